@@ -1,0 +1,16 @@
+package dk.beskplan.app;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/** Starts Beskplan: every module in one process, talking to each other only over RabbitMQ. */
+@OpenAPIDefinition(info = @Info(title = "beskplan", version = "0.1",
+        description = "Beskplan: a municipality's employment plan from draft through approval to follow-up. "
+                + "Log in with POST /api/login; send the returned csrfToken as X-CSRF-Token on every POST/PUT/DELETE. "
+                + "Errors are application/problem+json with the offending fields under 'errors'."))
+public class Application {
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("prod").start();
+    }
+}

@@ -1,0 +1,48 @@
+package dk.beskplan.app;
+
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.TestApp;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Users of two municipalities, A (316) and B (250), created through the real account service. */
+final class Fixtures {
+    static final String PASSWORD = "test-adgangskode-123";
+    static final String A = "316";
+    static final String B = "250";
+
+    private Fixtures() {
+    }
+
+    static void seedUsers(TestApp app) {
+        UserAccounts users = app.bean(UserAccounts.class);
+        users.ensureMunicipality(A, "Holbæk Kommune");
+        users.ensureMunicipality(B, "Frederikssund Kommune");
+        users.save("a.official", "A Official", null, A, Set.of(Roles.OFFICIAL), PASSWORD);
+        users.save("a.secretary", "A Secretary", null, A, Set.of(Roles.SECRETARY), PASSWORD);
+        users.save("a.manager", "A Manager", null, A, Set.of(Roles.MANAGER), PASSWORD);
+        users.save("a.reader", "A Reader", null, A, Set.of(Roles.READER), PASSWORD);
+        users.save("b.official", "B Official", null, B, Set.of(Roles.OFFICIAL), PASSWORD);
+        users.save("b.secretary", "B Secretary", null, B, Set.of(Roles.SECRETARY), PASSWORD);
+    }
+
+    static Api as(TestApp app, String username) {
+        return app.api().login(username, PASSWORD);
+    }
+
+    static Map<String, Object> newPlan(String municipality) {
+        return Map.of("municipality", municipality, "fromYear", 2026, "toYear", 2026,
+                "title", "Beskæftigelsesplan 2026", "committeeName", "Udvalget for Beskæftigelse, Uddannelse og Erhverv");
+    }
+
+    static String createPlan(Api official, String municipality) {
+        Api.Response created = official.post("/api/plans", newPlan(municipality));
+        if (created.status() != 201) {
+            throw new AssertionError("create failed: " + created.status() + " " + created.body());
+        }
+        return (String) created.json().get("id");
+    }
+}

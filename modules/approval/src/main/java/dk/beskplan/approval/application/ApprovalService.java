@@ -1,0 +1,111 @@
+package dk.beskplan.approval.application;
+
+import dk.beskplan.approval.ApprovalModule;
+import dk.beskplan.approval.domain.Submission;
+import dk.beskplan.contracts.approval.PlanDecisionRecorded;
+import dk.beskplan.contracts.drafting.PlanSubmitted;
+import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.messaging.MessageHandler;
+import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.web.Conflict;
+import dk.beskplan.platform.web.InvalidInput;
+import dk.beskplan.platform.web.NotFound;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The secretary's in-box and the recording of decisions; fills the in-box from drafting's messages. */
+@Singleton
+public class ApprovalService implements MessageHandler<PlanSubmitted> {
+
+    /** A submission as the in-box lists it. */
+    @Serdeable
+    public record InboxItem(UUID planId, int revision, String title, int fromYear, int toYear, String committeeName,
+                            String contentHash, String submittedBy, Instant submittedAt, String status) {
+    }
+
+    private final Sql sql;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ApprovalService(Sql sql, Outbox outbox, Clock clock) {
+        this.sql = sql;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public String module() {
+        return ApprovalModule.MODULE.name();
+    }
+
+    @Override
+    public Class<PlanSubmitted> messageType() {
+        return PlanSubmitted.class;
+    }
+
+    /** A plan was submitted: it waits in the in-box of its municipality's secretaries. */
+    @Override
+    public void handle(PlanSubmitted submitted, Envelope envelope) {
+        sql.update("insert into approval.submission (plan_id, revision, municipality, title, from_year, to_year,"
+                        + " committee_name, content_hash, submitted_by, submitted_at, status)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_DECISION') on conflict do nothing",
+                submitted.planId(), submitted.revisionNumber(), envelope.municipality(), submitted.title(),
+                submitted.fromYear(), submitted.toYear(), submitted.committeeName(), submitted.contentHash(),
+                submitted.submittedBy(), envelope.occurredAt());
+    }
+
+    @Transactional
+    public List<InboxItem> inbox(CurrentUser user) {
+        return sql.query(SELECT_ITEM + " where municipality = ? and status = 'AWAITING_DECISION' order by submitted_at",
+                ApprovalService::item, user.municipality());
+    }
+
+    @Transactional
+    public PlanDecisionRecorded decide(UUID planId, Submission.Outcome outcome, LocalDate meetingDate, String remarks,
+                                       CurrentUser user) {
+        if (outcome == null) {
+            throw InvalidInput.field("decision", "skal være APPROVED, RETURNED eller REJECTED");
+        }
+        if (meetingDate == null) {
+            throw InvalidInput.field("meetingDate", "skal udfyldes");
+        }
+        InboxItem item = sql.queryOne(SELECT_ITEM + " where plan_id = ? and municipality = ?"
+                        + " order by revision desc limit 1", ApprovalService::item, planId, user.municipality())
+                .orElseThrow(() -> new NotFound("Der er ingen indsendt plan med dette id"));
+        Submission submission = new Submission(item.planId(), item.revision(), user.municipality(),
+                Submission.Status.valueOf(item.status()), 0);
+        Submission.Decision decision = submission.decide(outcome, meetingDate, remarks).orElseThrow(Conflict::new);
+        int updated = sql.update("update approval.submission set status = 'DECIDED', version = version + 1"
+                + " where plan_id = ? and revision = ? and status = 'AWAITING_DECISION'", planId, item.revision());
+        if (updated == 0) {
+            throw new Conflict("En anden har netop registreret en beslutning om denne plan");
+        }
+        sql.update("insert into approval.decision (id, plan_id, revision, decision, meeting_date, remarks, decided_by, decided_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", decision.id(), planId, item.revision(), outcome, meetingDate,
+                remarks, user.username(), clock.instant());
+        PlanDecisionRecorded message = new PlanDecisionRecorded(planId, decision.id(),
+                PlanDecisionRecorded.Decision.valueOf(outcome.name()), meetingDate, item.revision(), item.contentHash(),
+                item.title(), item.fromYear(), item.toYear(), remarks);
+        outbox.append(ApprovalModule.MODULE, message, MessageContext.byUser(user.username(), user.municipality(), planId));
+        return message;
+    }
+
+    private static final String SELECT_ITEM = "select plan_id, revision, title, from_year, to_year, committee_name,"
+            + " content_hash, submitted_by, submitted_at, status from approval.submission";
+
+    private static InboxItem item(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new InboxItem(rs.getObject("plan_id", UUID.class), rs.getInt("revision"), rs.getString("title"),
+                rs.getInt("from_year"), rs.getInt("to_year"), rs.getString("committee_name"), rs.getString("content_hash"),
+                rs.getString("submitted_by"), Sql.instant(rs, "submitted_at"), rs.getString("status"));
+    }
+}

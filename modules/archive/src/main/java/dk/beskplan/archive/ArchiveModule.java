@@ -1,0 +1,23 @@
+package dk.beskplan.archive;
+
+import dk.beskplan.platform.ModuleDescriptor;
+import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
+import jakarta.inject.Singleton;
+
+/** The archive: keeps every message of every module, in order per plan, forever. */
+@Factory
+public class ArchiveModule {
+    public static final ModuleDescriptor MODULE = new ModuleDescriptor("archive");
+
+    @Singleton
+    ModuleDescriptor archive() {
+        return MODULE;
+    }
+
+    @Singleton
+    MessageSource archiveMessages() {
+        return new ResourceBundleMessageSource("i18n.archive");
+    }
+}

@@ -1,0 +1,115 @@
+package dk.beskplan.drafting.api;
+
+import dk.beskplan.drafting.application.PlanService;
+import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.web.InvalidInput;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Plans for officials: create a draft, read, submit for approval. */
+@Controller("/api/plans")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Drafting")
+public class PlanController {
+
+    /** A new draft plan. */
+    @Serdeable
+    public record CreatePlanRequest(
+            @NotBlank(message = "skal udfyldes") @Size(max = 10, message = "højst 10 tegn") String municipality,
+            @NotNull(message = "skal udfyldes") Integer fromYear,
+            @NotNull(message = "skal udfyldes") Integer toYear,
+            @NotBlank(message = "skal udfyldes") @Size(max = 300, message = "højst 300 tegn") String title,
+            @NotBlank(message = "skal udfyldes") @Size(max = 300, message = "højst 300 tegn") String committeeName) {
+    }
+
+    /** A plan as the API shows it; {@code version} is also sent as the ETag. */
+    @Serdeable
+    public record PlanView(UUID id, String municipality, int fromYear, int toYear, String period, String title,
+                           String committeeName, String state, int currentRevision, @Nullable Integer submittedRevision,
+                           @Nullable Integer approvedRevision, @Nullable String decisionRemarks, long version) {
+        static PlanView of(Plan p) {
+            return new PlanView(p.id(), p.municipality(), p.period().fromYear(), p.period().toYear(), p.period().label(),
+                    p.title(), p.committeeName(), p.state().name(), p.currentRevision(), p.submittedRevision(),
+                    p.approvedRevision(), p.decisionRemarks(), p.version());
+        }
+    }
+
+    private final PlanService plans;
+
+    public PlanController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Post
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Create a draft plan for the official's municipality")
+    public HttpResponse<PlanView> create(@Body @Valid CreatePlanRequest request, Authentication auth) {
+        Plan plan = plans.create(new PlanService.NewPlan(request.municipality(), request.fromYear(), request.toYear(),
+                request.title(), request.committeeName()), CurrentUser.of(auth));
+        return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))
+                .header("Location", URI.create("/api/plans/" + plan.id()).toString())
+                .header("ETag", etag(plan));
+    }
+
+    @Get
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Plans of the user's municipality")
+    public List<PlanView> list(Authentication auth) {
+        return plans.list(CurrentUser.of(auth)).stream().map(PlanView::of).toList();
+    }
+
+    @Get("/{id}")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "One plan; 404 for another municipality's plan")
+    public HttpResponse<PlanView> get(@PathVariable UUID id, Authentication auth) {
+        Plan plan = plans.get(id, CurrentUser.of(auth));
+        return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
+    }
+
+    @Post("/{id}/submit")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Freeze the current revision and send it to the committee (If-Match: the plan's ETag)")
+    public HttpResponse<PlanView> submit(@PathVariable UUID id, @Header("If-Match") @Nullable String ifMatch, Authentication auth) {
+        Plan plan = plans.submit(id, version(ifMatch), CurrentUser.of(auth));
+        return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
+    }
+
+    private static String etag(Plan plan) {
+        return "\"" + plan.version() + "\"";
+    }
+
+    private static Long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.field("If-Match", "skal være planens ETag, fx \"3\"");
+        }
+    }
+}

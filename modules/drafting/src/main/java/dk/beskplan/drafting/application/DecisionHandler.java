@@ -1,0 +1,55 @@
+package dk.beskplan.drafting.application;
+
+import dk.beskplan.contracts.approval.PlanDecisionRecorded;
+import dk.beskplan.drafting.DraftingModule;
+import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.drafting.domain.PlanState;
+import dk.beskplan.platform.domain.Result;
+import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.messaging.MessageHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/** The committee's decision comes back: approved, back to draft with remarks, or rejected. */
+@Singleton
+class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
+
+    private final PlanRepository plans;
+    private final Clock clock;
+
+    DecisionHandler(PlanRepository plans, Clock clock) {
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @Override
+    public String module() {
+        return DraftingModule.MODULE.name();
+    }
+
+    @Override
+    public Class<PlanDecisionRecorded> messageType() {
+        return PlanDecisionRecorded.class;
+    }
+
+    @Override
+    public void handle(PlanDecisionRecorded decision, Envelope envelope) {
+        Plan plan = plans.find(decision.planId())
+                .orElseThrow(() -> new IllegalStateException("Decision for unknown plan " + decision.planId()));
+        Result<PlanState> result = switch (decision.decision()) {
+            case APPROVED -> plan.approve(decision.revisionNumber());
+            case RETURNED -> plan.returnToDraft(decision.revisionNumber(), decision.remarks());
+            case REJECTED -> plan.reject(decision.revisionNumber(), decision.remarks());
+        };
+        if (result instanceof Result.Rejected<PlanState> rejected) {
+            // A decision about a revision that is no longer waiting (e.g. withdrawn): keep it as history only.
+            LOG.warn("Plan {}: decision {} not applied: {}", plan.id(), decision.decisionId(), rejected.reason());
+            return;
+        }
+        plans.update(plan, clock.instant());
+    }
+}

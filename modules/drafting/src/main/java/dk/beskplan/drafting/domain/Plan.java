@@ -1,0 +1,141 @@
+package dk.beskplan.drafting.domain;
+
+import dk.beskplan.platform.domain.Result;
+
+import java.util.UUID;
+
+/**
+ * A municipality's employment plan for one period, as the officials draft it. The policies below say
+ * what may happen next; they change this object only when they accept.
+ */
+public final class Plan {
+    private final UUID id;
+    private final String municipality;
+    private final Period period;
+    private final String title;
+    private final String committeeName;
+    private PlanState state;
+    private int currentRevision;
+    private Integer submittedRevision;
+    private Integer approvedRevision;
+    private String decisionRemarks;
+    private final long version;
+
+    public Plan(UUID id, String municipality, Period period, String title, String committeeName, PlanState state,
+                int currentRevision, Integer submittedRevision, Integer approvedRevision, String decisionRemarks,
+                long version) {
+        this.id = id;
+        this.municipality = municipality;
+        this.period = period;
+        this.title = title;
+        this.committeeName = committeeName;
+        this.state = state;
+        this.currentRevision = currentRevision;
+        this.submittedRevision = submittedRevision;
+        this.approvedRevision = approvedRevision;
+        this.decisionRemarks = decisionRemarks;
+        this.version = version;
+    }
+
+    /** A new draft; its first revision is number 1. */
+    public static Plan startDraft(UUID id, String municipality, Period period, String title, String committeeName) {
+        return new Plan(id, municipality, period, title, committeeName, PlanState.DRAFT, 1, null, null, null, 0);
+    }
+
+    /** Only a draft can be submitted; submitting freezes the current revision for the committee. */
+    public Result<Integer> submit() {
+        if (state != PlanState.DRAFT) {
+            return Result.rejected("Planen kan kun indsendes, mens den er et udkast (den er " + stateLabel() + ")");
+        }
+        state = PlanState.SUBMITTED;
+        submittedRevision = currentRevision;
+        decisionRemarks = null;
+        return Result.accepted(currentRevision);
+    }
+
+    /** The committee approved the submitted revision: it becomes the approved version. */
+    public Result<PlanState> approve(int revision) {
+        return decide(revision, () -> {
+            state = PlanState.APPROVED;
+            approvedRevision = revision;
+        });
+    }
+
+    /** Returned to the administration with remarks: back to draft, remarks shown to the officials. */
+    public Result<PlanState> returnToDraft(int revision, String remarks) {
+        return decide(revision, () -> {
+            state = PlanState.DRAFT;
+            decisionRemarks = remarks;
+        });
+    }
+
+    public Result<PlanState> reject(int revision, String remarks) {
+        return decide(revision, () -> {
+            state = PlanState.REJECTED;
+            decisionRemarks = remarks;
+        });
+    }
+
+    private Result<PlanState> decide(int revision, Runnable apply) {
+        if (state != PlanState.SUBMITTED || submittedRevision == null || submittedRevision != revision) {
+            return Result.rejected("Beslutningen gælder revision " + revision + ", men planen afventer "
+                    + (submittedRevision == null ? "ingen beslutning" : "revision " + submittedRevision));
+        }
+        apply.run();
+        return Result.accepted(state);
+    }
+
+    private String stateLabel() {
+        return switch (state) {
+            case DRAFT -> "et udkast";
+            case SUBMITTED -> "indsendt";
+            case APPROVED -> "godkendt";
+            case REJECTED -> "forkastet";
+        };
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String municipality() {
+        return municipality;
+    }
+
+    public Period period() {
+        return period;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String committeeName() {
+        return committeeName;
+    }
+
+    public PlanState state() {
+        return state;
+    }
+
+    public int currentRevision() {
+        return currentRevision;
+    }
+
+    public Integer submittedRevision() {
+        return submittedRevision;
+    }
+
+    public Integer approvedRevision() {
+        return approvedRevision;
+    }
+
+    public String decisionRemarks() {
+        return decisionRemarks;
+    }
+
+    /** The optimistic-locking version this object was loaded with. */
+    public long version() {
+        return version;
+    }
+}

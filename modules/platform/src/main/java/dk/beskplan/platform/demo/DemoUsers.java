@@ -1,0 +1,50 @@
+package dk.beskplan.platform.demo;
+
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.security.UserAccounts;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/**
+ * Demo municipalities and users, created only in the {@code demo} environment (README lists them).
+ * Never active in production: there, an administrator creates users.
+ */
+@Singleton
+@Requires(env = "demo")
+public class DemoUsers {
+    public static final String PASSWORD = "demo-adgangskode-2026";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final UserAccounts users;
+
+    public DemoUsers(UserAccounts users) {
+        this.users = users;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        users.ensureMunicipality("316", "Holbæk Kommune");
+        users.ensureMunicipality("250", "Frederikssund Kommune");
+        demo("holbaek.embedsmand", "Hanne Holm (embedsmand)", "316", Roles.OFFICIAL);
+        demo("holbaek.sekretaer", "Søren Sæby (udvalgssekretær)", "316", Roles.SECRETARY);
+        demo("holbaek.leder", "Lene Lund (leder)", "316", Roles.MANAGER);
+        demo("holbaek.laeser", "Lars Læsø (læser)", "316", Roles.READER);
+        demo("frederikssund.embedsmand", "Frida Friis (embedsmand)", "250", Roles.OFFICIAL);
+        demo("frederikssund.sekretaer", "Svend Sund (udvalgssekretær)", "250", Roles.SECRETARY);
+        demo("frederikssund.leder", "Lise Lykke (leder)", "250", Roles.MANAGER);
+        demo("admin", "Administrator", null, Roles.ADMIN);
+        LOG.info("Demo mode: demo users ready (password '{}')", PASSWORD);
+    }
+
+    private void demo(String username, String name, String municipality, String role) {
+        if (users.find(username).isEmpty()) {
+            users.save(username, name, username + "@demo.beskplan.dk", municipality, Set.of(role), PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dk.beskplan.platform.messaging;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Names and limits of the message backbone. All names derive from one namespace so that a test run
+ * (or a second installation on the same broker) uses its own exchanges and queues.
+ */
+@ConfigurationProperties("beskplan.messaging")
+public class MessagingConfig {
+    private String namespace = "beskplan";
+    /** Deliveries before a quorum queue dead-letters a message. */
+    private int deliveryLimit = 10;
+    /** Unacknowledged deliveries a module's consumer holds at once. */
+    private int prefetch = 20;
+    /** How often the relay looks for messages the wake-up after commit did not publish. */
+    private Duration sweepInterval = Duration.ofSeconds(2);
+    private Duration reconnectInterval = Duration.ofSeconds(2);
+    private Duration confirmTimeout = Duration.ofSeconds(10);
+    /** How long shutdown waits for in-flight messages before the broker takes them back. */
+    private Duration shutdownTimeout = Duration.ofSeconds(20);
+    private int relayBatchSize = 200;
+
+    public String eventsExchange() {
+        return namespace + ".events";
+    }
+
+    public String deadLetterExchange() {
+        return namespace + ".dead-letters";
+    }
+
+    public String queue(String module) {
+        return namespace + "." + module;
+    }
+
+    public String deadLetterQueue(String module) {
+        return namespace + "." + module + ".dead-letters";
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public int getDeliveryLimit() {
+        return deliveryLimit;
+    }
+
+    public void setDeliveryLimit(int deliveryLimit) {
+        this.deliveryLimit = deliveryLimit;
+    }
+
+    public int getPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(int prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    public Duration getSweepInterval() {
+        return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+        this.sweepInterval = sweepInterval;
+    }
+
+    public Duration getReconnectInterval() {
+        return reconnectInterval;
+    }
+
+    public void setReconnectInterval(Duration reconnectInterval) {
+        this.reconnectInterval = reconnectInterval;
+    }
+
+    public Duration getConfirmTimeout() {
+        return confirmTimeout;
+    }
+
+    public void setConfirmTimeout(Duration confirmTimeout) {
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public int getRelayBatchSize() {
+        return relayBatchSize;
+    }
+
+    public void setRelayBatchSize(int relayBatchSize) {
+        this.relayBatchSize = relayBatchSize;
+    }
+}

@@ -1,0 +1,279 @@
+package dk.beskplan.platform.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.ShutdownSignalException;
+import dk.beskplan.platform.ModuleDescriptor;
+import dk.beskplan.platform.inbox.MessageProcessor;
+import dk.beskplan.platform.outbox.OutboxRelay;
+import dk.beskplan.platform.outbox.OutboxRelays;
+import dk.beskplan.platform.persistence.Sql;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.rabbitmq.connect.RabbitConnectionFactoryConfig;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns the one broker connection: connects in the background (so the application starts while RabbitMQ
+ * is down), declares the topology, runs one consumer per module and one outbox relay per module, and
+ * shuts them down in order. After the first connect, the client's automatic recovery reconnects and
+ * re-registers the consumers when the broker restarts.
+ *
+ * <p>Why our own loop and not {@code @RabbitListener}/{@code @RabbitClient}: see docs/adr/0002.
+ */
+@Context
+@Requires(property = "beskplan.messaging.enabled", notEquals = "false")
+public class MessagingRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(MessagingRuntime.class);
+
+    private final ConnectionFactory factory;
+    private final MessagingConfig config;
+    private final List<ModuleDescriptor> modules;
+    private final MessageProcessor processor;
+    private final OutboxRelays relays;
+    private final Sql sql;
+    private final TransactionOperations<java.sql.Connection> transactions;
+
+    private final List<OutboxRelay> relayTasks = new ArrayList<>();
+    private final List<Thread> relayThreads = new ArrayList<>();
+    private final Map<Channel, String> consumers = new HashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService deliveryThreads;
+    private volatile Connection connection;
+    private volatile boolean stopping;
+    private Thread connector;
+
+    public MessagingRuntime(RabbitConnectionFactoryConfig factory, MessagingConfig config, List<ModuleDescriptor> modules,
+                            MessageProcessor processor, OutboxRelays relays, Sql sql,
+                            TransactionOperations<java.sql.Connection> transactions) {
+        this.factory = factory;
+        this.config = config;
+        this.modules = modules;
+        this.processor = processor;
+        this.relays = relays;
+        this.sql = sql;
+        this.transactions = transactions;
+        // One thread per module's consumer channel, so a slow module never holds up another.
+        this.deliveryThreads = Executors.newFixedThreadPool(Math.max(2, modules.size() + 1), named("beskplan-delivery"));
+    }
+
+    @PostConstruct
+    void start() {
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(config.getReconnectInterval().toMillis());
+        for (ModuleDescriptor module : modules) {
+            OutboxRelay relay = new OutboxRelay(module, config, sql, transactions, () -> connection);
+            relays.register(relay);
+            relayTasks.add(relay);
+            Thread thread = new Thread(relay, "beskplan-relay-" + module.name());
+            thread.setDaemon(true);
+            thread.start();
+            relayThreads.add(thread);
+        }
+        connector = new Thread(this::connectUntilUp, "beskplan-broker-connector");
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    /** True when connected and the topology is declared. */
+    public boolean isConnected() {
+        Connection c = connection;
+        return c != null && c.isOpen();
+    }
+
+    public MessagingConfig config() {
+        return config;
+    }
+
+    private void connectUntilUp() {
+        boolean warned = false;
+        while (!stopping && connection == null) {
+            try {
+                connect();
+                LOG.info("Connected to RabbitMQ at {}:{}, namespace '{}'", factory.getHost(), factory.getPort(), config.getNamespace());
+                relays.wakeAll();
+            } catch (Exception e) {
+                if (!warned) {
+                    LOG.warn("RabbitMQ not reachable at {}:{} ({}); retrying every {} — messages wait in the outboxes",
+                            factory.getHost(), factory.getPort(), e.toString(), config.getReconnectInterval());
+                    warned = true;
+                } else {
+                    LOG.debug("RabbitMQ still not reachable: {}", e.toString());
+                }
+                sleep(config.getReconnectInterval().toMillis());
+            }
+        }
+    }
+
+    private synchronized void connect() throws Exception {
+        Connection c = factory.newConnection(deliveryThreads, "beskplan");
+        try {
+            // Kept open: automatic recovery re-declares the topology on the channel that declared it.
+            declareTopology(c.createChannel());
+            for (ModuleDescriptor module : modules) {
+                startConsumer(c, module);
+            }
+        } catch (Exception e) {
+            closeQuietly(c);
+            throw e;
+        }
+        ((Recoverable) c).addRecoveryListener(new RecoveryListener() {
+            @Override
+            public void handleRecovery(Recoverable recoverable) {
+                LOG.info("RabbitMQ connection recovered; consumers resumed");
+                relays.wakeAll();
+            }
+
+            @Override
+            public void handleRecoveryStarted(Recoverable recoverable) {
+                LOG.warn("RabbitMQ connection lost; recovering");
+            }
+        });
+        connection = c;
+    }
+
+    private void declareTopology(Channel ch) throws IOException {
+        ch.exchangeDeclare(config.eventsExchange(), "topic", true);
+        ch.exchangeDeclare(config.deadLetterExchange(), "direct", true);
+        for (ModuleDescriptor module : modules) {
+            String queue = config.queue(module.name());
+            String deadLetters = config.deadLetterQueue(module.name());
+            ch.queueDeclare(deadLetters, true, false, false, Map.of("x-queue-type", "quorum"));
+            ch.queueBind(deadLetters, config.deadLetterExchange(), module.name());
+            Map<String, Object> args = new HashMap<>();
+            args.put("x-queue-type", "quorum");
+            args.put("x-delivery-limit", config.getDeliveryLimit());
+            args.put("x-dead-letter-exchange", config.deadLetterExchange());
+            args.put("x-dead-letter-routing-key", module.name());
+            // At-least-once dead-lettering: a poison message is never lost on its way to the dead-letter queue.
+            args.put("x-dead-letter-strategy", "at-least-once");
+            args.put("x-overflow", "reject-publish");
+            ch.queueDeclare(queue, true, false, false, args);
+            for (String key : processor.routingKeys(module)) {
+                ch.queueBind(queue, config.eventsExchange(), key);
+            }
+        }
+    }
+
+    private void startConsumer(Connection c, ModuleDescriptor module) throws IOException {
+        Channel ch = c.createChannel();
+        ch.basicQos(config.getPrefetch());
+        String tag = ch.basicConsume(config.queue(module.name()), false, "beskplan-" + module.name(), new DefaultConsumer(ch) {
+            @Override
+            public void handleDelivery(String consumerTag, com.rabbitmq.client.Envelope delivery,
+                                       AMQP.BasicProperties properties, byte[] body) throws IOException {
+                inFlight.incrementAndGet();
+                try {
+                    switch (processor.process(module, body, () -> stopping)) {
+                        case ACK -> getChannel().basicAck(delivery.getDeliveryTag(), false);
+                        case REQUEUE -> getChannel().basicNack(delivery.getDeliveryTag(), false, true);
+                        case DEAD_LETTER -> getChannel().basicReject(delivery.getDeliveryTag(), false);
+                    }
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
+                if (!stopping && !sig.isInitiatedByApplication()) {
+                    LOG.warn("Consumer of {} lost its channel: {}", module.name(), sig.getMessage());
+                }
+            }
+        });
+        synchronized (consumers) {
+            consumers.put(ch, tag);
+        }
+    }
+
+    /** SIGTERM: stop taking deliveries, let in-flight ones finish, then stop relays and disconnect. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (connector != null) {
+            connector.interrupt();
+        }
+        synchronized (consumers) {
+            consumers.forEach((ch, tag) -> {
+                try {
+                    if (ch.isOpen()) {
+                        ch.basicCancel(tag);
+                    }
+                } catch (Exception e) {
+                    LOG.debug("Cancel of {} failed: {}", tag, e.toString());
+                }
+            });
+        }
+        long deadline = System.nanoTime() + config.getShutdownTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("{} message(s) still in flight at shutdown; the broker redelivers them", inFlight.get());
+        }
+        relayTasks.forEach(OutboxRelay::stop);
+        for (Thread t : relayThreads) {
+            try {
+                t.join(config.getConfirmTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            closeQuietly(c);
+        }
+        deliveryThreads.shutdown();
+        try {
+            deliveryThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close(5_000);
+        } catch (Exception ignored) {
+            // already closed or broker gone
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dk.beskplan.platform.security;
+
+import dk.beskplan.platform.web.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.filter.FilterBodyParser;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Synchronizer-token CSRF protection: every state-changing request made with a session must carry the
+ * session's token, as the form field {@code _csrf} (pages) or the header {@code X-CSRF-Token} (API, htmx).
+ * Runs after authentication, which leaves the session on the request.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class CsrfFilter implements Ordered {
+    public static final String FORM_FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    /** Login creates the session, so it cannot carry its token yet. */
+    private static final Set<String> EXEMPT = Set.of("/login", "/api/login");
+
+    private final FilterBodyParser bodyParser;
+
+    public CsrfFilter(FilterBodyParser bodyParser) {
+        this.bodyParser = bodyParser;
+    }
+
+    /** The token a page must put in its forms (empty without a session). */
+    public static java.util.Optional<String> tokenOf(HttpRequest<?> request) {
+        return request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class)
+                .map(Sessions.Session::csrfToken);
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @RequestFilter
+    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+        var session = request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class);
+        if (SAFE.contains(request.getMethod()) || session.isEmpty() || EXEMPT.contains(request.getPath())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String expected = session.get().csrfToken();
+        String header = request.getHeaders().get(HEADER);
+        if (header != null) {
+            return CompletableFuture.completedFuture(matches(expected, header) ? null : refuse(request));
+        }
+        boolean form = request.getContentType()
+                .map(t -> t.equals(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || t.equals(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .orElse(false);
+        if (!form) {
+            return CompletableFuture.completedFuture(refuse(request));
+        }
+        return firstOf(bodyParser, request).thenApply(fields -> {
+            Object token = fields.get(FORM_FIELD);
+            if (token instanceof List<?> list && !list.isEmpty()) {
+                token = list.get(0);
+            }
+            return token != null && matches(expected, token.toString()) ? null : refuse(request);
+        });
+    }
+
+    private static CompletableFuture<Map<String, Object>> firstOf(FilterBodyParser parser, HttpRequest<?> request) {
+        // An unparsable body carries no token: refused below.
+        return parser.parseBody(request).exceptionally(e -> Map.of());
+    }
+
+    private static boolean matches(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<?> refuse(HttpRequest<?> request) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .body(Problems.body(HttpStatus.FORBIDDEN, "Ingen adgang",
+                        "CSRF-token mangler eller er forkert. Genindlæs siden og prøv igen.", request.getPath(), List.of()))
+                .contentType(Problems.PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,161 @@
+package dk.beskplan.platform.security;
+
+import dk.beskplan.platform.web.InvalidInput;
+import dk.beskplan.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Login and logout for pages and API alike. A successful login always starts a brand-new session; logout
+ * deletes it on the server, so an old cookie is worthless afterwards.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Login")
+public class LoginController {
+
+    /** Credentials for the API login. */
+    @Serdeable
+    public record LoginRequest(@NotBlank(message = "skal udfyldes") @Size(max = 200) String username,
+                               @NotBlank(message = "skal udfyldes") @Size(max = 1000) String password) {
+    }
+
+    /** Who is logged in, and the token to send as X-CSRF-Token on state-changing requests. */
+    @Serdeable
+    public record Me(String username, String displayName, @Nullable String municipality, Set<String> roles,
+                     String csrfToken) {
+    }
+
+    private final UserAccounts users;
+    private final Sessions sessions;
+    private final SessionCookie cookie;
+
+    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie) {
+        this.users = users;
+        this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    @Post("/api/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Me> apiLogin(HttpRequest<?> request, @Body @Valid LoginRequest login) {
+        UserAccounts.User user = authenticate(login.username(), login.password());
+        cookie.read(request).ifPresent(sessions::delete);
+        Sessions.NewSession session = sessions.create(user.username());
+        return HttpResponse.ok(me(user, session.csrfToken())).cookie(cookie.create(session.id()));
+    }
+
+    @Post("/api/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> apiLogout(HttpRequest<?> request) {
+        cookie.read(request).ifPresent(sessions::delete);
+        return HttpResponse.noContent().cookie(cookie.expired());
+    }
+
+    @Get("/api/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public Me me(HttpRequest<?> request, Authentication authentication) {
+        UserAccounts.User user = users.find(authentication.getName()).orElseThrow();
+        String csrf = request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class)
+                .map(Sessions.Session::csrfToken).orElse("");
+        return me(user, csrf);
+    }
+
+    @Get("/login")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next) {
+        return loginView(null, "", next, HttpStatus.OK).body();
+    }
+
+    @Post("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MutableHttpResponse<?> formLogin(HttpRequest<?> request, @Body Map<String, String> form) {
+        String username = form.getOrDefault("username", "");
+        String next = safeNext(form.get("next"));
+        try {
+            UserAccounts.User user = authenticate(username, form.getOrDefault("password", ""));
+            cookie.read(request).ifPresent(sessions::delete);
+            Sessions.NewSession session = sessions.create(user.username());
+            return HttpResponse.seeOther(URI.create(next)).cookie(cookie.create(session.id()));
+        } catch (ProblemException e) {
+            return loginView(e.getMessage(), username, next, e.status());
+        }
+    }
+
+    @Post("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> formLogout(HttpRequest<?> request) {
+        cookie.read(request).ifPresent(sessions::delete);
+        return HttpResponse.seeOther(URI.create("/login?loggedOut=true")).cookie(cookie.expired());
+    }
+
+    private UserAccounts.User authenticate(String username, String password) {
+        if (username == null || username.isBlank()) {
+            throw InvalidInput.field("username", "skal udfyldes");
+        }
+        UserAccounts.LoginResult result = users.authenticate(username.trim(), password == null ? "" : password);
+        if (result instanceof UserAccounts.LoginResult.Success success) {
+            return success.user();
+        }
+        if (result instanceof UserAccounts.LoginResult.Locked locked) {
+            long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "For mange forsøg",
+                    "For mange mislykkede forsøg. Prøv igen om " + minutes + " minut(ter).", List.of());
+        }
+        throw new ProblemException(HttpStatus.UNAUTHORIZED, "Ikke logget ind", "Forkert brugernavn eller adgangskode", List.of());
+    }
+
+    private MutableHttpResponse<ModelAndView<Map<String, Object>>> loginView(@Nullable String error, String username,
+                                                                             @Nullable String next, HttpStatus status) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", error);
+        model.put("username", username);
+        model.put("next", safeNext(next));
+        return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));
+    }
+
+    /** Only local paths: a login link must not be able to send the user to another site. */
+    private static String safeNext(@Nullable String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+    }
+
+    private static Me me(UserAccounts.User user, String csrf) {
+        return new Me(user.username(), user.displayName(), user.municipality(), user.roles(), csrf);
+    }
+
+}

@@ -1,0 +1,61 @@
+package dk.beskplan.platform.security;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Turns the session cookie into the request's user. Roles and municipality are read from the user row on
+ * every request, so a changed role takes effect at once. The session is left on the request for the CSRF
+ * check.
+ */
+@Singleton
+public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+    static final String SESSION_ATTRIBUTE = "beskplan.session";
+
+    private final Sessions sessions;
+    private final UserAccounts users;
+    private final SessionCookie cookie;
+    private final ExecutorService blocking;
+
+    public SessionAuthenticationFetcher(Sessions sessions, UserAccounts users, SessionCookie cookie,
+                                        @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.sessions = sessions;
+        this.users = users;
+        this.cookie = cookie;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        Optional<String> sessionId = cookie.read(request);
+        if (sessionId.isEmpty()) {
+            return Publishers.empty();
+        }
+        // JDBC must not run on the event loop. A null result (no live session) completes empty.
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> authenticate(request, sessionId.get()), blocking));
+    }
+
+    private Authentication authenticate(HttpRequest<?> request, String sessionId) {
+        return sessions.find(sessionId).flatMap(session -> users.find(session.username()).map(user -> {
+            request.setAttribute(SESSION_ATTRIBUTE, session);
+            Map<String, Object> attributes = new HashMap<>();
+            if (user.municipality() != null) {
+                attributes.put(CurrentUser.MUNICIPALITY_ATTRIBUTE, user.municipality());
+            }
+            attributes.put("displayName", user.displayName());
+            return Authentication.build(user.username(), user.roles(), attributes);
+        })).orElse(null);
+    }
+}

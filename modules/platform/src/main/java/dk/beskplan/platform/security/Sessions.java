@@ -1,0 +1,108 @@
+package dk.beskplan.platform.security;
+
+import dk.beskplan.platform.persistence.Sql;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Server-side sessions in PostgreSQL: they survive restarts, work across instances, and logout really ends
+ * them. The cookie carries a random 256-bit id; the table keeps only its hash, so a database dump does not
+ * hand out live sessions. Every login creates a new id (no session fixation).
+ */
+@Singleton
+public class Sessions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Touching last_seen on every request would write on every read; once a minute is precise enough. */
+    private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
+
+    /** A live session. */
+    public record Session(String idHash, String username, String csrfToken) {
+    }
+
+    /** What login hands to the client: the cookie value and the CSRF token. */
+    public record NewSession(String id, String csrfToken) {
+    }
+
+    private final Sql sql;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+
+    public Sessions(Sql sql, Clock clock,
+                    @Value("${beskplan.security.session.idle-timeout:30m}") Duration idleTimeout,
+                    @Value("${beskplan.security.session.absolute-timeout:12h}") Duration absoluteTimeout) {
+        this.sql = sql;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    @Transactional
+    public NewSession create(String username) {
+        String id = randomToken();
+        String csrf = randomToken();
+        Instant now = clock.instant();
+        sql.update("insert into platform.user_session (id_hash, username, csrf_token, created_at, last_seen_at)"
+                + " values (?, ?, ?, ?, ?)", hash(id), username, csrf, now, now);
+        return new NewSession(id, csrf);
+    }
+
+    /** The live session for a cookie value; an expired one is deleted and not returned. */
+    @Transactional
+    public Optional<Session> find(String id) {
+        if (id == null || id.isBlank() || id.length() > 100) {
+            return Optional.empty();
+        }
+        String idHash = hash(id);
+        Instant now = clock.instant();
+        var row = sql.queryOne("select username, csrf_token, created_at, last_seen_at from platform.user_session where id_hash = ?",
+                rs -> new Object[]{rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_seen_at")},
+                idHash);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant created = (Instant) row.get()[2];
+        Instant lastSeen = (Instant) row.get()[3];
+        if (lastSeen.plus(idleTimeout).isBefore(now) || created.plus(absoluteTimeout).isBefore(now)) {
+            sql.update("delete from platform.user_session where id_hash = ?", idHash);
+            return Optional.empty();
+        }
+        if (lastSeen.plus(TOUCH_GRANULARITY).isBefore(now)) {
+            sql.update("update platform.user_session set last_seen_at = ? where id_hash = ?", now, idHash);
+        }
+        return Optional.of(new Session(idHash, (String) row.get()[0], (String) row.get()[1]));
+    }
+
+    @Transactional
+    public void delete(String id) {
+        if (id != null) {
+            sql.update("delete from platform.user_session where id_hash = ?", hash(id));
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dk.beskplan.platform.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A value of the wrong type (text where a number belongs, an unknown enum constant, a malformed date):
+ * 400 naming the field where it can be found, without the parser's internals.
+ */
+@Produces
+@Singleton
+@Replaces(ConversionErrorHandler.class)
+public class ConversionProblemHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+    private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[\\w.<>]+ )?(\\w+)\\]|\\[\"(\\w+)\"\\]");
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+        String argument = exception.getArgument().getName();
+        boolean body = exception.getArgument().getAnnotationMetadata().hasAnnotation(Body.class);
+        String raw = String.valueOf(exception.getConversionError().getCause().getMessage());
+        String field = body ? propertyIn(raw) : argument;
+        String message = "har en ugyldig værdi: " + firstLine(raw);
+        return Problems.response(request, new InvalidInput(List.of(new ProblemException.FieldError(field, message))));
+    }
+
+    private static String propertyIn(String message) {
+        Matcher m = PROPERTY.matcher(message);
+        if (m.find()) {
+            return m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        return "body";
+    }
+
+    /** The parser's first sentence, without source locations and class names. */
+    static String firstLine(String message) {
+        String line = message.split("\n", 2)[0];
+        int cut = line.lastIndexOf(" due to: ");
+        if (cut >= 0) {
+            line = line.substring(cut + " due to: ".length());
+        }
+        return line.replaceAll("`[\\w.$]+`", "").replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,41 @@
+package dk.beskplan.platform.web;
+
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.CsrfFilter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.model.ViewModelProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every page what the layout needs: the signed-in user, the CSRF token for its forms, and the menu
+ * links the user's roles allow.
+ */
+@Singleton
+public class PageModelProcessor implements ViewModelProcessor<Map<String, Object>> {
+    private final List<NavigationLink> links;
+
+    public PageModelProcessor(List<NavigationLink> links) {
+        this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
+    }
+
+    @Override
+    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> view) {
+        Map<String, Object> model = new HashMap<>(view.getModel().orElse(Map.of()));
+        request.getUserPrincipal(Authentication.class).ifPresent(auth -> {
+            CurrentUser user = CurrentUser.of(auth);
+            model.putIfAbsent("currentUser", user);
+            model.putIfAbsent("displayName", auth.getAttributes().getOrDefault("displayName", user.username()));
+            model.putIfAbsent("navigation", links.stream().filter(l -> l.roles().stream().anyMatch(user::hasRole)).toList());
+        });
+        model.putIfAbsent("csrfToken", CsrfFilter.tokenOf(request).orElse(""));
+        model.putIfAbsent("csrfField", CsrfFilter.FORM_FIELD);
+        view.setModel(model);
+    }
+}

@@ -1,0 +1,143 @@
+package dk.beskplan.platform.testing;
+
+import io.micronaut.json.JsonMapper;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An HTTP client that behaves like a real API user: logs in, keeps the session cookie, sends the CSRF
+ * token it was given. One instance is one user's session.
+ */
+public final class Api {
+    /** A response with its body parsed on demand. */
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            try {
+                return JSON.readValue(body, Map.class);
+            } catch (Exception e) {
+                throw new AssertionError("Not a JSON object (" + status + "): " + body, e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList() {
+            try {
+                return JSON.readValue(body, io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+            } catch (Exception e) {
+                throw new AssertionError("Not a JSON array (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public static final String DEMO_PASSWORD = "demo-adgangskode-2026";
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private final String base;
+    private final HttpClient http;
+    private String csrf = "";
+
+    public Api(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Logs in through the API; fails the test when the login is refused. */
+    public Api login(String username, String password) {
+        Response response = post("/api/login", Map.of("username", username, "password", password));
+        if (response.status() != 200) {
+            throw new AssertionError("Login of " + username + " failed: " + response.status() + " " + response.body());
+        }
+        csrf = (String) response.json().get("csrfToken");
+        return this;
+    }
+
+    public Api login(String username) {
+        return login(username, DEMO_PASSWORD);
+    }
+
+    /** Acts like a forged request: the session cookie without the token. */
+    public void forgetCsrfToken() {
+        csrf = "";
+    }
+
+    public String csrfToken() {
+        return csrf;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json"));
+    }
+
+    public Response getPage(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html"));
+    }
+
+    public Response post(String path, Object body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body)))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (!csrf.isEmpty()) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** Posts raw text as JSON (for malformed bodies). */
+    public Response postRaw(String path, String rawJson) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(rawJson))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (!csrf.isEmpty()) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return send(builder);
+    }
+
+    /** Posts a page form as a browser does: the CSRF token only if the form carries it. */
+    public Response postForm(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP request failed: " + e, e);
+        }
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

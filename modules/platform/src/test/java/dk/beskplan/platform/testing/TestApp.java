@@ -1,0 +1,94 @@
+package dk.beskplan.platform.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole Beskplan application on a random port, with a fresh database and its own queue namespace,
+ * against the real services. Tests start as many as they need (e.g. two instances on one database).
+ */
+public final class TestApp implements AutoCloseable {
+    private final EmbeddedServer server;
+    private final String namespace;
+    private final String jdbcUrl;
+
+    private TestApp(EmbeddedServer server, String namespace, String jdbcUrl) {
+        this.server = server;
+        this.namespace = namespace;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** The properties of a fresh application; {@code overrides} win (e.g. a broker port behind a proxy). */
+    public static Map<String, Object> freshProperties(Map<String, Object> overrides) {
+        TestServices services = TestServices.get();
+        Map<String, Object> props = new HashMap<>();
+        props.put("datasources.default.url", services.createDatabase());
+        props.put("datasources.default.username", services.pgUser());
+        props.put("datasources.default.password", services.pgPassword());
+        props.put("rabbitmq.host", services.rabbitHost());
+        props.put("rabbitmq.port", services.rabbitPort());
+        props.put("rabbitmq.username", services.rabbitUser());
+        props.put("rabbitmq.password", services.rabbitPassword());
+        props.put("beskplan.messaging.namespace", services.newNamespace());
+        // Fast feedback: short sweeps and reconnects, few deliveries before dead-lettering.
+        props.put("beskplan.messaging.sweep-interval", "300ms");
+        props.put("beskplan.messaging.reconnect-interval", "500ms");
+        props.put("beskplan.messaging.delivery-limit", 3);
+        // Real PBKDF2, fewer rounds: the tests log in often.
+        props.put("beskplan.security.password.iterations", 1000);
+        props.put("micronaut.server.port", -1);
+        props.putAll(overrides);
+        return props;
+    }
+
+    public static TestApp start(Map<String, Object> overrides) {
+        Map<String, Object> props = freshProperties(overrides);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        return new TestApp(server, (String) props.get("beskplan.messaging.namespace"), (String) props.get("datasources.default.url"));
+    }
+
+    public static TestApp start() {
+        return start(Map.of());
+    }
+
+    /** A second instance on the same database and namespace (for exactly-once tests across instances). */
+    public TestApp another(Map<String, Object> overrides) {
+        Map<String, Object> props = freshProperties(overrides);
+        props.put("datasources.default.url", jdbcUrl);
+        props.put("beskplan.messaging.namespace", namespace);
+        props.putAll(overrides);
+        return new TestApp(ApplicationContext.run(EmbeddedServer.class, props, "test"), namespace, jdbcUrl);
+    }
+
+    public String url() {
+        return server.getURL().toString();
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
+
+    public Api api() {
+        return new Api(url());
+    }
+
+    public MessageProbe probe() {
+        return new MessageProbe(namespace);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

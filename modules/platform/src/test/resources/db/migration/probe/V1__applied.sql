@@ -1,0 +1,6 @@
+-- What the test-only probe module applied, one row per application of a message.
+create table applied (
+    id         bigserial primary key,
+    message_id uuid not null,
+    text       text not null
+);
