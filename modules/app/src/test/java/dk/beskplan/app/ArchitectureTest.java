@@ -64,6 +64,28 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Schemas are private too: no module's code or migrations name another module's schema. */
+    @Test
+    void noModuleNamesAnotherModulesSchema() throws java.io.IOException {
+        java.nio.file.Path modules = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        List<String> offences = new java.util.ArrayList<>();
+        for (String module : BUSINESS_MODULES) {
+            java.nio.file.Path main = modules.resolve(module).resolve("src/main");
+            try (var files = java.nio.file.Files.walk(main)) {
+                for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    String text = java.nio.file.Files.readString(file);
+                    for (String other : BUSINESS_MODULES) {
+                        if (!other.equals(module) && java.util.regex.Pattern.compile("\\b" + other + "\\.[a-z_]+\\b(?!\\.)")
+                                .matcher(text.replaceAll("dk\\.beskplan\\.[a-z.]+|\"[a-z]+\\.[a-z-]+\"", "")).find()) {
+                            offences.add(main.relativize(file) + " in " + module + " names schema " + other);
+                        }
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(offences).as("cross-schema references").isEmpty();
+    }
+
     @Test
     void onlyTheAppAssemblesModules() {
         noClasses().that().resideOutsideOfPackage("dk.beskplan.app..")

@@ -46,10 +46,10 @@ public class Archive implements EveryMessageHandler {
 
     @Transactional
     public List<TimelineEntry> timeline(UUID planId, CurrentUser user) {
-        List<Object[]> rows = sql.query("select seq, message_id, type, occurred_at, actor, causation_id, municipality"
+        List<Object[]> rows = sql.query("select seq, message_id, type, occurred_at, actor, causation_id, municipality, payload"
                         + " from archive.record where plan_id = ? order by occurred_at, seq",
                 rs -> new Object[]{new TimelineEntry(rs.getLong("seq"), rs.getObject("message_id", UUID.class),
-                        rs.getString("type"), describe(rs.getString("type")), Sql.instant(rs, "occurred_at"),
+                        rs.getString("type"), describe(rs.getString("type"), rs.getString("payload")), Sql.instant(rs, "occurred_at"),
                         rs.getString("actor"), rs.getObject("causation_id", UUID.class)), rs.getString("municipality")},
                 planId);
         if (rows.isEmpty() || !user.canSee((String) rows.get(0)[1])) {
@@ -59,11 +59,12 @@ public class Archive implements EveryMessageHandler {
     }
 
     /** The event in words (Danish, as the pages show it). */
-    static String describe(String type) {
+    static String describe(String type, String payload) {
         return switch (type) {
             case "drafting.plan-draft-created" -> "Udkast oprettet";
             case "drafting.plan-submitted" -> "Indsendt til godkendelse";
-            case "approval.plan-decision-recorded" -> "Udvalgets beslutning registreret";
+            case "approval.plan-decision-recorded" -> payload.contains("\"decision\":\"APPROVED\"") ? "Godkendt af udvalget"
+                    : payload.contains("\"decision\":\"RETURNED\"") ? "Sendt tilbage til forvaltningen" : "Forkastet af udvalget";
             case "followup.follow-up-opened" -> "Opfølgning åbnet";
             default -> type;
         };
