@@ -5,6 +5,7 @@ import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.testing.Api;
 import dk.beskplan.platform.testing.TestApp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,8 +39,19 @@ final class Fixtures {
                 "title", "Beskæftigelsesplan 2026", "committeeName", "Udvalget for Beskæftigelse, Uddannelse og Erhverv");
     }
 
+    /** A small but complete plan document with one goal and one criterion. */
+    static Map<String, Object> document(String municipality) {
+        Map<String, Object> criterion = Map.of("text", "Mindst 75 pct. af borgerne er tilfredse", "baselines", List.of(),
+                "target", Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 75));
+        Map<String, Object> goal = Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
+                "objectives", List.of("Flere ledige skal i job"), "successCriteria", List.of(criterion));
+        return Map.of("schemaVersion", 1, "municipality", municipality, "fromYear", 2026, "toYear", 2026,
+                "title", "Beskæftigelsesplan 2026", "committeeName", "Udvalget for Beskæftigelse, Uddannelse og Erhverv",
+                "goals", List.of(goal));
+    }
+
     static String createPlan(Api official, String municipality) {
-        Api.Response created = official.post("/api/plans", newPlan(municipality));
+        Api.Response created = official.post("/api/plans/import", document(municipality));
         if (created.status() != 201) {
             throw new AssertionError("create failed: " + created.status() + " " + created.body());
         }

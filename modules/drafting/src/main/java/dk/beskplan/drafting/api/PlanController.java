@@ -14,6 +14,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import dk.beskplan.drafting.document.PlanDocumentWriter;
+import java.util.Map;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -50,11 +55,12 @@ public class PlanController {
     @Serdeable
     public record PlanView(UUID id, String municipality, int fromYear, int toYear, String period, String title,
                            String committeeName, String state, int currentRevision, @Nullable Integer submittedRevision,
-                           @Nullable Integer approvedRevision, @Nullable String decisionRemarks, long version) {
+                           @Nullable Integer approvedRevision, @Nullable String decisionRemarks, @Nullable UUID basedOn,
+                           long version) {
         static PlanView of(Plan p) {
             return new PlanView(p.id(), p.municipality(), p.period().fromYear(), p.period().toYear(), p.period().label(),
                     p.title(), p.committeeName(), p.state().name(), p.currentRevision(), p.submittedRevision(),
-                    p.approvedRevision(), p.decisionRemarks(), p.version());
+                    p.approvedRevision(), p.decisionRemarks(), p.basedOn(), p.version());
         }
     }
 
@@ -88,6 +94,50 @@ public class PlanController {
     public HttpResponse<PlanView> get(@PathVariable UUID id, Authentication auth) {
         Plan plan = plans.get(id, CurrentUser.of(auth));
         return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
+    }
+
+    @Post("/import")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Create a draft from a whole plan document (docs/plan-document.md); every error is listed by its path")
+    public HttpResponse<PlanView> importDocument(@Body JsonNode document, Authentication auth) {
+        Plan plan = plans.importDocument(document, CurrentUser.of(auth));
+        return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))
+                .header("Location", "/api/plans/" + plan.id()).header("ETag", etag(plan));
+    }
+
+    @Get("/{id}/document")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The plan as one document: the current revision, or ?revision=N")
+    public HttpResponse<Map<String, Object>> document(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
+        PlanService.Document doc = plans.document(id, revision, CurrentUser.of(auth));
+        return HttpResponse.ok(PlanDocumentWriter.write(doc.content()))
+                .header("ETag", etag(doc.plan())).header("X-Revision", Integer.toString(doc.revision()))
+                .header("X-Content-Hash", doc.contentHash());
+    }
+
+    @Put("/{id}/document")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Save the draft as a new revision; If-Match (the plan's ETag) is required, a stale one gets 409")
+    public HttpResponse<PlanView> save(@PathVariable UUID id, @Body JsonNode document,
+                                       @Header("If-Match") @Nullable String ifMatch, Authentication auth) {
+        Plan plan = plans.saveDocument(id, document, version(ifMatch), CurrentUser.of(auth));
+        return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
+    }
+
+    @Get("/{id}/revisions")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The plan's revisions, newest first: who saved them, when, their content hash")
+    public List<PlanService.RevisionInfo> revisions(@PathVariable UUID id, Authentication auth) {
+        return plans.revisions(id, CurrentUser.of(auth));
+    }
+
+    @Post("/{id}/roll-over")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Start a draft for the next period from this approved plan")
+    public HttpResponse<PlanView> rollOver(@PathVariable UUID id, Authentication auth) {
+        Plan plan = plans.rollOver(id, CurrentUser.of(auth));
+        return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))
+                .header("Location", "/api/plans/" + plan.id()).header("ETag", etag(plan));
     }
 
     @Post("/{id}/submit")

@@ -51,5 +51,8 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
             return;
         }
         plans.update(plan, clock.instant());
+        if (result instanceof Result.Accepted<PlanState> accepted && accepted.value() == PlanState.APPROVED) {
+            plans.freeze(plan.id(), decision.revisionNumber(), "APPROVED");
+        }
     }
 }

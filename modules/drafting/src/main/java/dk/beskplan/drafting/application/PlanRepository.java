@@ -18,7 +18,7 @@ import java.util.UUID;
 @Singleton
 class PlanRepository {
     private static final String COLUMNS = "id, municipality, from_year, to_year, title, committee_name, state,"
-            + " current_revision, submitted_revision, approved_revision, decision_remarks, version";
+            + " current_revision, submitted_revision, approved_revision, decision_remarks, based_on, version";
 
     private final Sql sql;
 
@@ -28,19 +28,20 @@ class PlanRepository {
 
     void insert(Plan plan, String createdBy, Instant now) {
         sql.update("insert into drafting.plan (" + COLUMNS + ", created_by, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), plan.municipality(), plan.period().fromYear(), plan.period().toYear(), plan.title(),
                 plan.committeeName(), plan.state(), plan.currentRevision(), plan.submittedRevision(),
-                plan.approvedRevision(), plan.decisionRemarks(), 0L, createdBy, now, now);
+                plan.approvedRevision(), plan.decisionRemarks(), plan.basedOn(), 0L, createdBy, now, now);
     }
 
     /** Saves the plan's state if nobody changed it since it was loaded; otherwise 409 and nothing saved. */
     void update(Plan plan, Instant now) {
         int rows = sql.update("update drafting.plan set state = ?, current_revision = ?, submitted_revision = ?,"
-                        + " approved_revision = ?, decision_remarks = ?, updated_at = ?, version = version + 1"
-                        + " where id = ? and version = ?",
+                        + " approved_revision = ?, decision_remarks = ?, title = ?, from_year = ?, to_year = ?,"
+                        + " updated_at = ?, version = version + 1 where id = ? and version = ?",
                 plan.state(), plan.currentRevision(), plan.submittedRevision(), plan.approvedRevision(),
-                plan.decisionRemarks(), now, plan.id(), plan.version());
+                plan.decisionRemarks(), plan.title(), plan.period().fromYear(), plan.period().toYear(), now, plan.id(),
+                plan.version());
         if (rows == 0) {
             throw new Conflict("Planen er ændret af en anden i mellemtiden. Hent den igen og gentag din ændring.");
         }
@@ -60,9 +61,34 @@ class PlanRepository {
                 + " values (?, ?, ?, ?, ?, ?)", planId, number, content, contentHash, author, now);
     }
 
-    String revisionHash(UUID planId, int number) {
-        return sql.queryOne("select content_hash from drafting.plan_revision where plan_id = ? and number = ?",
-                rs -> rs.getString(1), planId, number).orElseThrow();
+    /** One stored revision. */
+    record Revision(int number, String content, String contentHash, String author, Instant createdAt, String frozenAs) {
+    }
+
+    Optional<Revision> revision(UUID planId, int number) {
+        return sql.queryOne("select number, content, content_hash, author, created_at, frozen_as from drafting.plan_revision"
+                + " where plan_id = ? and number = ?", PlanRepository::revision, planId, number);
+    }
+
+    /** The revisions without their content, newest first. */
+    List<Revision> revisions(UUID planId) {
+        return sql.query("select number, null as content, content_hash, author, created_at, frozen_as from drafting.plan_revision"
+                + " where plan_id = ? order by number desc", PlanRepository::revision, planId);
+    }
+
+    void freeze(UUID planId, int number, String as) {
+        sql.update("update drafting.plan_revision set frozen_as = ? where plan_id = ? and number = ?", as, planId, number);
+    }
+
+    /** The municipality's latest approved plan before {@code fromYear} (last year's plan), if any. */
+    Optional<Plan> lastApproved(String municipality, int beforeYear) {
+        return sql.queryOne("select " + COLUMNS + " from drafting.plan where municipality = ? and state = 'APPROVED'"
+                + " and from_year < ? order by to_year desc, from_year desc limit 1", PlanRepository::plan, municipality, beforeYear);
+    }
+
+    private static Revision revision(ResultSet rs) throws SQLException {
+        return new Revision(rs.getInt("number"), rs.getString("content"), rs.getString("content_hash"), rs.getString("author"),
+                Sql.instant(rs, "created_at"), rs.getString("frozen_as"));
     }
 
     private static Plan plan(ResultSet rs) throws SQLException {
@@ -70,6 +96,6 @@ class PlanRepository {
                 new Period(rs.getInt("from_year"), rs.getInt("to_year")), rs.getString("title"),
                 rs.getString("committee_name"), PlanState.valueOf(rs.getString("state")), rs.getInt("current_revision"),
                 (Integer) rs.getObject("submitted_revision"), (Integer) rs.getObject("approved_revision"),
-                rs.getString("decision_remarks"), rs.getLong("version"));
+                rs.getString("decision_remarks"), rs.getObject("based_on", UUID.class), rs.getLong("version"));
     }
 }

@@ -3,17 +3,23 @@ package dk.beskplan.drafting.application;
 import dk.beskplan.contracts.drafting.PlanDraftCreated;
 import dk.beskplan.contracts.drafting.PlanSubmitted;
 import dk.beskplan.drafting.DraftingModule;
+import dk.beskplan.drafting.document.PlanDocumentReader;
+import dk.beskplan.drafting.document.PlanDocumentWriter;
 import dk.beskplan.drafting.domain.Period;
 import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.drafting.domain.PlanContent;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -23,56 +29,121 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The officials' use cases on plans. Each runs in one transaction with the messages it sends. */
+/**
+ * The officials' use cases on plans. Each runs in one transaction with the messages it sends. Every save
+ * of a draft stores an immutable revision holding the whole plan document.
+ */
 @Singleton
 public class PlanService {
 
-    /** What an official gives to start a draft. */
+    /** What an official gives to start an empty draft. */
     public record NewPlan(String municipality, Integer fromYear, Integer toYear, String title, String committeeName) {
+    }
+
+    /** A revision as listed, without its content. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record RevisionInfo(int number, String contentHash, String author, Instant createdAt, @Nullable String frozenAs) {
+    }
+
+    /** A revision's content with the plan it belongs to. */
+    public record Document(Plan plan, int revision, PlanContent content, String contentHash, @Nullable String frozenAs) {
     }
 
     private final PlanRepository plans;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final UserAccounts directory;
     private final Clock clock;
 
-    PlanService(PlanRepository plans, Outbox outbox, JsonMapper json, Clock clock) {
+    PlanService(PlanRepository plans, Outbox outbox, JsonMapper json, UserAccounts directory, Clock clock) {
         this.plans = plans;
         this.outbox = outbox;
         this.json = json;
+        this.directory = directory;
         this.clock = clock;
     }
 
+    /** An empty draft: title, period and committee; the rest is written revision by revision. */
     @Transactional
     public Plan create(NewPlan request, CurrentUser user) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
-        if (request.municipality() == null || request.municipality().isBlank()) {
-            errors.add(new ProblemException.FieldError("municipality", "skal udfyldes"));
-        } else if (!request.municipality().equals(user.municipality())) {
-            errors.add(new ProblemException.FieldError("municipality", "du kan kun oprette planer for din egen kommune"));
-        }
-        Period.problems(request.fromYear(), request.toYear())
-                .forEach(p -> errors.add(new ProblemException.FieldError(p[0], p[1])));
+        checkMunicipality(request.municipality(), user, "municipality", errors);
+        Period.problems(request.fromYear(), request.toYear()).forEach(p -> errors.add(new ProblemException.FieldError(p[0], p[1])));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Plan plan = Plan.startDraft(UUID.randomUUID(), request.municipality(),
-                new Period(request.fromYear(), request.toYear()), request.title().strip(), request.committeeName().strip());
-        var now = clock.instant();
+        PlanContent content = new PlanContent(request.municipality(), directory.municipalityName(request.municipality()),
+                request.fromYear(), request.toYear(), request.title().strip(), request.committeeName().strip(), null,
+                List.of(), new PlanContent.Ambition(List.of(), List.of()), List.of(), List.of(), List.of(), List.of());
+        return start(content, null, user);
+    }
+
+    /** A draft from a whole plan document (how a municipality brings in a plan it already has). */
+    @Transactional
+    public Plan importDocument(JsonNode document, CurrentUser user) {
+        PlanContent content = PlanDocumentReader.read(document);
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        checkMunicipality(content.municipality(), user, "municipality", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return start(content, null, user);
+    }
+
+    /** A new draft for the next period, starting from an approved plan ("continued from last year"). */
+    @Transactional
+    public Plan rollOver(UUID approvedPlanId, CurrentUser user) {
+        Plan source = visible(approvedPlanId, user);
+        int approvedRevision = source.canBeRolledOver().orElseThrow(Conflict::new);
+        PlanContent old = content(plans.revision(source.id(), approvedRevision).orElseThrow().content());
+        int years = old.toYear() - old.fromYear() + 1;
+        int from = old.toYear() + 1;
+        int to = from + years - 1;
+        PlanContent next = new PlanContent(old.municipality(), old.municipalityName(), from, to,
+                old.title().replace(Integer.toString(old.fromYear()), Integer.toString(from)), old.committeeName(),
+                old.foreword(), old.introduction(), old.ambition(), old.overallSuccessCriteria(), old.goalsIntroduction(),
+                old.goals(), old.sections());
+        return start(next, source.id(), user);
+    }
+
+    private Plan start(PlanContent content, @Nullable UUID basedOn, CurrentUser user) {
+        Plan plan = Plan.startDraft(UUID.randomUUID(), content.municipality(),
+                new Period(content.fromYear(), content.toYear()), content.title(), content.committeeName(), basedOn);
+        Instant now = clock.instant();
         plans.insert(plan, user.username(), now);
-        String content = content(plan);
-        plans.insertRevision(plan.id(), plan.currentRevision(), content, sha256(content), user.username(), now);
+        String stored = serialize(content);
+        plans.insertRevision(plan.id(), plan.currentRevision(), stored, sha256(stored), user.username(), now);
         outbox.append(DraftingModule.MODULE,
                 new PlanDraftCreated(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(), plan.committeeName()),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plan;
+    }
+
+    /**
+     * Saves a new revision of a draft. {@code expectedVersion} (If-Match) is required: a save based on an
+     * older version gets 409 and nothing is overwritten.
+     */
+    @Transactional
+    public Plan saveDocument(UUID id, JsonNode document, @Nullable Long expectedVersion, CurrentUser user) {
+        if (expectedVersion == null) {
+            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "If-Match mangler",
+                    "Send planens ETag i If-Match, så ingen ændringer overskrives", List.of());
+        }
+        Plan plan = visible(id, user);
+        requireVersion(plan, expectedVersion);
+        PlanContent content = PlanDocumentReader.read(document);
+        int revision = plan.revise(content).orElseThrow(Conflict::new);
+        plans.update(plan, clock.instant());
+        String stored = serialize(content);
+        plans.insertRevision(plan.id(), revision, stored, sha256(stored), user.username(), clock.instant());
+        return plans.find(id).orElseThrow();
     }
 
     @Transactional
@@ -85,6 +156,37 @@ public class PlanService {
         return visible(id, user);
     }
 
+    /** A revision's document; {@code revision} null means the current one. */
+    @Transactional
+    public Document document(UUID id, @Nullable Integer revision, CurrentUser user) {
+        Plan plan = visible(id, user);
+        int number = revision == null ? plan.currentRevision() : revision;
+        PlanRepository.Revision stored = plans.revision(id, number)
+                .orElseThrow(() -> new NotFound("Planen har ingen revision " + number));
+        return new Document(plan, number, content(stored.content()), stored.contentHash(), stored.frozenAs());
+    }
+
+    @Transactional
+    public List<RevisionInfo> revisions(UUID id, CurrentUser user) {
+        visible(id, user);
+        return plans.revisions(id).stream()
+                .map(r -> new RevisionInfo(r.number(), r.contentHash(), r.author(), r.createdAt(), r.frozenAs())).toList();
+    }
+
+    /** The municipality's approved plan for an earlier period: what "last year" means for a comparison. */
+    @Transactional
+    public java.util.Optional<Document> lastApprovedBefore(UUID id, CurrentUser user) {
+        Plan plan = visible(id, user);
+        UUID previous = plan.basedOn() != null ? plan.basedOn()
+                : plans.lastApproved(plan.municipality(), plan.period().fromYear()).map(Plan::id).orElse(null);
+        if (previous == null) {
+            return java.util.Optional.empty();
+        }
+        Plan old = plans.find(previous).orElseThrow();
+        return old.approvedRevision() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(document(old.id(), old.approvedRevision(), user));
+    }
+
     /**
      * Freezes the current revision and sends it to the committee. {@code expectedVersion} (from If-Match)
      * makes the submit fail with 409 when someone changed the plan since the caller looked at it.
@@ -92,17 +194,36 @@ public class PlanService {
     @Transactional
     public Plan submit(UUID id, @Nullable Long expectedVersion, CurrentUser user) {
         Plan plan = visible(id, user);
-        if (expectedVersion != null && expectedVersion != plan.version()) {
-            throw new Conflict("Planen er ændret af en anden i mellemtiden (version " + plan.version()
-                    + ", du havde " + expectedVersion + "). Hent den igen.");
+        if (expectedVersion != null) {
+            requireVersion(plan, expectedVersion);
+        }
+        PlanRepository.Revision current = plans.revision(id, plan.currentRevision()).orElseThrow();
+        if (content(current.content()).goals().isEmpty()) {
+            throw InvalidInput.field("goals", "en plan skal have mindst ét mål, før den kan indsendes");
         }
         int revision = plan.submit().orElseThrow(Conflict::new);
         plans.update(plan, clock.instant());
+        plans.freeze(id, revision, "SUBMITTED");
         outbox.append(DraftingModule.MODULE,
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
-                        plan.committeeName(), revision, plans.revisionHash(plan.id(), revision), user.username()),
+                        plan.committeeName(), revision, current.contentHash(), user.username()),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plans.find(id).orElseThrow();
+    }
+
+    private static void requireVersion(Plan plan, long expected) {
+        if (expected != plan.version()) {
+            throw new Conflict("Planen er ændret af en anden i mellemtiden (version " + plan.version()
+                    + ", du havde " + expected + "). Hent den nyeste udgave og gentag din ændring.");
+        }
+    }
+
+    private static void checkMunicipality(String municipality, CurrentUser user, String field, List<ProblemException.FieldError> errors) {
+        if (municipality == null || municipality.isBlank()) {
+            errors.add(new ProblemException.FieldError(field, "skal udfyldes"));
+        } else if (!municipality.equals(user.municipality())) {
+            errors.add(new ProblemException.FieldError(field, "du kan kun oprette planer for din egen kommune"));
+        }
     }
 
     /** Another municipality's plan answers exactly like a missing one. */
@@ -111,16 +232,18 @@ public class PlanService {
                 .orElseThrow(() -> new NotFound("Planen findes ikke"));
     }
 
-    /** The revision's content as stored and hashed; it grows with the plan model. */
-    private String content(Plan plan) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("municipality", plan.municipality());
-        content.put("fromYear", plan.period().fromYear());
-        content.put("toYear", plan.period().toYear());
-        content.put("title", plan.title());
-        content.put("committeeName", plan.committeeName());
+    private String serialize(PlanContent content) {
+        Map<String, Object> document = PlanDocumentWriter.write(content);
         try {
-            return json.writeValueAsString(content);
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    PlanContent content(String stored) {
+        try {
+            return PlanDocumentReader.read(json.readValue(stored.getBytes(StandardCharsets.UTF_8), JsonNode.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

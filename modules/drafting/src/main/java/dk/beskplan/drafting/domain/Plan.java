@@ -11,19 +11,20 @@ import java.util.UUID;
 public final class Plan {
     private final UUID id;
     private final String municipality;
-    private final Period period;
-    private final String title;
+    private Period period;
+    private String title;
     private final String committeeName;
     private PlanState state;
     private int currentRevision;
     private Integer submittedRevision;
     private Integer approvedRevision;
     private String decisionRemarks;
+    private final UUID basedOn;
     private final long version;
 
     public Plan(UUID id, String municipality, Period period, String title, String committeeName, PlanState state,
                 int currentRevision, Integer submittedRevision, Integer approvedRevision, String decisionRemarks,
-                long version) {
+                UUID basedOn, long version) {
         this.id = id;
         this.municipality = municipality;
         this.period = period;
@@ -34,12 +35,36 @@ public final class Plan {
         this.submittedRevision = submittedRevision;
         this.approvedRevision = approvedRevision;
         this.decisionRemarks = decisionRemarks;
+        this.basedOn = basedOn;
         this.version = version;
     }
 
-    /** A new draft; its first revision is number 1. */
-    public static Plan startDraft(UUID id, String municipality, Period period, String title, String committeeName) {
-        return new Plan(id, municipality, period, title, committeeName, PlanState.DRAFT, 1, null, null, null, 0);
+    /** A new draft; its first revision is number 1. {@code basedOn} is the approved plan it continues, if any. */
+    public static Plan startDraft(UUID id, String municipality, Period period, String title, String committeeName, UUID basedOn) {
+        return new Plan(id, municipality, period, title, committeeName, PlanState.DRAFT, 1, null, null, null, basedOn, 0);
+    }
+
+    /** Roll-over starts from an approved plan only: the version the politicians approved. */
+    public Result<Integer> canBeRolledOver() {
+        return state == PlanState.APPROVED && approvedRevision != null ? Result.accepted(approvedRevision)
+                : Result.rejected("Kun en godkendt plan kan videreføres til en ny periode");
+    }
+
+    /**
+     * Saving a draft makes a new revision; the title and period follow the content. A submitted or approved
+     * plan is frozen: changing it means a new draft (roll-over) or the committee returning it.
+     */
+    public Result<Integer> revise(PlanContent content) {
+        if (state != PlanState.DRAFT) {
+            return Result.rejected("Planen kan kun ændres, mens den er et udkast (den er " + stateLabel() + ")");
+        }
+        if (!content.municipality().equals(municipality)) {
+            return Result.rejected("Planens kommune kan ikke ændres");
+        }
+        title = content.title();
+        period = new Period(content.fromYear(), content.toYear());
+        currentRevision++;
+        return Result.accepted(currentRevision);
     }
 
     /** Only a draft can be submitted; submitting freezes the current revision for the committee. */
@@ -128,6 +153,10 @@ public final class Plan {
 
     public Integer approvedRevision() {
         return approvedRevision;
+    }
+
+    public UUID basedOn() {
+        return basedOn;
     }
 
     public String decisionRemarks() {

@@ -96,6 +96,12 @@ public class UserAccounts {
                 + " where municipality_code = ? and ? = any(roles) order by username", UserAccounts::user, municipality, role);
     }
 
+    /** The municipality's name ("Holbæk Kommune"), or the code itself when unknown. */
+    @Transactional
+    public String municipalityName(String code) {
+        return sql.queryOne("select name from platform.municipality where code = ?", rs -> rs.getString(1), code).orElse(code);
+    }
+
     @Transactional
     public void ensureMunicipality(String code, String name) {
         sql.update("insert into platform.municipality (code, name) values (?, ?) on conflict (code) do update set name = excluded.name",
