@@ -1,5 +1,6 @@
 package dk.beskplan.drafting.api;
 
+import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.platform.security.CurrentUser;
@@ -65,9 +66,11 @@ public class PlanController {
     }
 
     private final PlanService plans;
+    private final PlanDocuments documents;
 
-    public PlanController(PlanService plans) {
+    public PlanController(PlanService plans, PlanDocuments documents) {
         this.plans = plans;
+        this.documents = documents;
     }
 
     @Post
@@ -113,6 +116,15 @@ public class PlanController {
         return HttpResponse.ok(PlanDocumentWriter.write(doc.content()))
                 .header("ETag", etag(doc.plan())).header("X-Revision", Integer.toString(doc.revision()))
                 .header("X-Content-Hash", doc.contentHash());
+    }
+
+    @Get(value = "/{id}/document.pdf", produces = "application/pdf")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The plan document as PDF (current revision, or ?revision=N)")
+    public HttpResponse<byte[]> pdf(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
+        PlanDocuments.Rendered rendered = documents.html(id, revision, CurrentUser.of(auth));
+        return HttpResponse.ok(documents.pdf(rendered)).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + rendered.fileName() + ".pdf\"");
     }
 
     @Put("/{id}/document")

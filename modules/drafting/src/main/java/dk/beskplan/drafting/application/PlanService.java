@@ -76,12 +76,15 @@ public class PlanService {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         checkMunicipality(request.municipality(), user, "municipality", errors);
         Period.problems(request.fromYear(), request.toYear()).forEach(p -> errors.add(new ProblemException.FieldError(p[0], p[1])));
+        checkText(request.title(), "title", errors);
+        checkText(request.committeeName(), "committeeName", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         PlanContent content = new PlanContent(request.municipality(), directory.municipalityName(request.municipality()),
                 request.fromYear(), request.toYear(), request.title().strip(), request.committeeName().strip(), null,
-                List.of(), new PlanContent.Ambition(List.of(), List.of()), List.of(), List.of(), List.of(), List.of());
+                List.of(), new PlanContent.Ambition(null, List.of(), List.of()), List.of(), List.of(), List.of(), List.of(),
+                List.of(), PlanContent.Layout.STANDARD);
         return start(content, null, user);
     }
 
@@ -109,7 +112,7 @@ public class PlanService {
         PlanContent next = new PlanContent(old.municipality(), old.municipalityName(), from, to,
                 old.title().replace(Integer.toString(old.fromYear()), Integer.toString(from)), old.committeeName(),
                 old.foreword(), old.introduction(), old.ambition(), old.overallSuccessCriteria(), old.goalsIntroduction(),
-                old.goals(), old.sections());
+                old.goals(), old.sections(), old.overviewIntroduction(), old.layout());
         return start(next, source.id(), user);
     }
 
@@ -215,6 +218,14 @@ public class PlanService {
         if (expected != plan.version()) {
             throw new Conflict("Planen er ændret af en anden i mellemtiden (version " + plan.version()
                     + ", du havde " + expected + "). Hent den nyeste udgave og gentag din ændring.");
+        }
+    }
+
+    private static void checkText(@Nullable String value, String field, List<ProblemException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new ProblemException.FieldError(field, "skal udfyldes"));
+        } else if (value.length() > 300) {
+            errors.add(new ProblemException.FieldError(field, "højst 300 tegn"));
         }
     }
 

@@ -61,11 +61,15 @@ public final class PlanDocumentReader {
         List<PlanContent.Block> goalsIntro = list(root, "goalsIntroduction", "", false, this::block);
         List<Goal> goals = list(root, "goals", "", true, this::goal);
         List<PlanContent.Section> sections = list(root, "sections", "", false, this::section);
+        List<PlanContent.Block> overviewIntro = list(root, "overviewIntroduction", "", false, this::block);
+        PlanContent.Layout layout = optionalObject(root, "layout", "", (n, p) -> new PlanContent.Layout(
+                bool(n, "goalsListWithAmbition", p), bool(n, "initiativesBeforeCriteria", p)));
         if (!errors.isEmpty()) {
             return null;
         }
         return new PlanContent(municipality, municipalityName, from, to, title, committee, foreword, introduction,
-                ambition == null ? new PlanContent.Ambition(List.of(), List.of()) : ambition, overall, goalsIntro, goals, sections);
+                ambition == null ? new PlanContent.Ambition(null, List.of(), List.of()) : ambition, overall, goalsIntro, goals,
+                sections, overviewIntro, layout);
     }
 
     private PlanContent.Foreword foreword(JsonNode node, String path) {
@@ -77,7 +81,8 @@ public final class PlanDocumentReader {
     }
 
     private PlanContent.Ambition ambition(JsonNode node, String path) {
-        return new PlanContent.Ambition(list(node, "introduction", path, false, this::block),
+        return new PlanContent.Ambition(text(node, "heading", path, false, MAX_SHORT),
+                list(node, "introduction", path, false, this::block),
                 list(node, "statements", path, false, (n, p) -> string(n, p, MAX_TEXT)));
     }
 

@@ -28,6 +28,7 @@ public final class PlanDocumentWriter {
         doc.put("foreword", c.foreword() == null ? null : foreword(c.foreword()));
         doc.put("introduction", each(c.introduction(), PlanDocumentWriter::block));
         Map<String, Object> ambition = new LinkedHashMap<>();
+        ambition.put("heading", c.ambition().heading());
         ambition.put("introduction", each(c.ambition().introduction(), PlanDocumentWriter::block));
         ambition.put("statements", c.ambition().statements());
         doc.put("ambition", ambition);
@@ -35,6 +36,11 @@ public final class PlanDocumentWriter {
         doc.put("goalsIntroduction", each(c.goalsIntroduction(), PlanDocumentWriter::block));
         doc.put("goals", each(c.goals(), PlanDocumentWriter::goal));
         doc.put("sections", each(c.sections(), PlanDocumentWriter::section));
+        doc.put("overviewIntroduction", each(c.overviewIntroduction(), PlanDocumentWriter::block));
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("goalsListWithAmbition", c.layout().goalsListWithAmbition());
+        layout.put("initiativesBeforeCriteria", c.layout().initiativesBeforeCriteria());
+        doc.put("layout", layout);
         return doc;
     }
 

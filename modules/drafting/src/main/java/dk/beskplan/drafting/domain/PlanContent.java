@@ -9,10 +9,12 @@ import java.util.List;
 public record PlanContent(String municipality, String municipalityName, int fromYear, int toYear, String title,
                           String committeeName, Foreword foreword, List<Block> introduction, Ambition ambition,
                           List<SuccessCriterion> overallSuccessCriteria, List<Block> goalsIntroduction,
-                          List<Goal> goals, List<Section> sections) {
+                          List<Goal> goals, List<Section> sections, List<Block> overviewIntroduction, Layout layout) {
 
     public PlanContent {
         introduction = List.copyOf(introduction);
+        overviewIntroduction = List.copyOf(overviewIntroduction);
+        layout = layout == null ? Layout.STANDARD : layout;
         overallSuccessCriteria = List.copyOf(overallSuccessCriteria);
         goalsIntroduction = List.copyOf(goalsIntroduction);
         goals = List.copyOf(goals);
@@ -30,8 +32,17 @@ public record PlanContent(String municipality, String municipalityName, int from
     public record Signature(String name, String role, String party, String date) {
     }
 
-    /** The overall ambition: an introduction and one or more statements. */
-    public record Ambition(List<Block> introduction, List<String> statements) {
+    /**
+     * How the municipality lays out its own document, where plans differ and the difference matters to
+     * readers who know last year's plan: Holbæk 2023 shows the ambition and the list of goals together in
+     * a box ("Boks 1") and prints a goal's initiatives before its success criteria; Holbæk 2025 does not.
+     */
+    public record Layout(boolean goalsListWithAmbition, boolean initiativesBeforeCriteria) {
+        public static final Layout STANDARD = new Layout(false, false);
+    }
+
+    /** The overall ambition: a heading as printed (null: the standard one), an introduction and the statements. */
+    public record Ambition(String heading, List<Block> introduction, List<String> statements) {
         public Ambition {
             introduction = List.copyOf(introduction);
             statements = List.copyOf(statements);

@@ -29,6 +29,11 @@ public class DemoUsers {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        ensure();
+    }
+
+    /** Idempotent: the demo users exist afterwards (also called by other demo loaders before they act). */
+    public synchronized void ensure() {
         users.ensureMunicipality("316", "Holbæk Kommune");
         users.ensureMunicipality("250", "Frederikssund Kommune");
         demo("holbaek.embedsmand", "Hanne Holm (embedsmand)", "316", Roles.OFFICIAL);

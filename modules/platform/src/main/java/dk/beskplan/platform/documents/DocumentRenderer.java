@@ -1,0 +1,51 @@
+package dk.beskplan.platform.documents;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import jakarta.inject.Singleton;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a document template (plans, protocols, status reports) to HTML and to PDF from the same
+ * template, in Danish. The PDF comes from the HTML via openhtmltopdf: no hand-written PDF code.
+ */
+@Singleton
+public class DocumentRenderer {
+    public static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private final TemplateEngine templates;
+
+    public DocumentRenderer(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public String html(String template, Map<String, Object> model) {
+        return templates.process(template, new Context(DANISH, model));
+    }
+
+    public byte[] pdf(String template, Map<String, Object> model) {
+        return pdf(html(template, model));
+    }
+
+    public byte[] pdf(String html) {
+        // openhtmltopdf wants a well-formed DOM; jsoup turns HTML5 into one.
+        org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withW3cDocument(dom, "/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
