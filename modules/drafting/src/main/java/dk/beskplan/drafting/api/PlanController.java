@@ -3,9 +3,11 @@ package dk.beskplan.drafting.api;
 import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.InvalidInput;
+import dk.beskplan.platform.web.NotFound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -63,6 +65,46 @@ public class PlanController {
                     p.title(), p.committeeName(), p.state().name(), p.currentRevision(), p.submittedRevision(),
                     p.approvedRevision(), p.decisionRemarks(), p.basedOn(), p.version());
         }
+    }
+
+    /** What changed from one plan revision to another; {@code changes} in document order. */
+    @Serdeable
+    public record ComparisonView(Side before, Side after, Map<String, Long> counts, List<ChangeView> changes) {
+        static ComparisonView of(PlanService.Comparison c) {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            for (PlanComparison.ChangeKind kind : PlanComparison.ChangeKind.values()) {
+                counts.put(kind.name(), c.changes().count(kind));
+            }
+            return new ComparisonView(Side.of(c.before()), Side.of(c.after()), counts,
+                    c.changes().changes().stream().map(ChangeView::of).toList());
+        }
+    }
+
+    /** One of the two compared revisions. */
+    @Serdeable
+    public record Side(UUID planId, String title, String period, int revision, @Nullable String frozenAs) {
+        static Side of(PlanService.Document d) {
+            return new Side(d.plan().id(), d.content().title(), d.plan().period().label(), d.revision(), d.frozenAs());
+        }
+    }
+
+    /**
+     * One change: {@code kind} ADDED/REMOVED/MOVED/CHANGED, {@code element} GOAL/OBJECTIVE/INITIATIVE/
+     * SUCCESS_CRITERION/SECTION/PLAN/TEXT, {@code where} in Danish, and for changed texts a word diff.
+     */
+    @Serdeable
+    public record ChangeView(String kind, String element, String where, @Nullable String field, @Nullable String before,
+                             @Nullable String after, List<Segment> wordDiff, @Nullable Integer fromPosition,
+                             @Nullable Integer toPosition) {
+        static ChangeView of(PlanComparison.Change c) {
+            return new ChangeView(c.kind().name(), c.element().name(), c.where(), c.field(), c.before(), c.after(),
+                    c.wordDiff().stream().map(s -> new Segment(s.op().name(), s.text())).toList(), c.fromPosition(), c.toPosition());
+        }
+    }
+
+    /** A run of words: SAME, ADDED or REMOVED. */
+    @Serdeable
+    public record Segment(String op, String text) {
     }
 
     private final PlanService plans;
@@ -141,6 +183,21 @@ public class PlanController {
     @Operation(summary = "The plan's revisions, newest first: who saved them, when, their content hash")
     public List<PlanService.RevisionInfo> revisions(@PathVariable UUID id, Authentication auth) {
         return plans.revisions(id, CurrentUser.of(auth));
+    }
+
+    @Get("/{id}/comparison")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Compare two revisions: goals, objectives, initiatives and criteria added, removed, moved or changed, with word differences")
+    public ComparisonView compare(@PathVariable UUID id, @QueryValue int from, @QueryValue int to, Authentication auth) {
+        return ComparisonView.of(plans.compareRevisions(id, from, to, CurrentUser.of(auth)));
+    }
+
+    @Get("/{id}/comparison/last-approved")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "What changed since last year: the municipality's approved plan for the previous period against this plan (its current revision, or ?revision=)")
+    public ComparisonView compareWithLastApproved(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
+        return ComparisonView.of(plans.compareWithLastApproved(id, revision, CurrentUser.of(auth))
+                .orElseThrow(() -> new NotFound("Kommunen har ingen godkendt plan for en tidligere periode at sammenligne med")));
     }
 
     @Post("/{id}/roll-over")

@@ -7,6 +7,7 @@ import dk.beskplan.drafting.document.PlanDocumentReader;
 import dk.beskplan.drafting.document.PlanDocumentWriter;
 import dk.beskplan.drafting.domain.Period;
 import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.drafting.domain.PlanContent;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
@@ -139,9 +140,14 @@ public class PlanService {
             throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "If-Match mangler",
                     "Send planens ETag i If-Match, så ingen ændringer overskrives", List.of());
         }
+        return saveContent(id, PlanDocumentReader.read(document), expectedVersion, user);
+    }
+
+    /** Saves edited content as a new revision, if the plan is still at {@code expectedVersion}. */
+    @Transactional
+    public Plan saveContent(UUID id, PlanContent content, long expectedVersion, CurrentUser user) {
         Plan plan = visible(id, user);
         requireVersion(plan, expectedVersion);
-        PlanContent content = PlanDocumentReader.read(document);
         int revision = plan.revise(content).orElseThrow(Conflict::new);
         plans.update(plan, clock.instant());
         String stored = serialize(content);
@@ -188,6 +194,26 @@ public class PlanService {
         Plan old = plans.find(previous).orElseThrow();
         return old.approvedRevision() == null ? java.util.Optional.empty()
                 : java.util.Optional.of(document(old.id(), old.approvedRevision(), user));
+    }
+
+    /** What changed between two revisions of one plan (either may be frozen). */
+    @Transactional
+    public Comparison compareRevisions(UUID id, int from, int to, CurrentUser user) {
+        Document before = document(id, from, user);
+        Document after = document(id, to, user);
+        return new Comparison(before, after, PlanComparison.compare(before.content(), after.content()));
+    }
+
+    /** What changed since last year: the municipality's approved plan for the previous period against this one. */
+    @Transactional
+    public java.util.Optional<Comparison> compareWithLastApproved(UUID id, @Nullable Integer revision, CurrentUser user) {
+        Document after = document(id, revision, user);
+        return lastApprovedBefore(id, user)
+                .map(before -> new Comparison(before, after, PlanComparison.compare(before.content(), after.content())));
+    }
+
+    /** Two documents and the changes from the first to the second. */
+    public record Comparison(Document before, Document after, PlanComparison.Comparison changes) {
     }
 
     /**

@@ -63,7 +63,8 @@ public final class PlanDocumentReader {
         List<PlanContent.Section> sections = list(root, "sections", "", false, this::section);
         List<PlanContent.Block> overviewIntro = list(root, "overviewIntroduction", "", false, this::block);
         PlanContent.Layout layout = optionalObject(root, "layout", "", (n, p) -> new PlanContent.Layout(
-                bool(n, "goalsListWithAmbition", p), bool(n, "initiativesBeforeCriteria", p)));
+                bool(n, "goalsListWithAmbition", p), bool(n, "initiativesBeforeCriteria", p), bool(n, "omitGoalsList", p),
+                text(n, "overviewHeading", p, false, MAX_SHORT)));
         if (!errors.isEmpty()) {
             return null;
         }

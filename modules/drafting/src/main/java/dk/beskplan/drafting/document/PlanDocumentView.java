@@ -34,7 +34,8 @@ public final class PlanDocumentView {
         // The overview comes after the appendices the plan numbers itself (Frederikssund: Bilag 3).
         long numbered = content.sections().stream()
                 .filter(s -> s.placement() == PlanContent.Placement.APPENDIX && s.heading().startsWith("Bilag")).count();
-        model.put("overviewTitle", "Bilag " + (numbered + 1) + ": Mål, succeskriterier og opfølgning");
+        model.put("overviewTitle", content.layout().overviewHeading() != null ? content.layout().overviewHeading()
+                : "Bilag " + (numbered + 1) + ": Mål, succeskriterier og opfølgning");
         model.put("overview", overview(content));
         return model;
     }

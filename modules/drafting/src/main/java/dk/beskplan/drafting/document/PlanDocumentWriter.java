@@ -40,6 +40,8 @@ public final class PlanDocumentWriter {
         Map<String, Object> layout = new LinkedHashMap<>();
         layout.put("goalsListWithAmbition", c.layout().goalsListWithAmbition());
         layout.put("initiativesBeforeCriteria", c.layout().initiativesBeforeCriteria());
+        layout.put("omitGoalsList", c.layout().omitGoalsList());
+        layout.put("overviewHeading", c.layout().overviewHeading());
         doc.put("layout", layout);
         return doc;
     }

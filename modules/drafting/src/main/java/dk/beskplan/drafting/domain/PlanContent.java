@@ -36,9 +36,12 @@ public record PlanContent(String municipality, String municipalityName, int from
      * How the municipality lays out its own document, where plans differ and the difference matters to
      * readers who know last year's plan: Holbæk 2023 shows the ambition and the list of goals together in
      * a box ("Boks 1") and prints a goal's initiatives before its success criteria; Holbæk 2025 does not.
+     * Frederikssund lists its goals in a chapter of its own (so no generated list) and names the overview
+     * appendix itself ({@code overviewHeading}; null: "Bilag N: Mål, succeskriterier og opfølgning").
      */
-    public record Layout(boolean goalsListWithAmbition, boolean initiativesBeforeCriteria) {
-        public static final Layout STANDARD = new Layout(false, false);
+    public record Layout(boolean goalsListWithAmbition, boolean initiativesBeforeCriteria, boolean omitGoalsList,
+                         String overviewHeading) {
+        public static final Layout STANDARD = new Layout(false, false, false, null);
     }
 
     /** The overall ambition: a heading as printed (null: the standard one), an introduction and the statements. */

@@ -3,6 +3,7 @@ package dk.beskplan.drafting.pages;
 import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
+import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.InvalidInput;
@@ -132,6 +133,61 @@ public class PlanPages {
         }
     }
 
+    @Get("/{id}/revisioner")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public ModelAndView<Map<String, Object>> revisions(@PathVariable UUID id, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = new HashMap<>();
+        model.put("plan", plans.get(id, user));
+        List<PlanService.RevisionInfo> revisions = plans.revisions(id, user);
+        model.put("revisions", revisions);
+        // Times as a Danish reader reads them: local time, Danish month names.
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
+                java.util.Locale.forLanguageTag("da-DK")).withZone(java.time.ZoneId.of("Europe/Copenhagen"));
+        Map<Integer, String> times = new HashMap<>();
+        revisions.forEach(r -> times.put(r.number(), format.format(r.createdAt())));
+        model.put("times", times);
+        return new ModelAndView<>("drafting/revisions", model);
+    }
+
+    /** Two revisions side by side: {@code fra} and {@code til} are revision numbers (default: the last two). */
+    @Get("/{id}/sammenlign")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public ModelAndView<Map<String, Object>> compare(@PathVariable UUID id, @QueryValue @Nullable Integer fra, @QueryValue @Nullable Integer til,
+                                                     Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Plan plan = plans.get(id, user);
+        int to = til != null ? til : plan.currentRevision();
+        int from = fra != null ? fra : Math.max(1, to - 1);
+        return compareView(plans.compareRevisions(id, from, to, user), false);
+    }
+
+    @Get("/{id}/sammenlign-sidste-aar")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public ModelAndView<Map<String, Object>> compareWithLastYear(@PathVariable UUID id, Authentication auth) {
+        PlanService.Comparison comparison = plans.compareWithLastApproved(id, null, CurrentUser.of(auth))
+                .orElseThrow(() -> new dk.beskplan.platform.web.NotFound("Kommunen har ingen godkendt plan for en tidligere periode"));
+        return compareView(comparison, true);
+    }
+
+    private ModelAndView<Map<String, Object>> compareView(PlanService.Comparison comparison, boolean lastYear) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("plan", comparison.after().plan());
+        model.put("before", comparison.before());
+        model.put("after", comparison.after());
+        model.put("changes", comparison.changes().changes());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PlanComparison.ChangeKind kind : PlanComparison.ChangeKind.values()) {
+            counts.put(kind.name(), comparison.changes().count(kind));
+        }
+        model.put("counts", counts);
+        model.put("lastYear", lastYear);
+        return new ModelAndView<>("drafting/compare", model);
+    }
+
     @Get("/{id}/dokument")
     @Produces(MediaType.TEXT_HTML)
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
@@ -153,7 +209,7 @@ public class PlanPages {
         PlanService.Document doc = plans.document(id, null, user);
         Map<String, Object> model = new HashMap<>();
         model.put("plan", doc.plan());
-        model.put("content", doc.content());
+        model.put("planContent", doc.content()); // not "content": the layout fragment has a parameter of that name
         model.put("revisions", plans.revisions(id, user));
         model.put("hasLastYear", plans.lastApprovedBefore(id, user).isPresent());
         model.put("canDraft", user.hasRole(Roles.OFFICIAL));

@@ -1,5 +1,6 @@
 package dk.beskplan.platform.documents;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
@@ -9,6 +10,7 @@ import org.thymeleaf.context.Context;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,7 @@ public class DocumentRenderer {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            embedFonts(builder);
             builder.withW3cDocument(dom, "/");
             builder.toStream(out);
             builder.run();
@@ -47,5 +50,26 @@ public class DocumentRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Document templates name the family "Dokument"; its faces are DejaVu Sans, embedded (subset) in the PDF. */
+    public static final String FONT_FAMILY = "Dokument";
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+
+    private static void embedFonts(PdfRendererBuilder builder) {
+        font(builder, "DejaVuSans.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
+        font(builder, "DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
+        font(builder, "DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
+        font(builder, "DejaVuSans-BoldOblique.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
+    }
+
+    private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
+        builder.useFont(() -> {
+            InputStream in = DocumentRenderer.class.getResourceAsStream(FONTS + file);
+            if (in == null) {
+                throw new IllegalStateException("font missing from the classpath: " + FONTS + file);
+            }
+            return in;
+        }, FONT_FAMILY, weight, style, true);
     }
 }

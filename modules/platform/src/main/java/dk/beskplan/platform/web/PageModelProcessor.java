@@ -36,6 +36,9 @@ public class PageModelProcessor implements ViewModelProcessor<Map<String, Object
         });
         model.putIfAbsent("csrfToken", CsrfFilter.tokenOf(request).orElse(""));
         model.putIfAbsent("csrfField", CsrfFilter.FORM_FIELD);
+        // htmx sends the token as a header on every request it makes (hx-headers on <body>).
+        model.putIfAbsent("htmxHeaders", CsrfFilter.tokenOf(request)
+                .map(token -> "{\"" + CsrfFilter.HEADER + "\": \"" + token + "\"}").orElse(null));
         view.setModel(model);
     }
 }

@@ -1,0 +1,138 @@
+package dk.beskplan.app;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Debian's Chromium, headless, driven through chromedriver, reading pages the way a person does: by
+ * labels and button texts. Explicit paths, so Selenium Manager never tries the network; the flags keep
+ * Chromium from calling home on a closed network.
+ */
+final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = System.getProperty("beskplan.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("beskplan.chromedriver", "/usr/bin/chromedriver");
+    private final String baseUrl;
+    private final Path profile;
+    final WebDriver driver;
+    private final WebDriverWait wait;
+
+    Browser(String baseUrl) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver");
+        }
+        this.baseUrl = baseUrl;
+        try {
+            this.profile = Files.createTempDirectory("beskplan-chromium");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=da-DK", "--window-size=1280,2000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        this.driver = new ChromeDriver(service, options);
+        // A page being replaced (navigation, an htmx swap) leaves stale elements behind: look again.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    Browser login(String username, String password) {
+        open("/login");
+        fill("Brugernavn", username);
+        fill("Adgangskode", password);
+        click("Log ind");
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        return this;
+    }
+
+    /** The input, text area or select whose label reads {@code label} (the first, if several do). */
+    WebElement field(String label) {
+        WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[normalize-space(.)=" + literal(label) + "]")));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    Browser fill(String label, String value) {
+        WebElement field = field(label);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    Browser fillById(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    Browser choose(String id, String visibleText) {
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    /** Clicks the button or link whose text reads {@code text}. */
+    Browser click(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "(//button[normalize-space(.)=" + literal(text) + "] | //a[normalize-space(.)=" + literal(text) + "])[1]"))).click();
+        return this;
+    }
+
+    /** Waits until an element with this id is on the page (after an htmx swap, say). */
+    WebElement await(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    /** Waits until the page shows this text somewhere. */
+    Browser awaitText(String text) {
+        try {
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Page " + url() + " never showed \"" + text + "\"; it shows:\n" + text(), e);
+        }
+        return this;
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dk.beskplan.app;
+
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
+import dk.beskplan.platform.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An official's main path in a real browser: create a draft, give it a goal with an objective and a
+ * measurable success criterion (the target fields appear for the chosen kind, htmx), be told which field
+ * is wrong, save, compare two revisions, and submit the plan to the committee.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DraftingInTheBrowserTest {
+    private TestApp app;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start();
+        Fixtures.seedUsers(app);
+        browser = new Browser(app.url());
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        app.close();
+    }
+
+    @Test
+    void createEditCompareAndSubmitADraft() {
+        browser.login("a.official", Fixtures.PASSWORD).open("/plans");
+
+        // Create
+        browser.fill("Titel", "Beskæftigelsesplan 2027").fill("Fra år", "2027").fill("Til år", "2027")
+                .fill("Udvalg", "Udvalget for Beskæftigelse").click("Opret udkast");
+        browser.awaitText("Udkast");
+        String planId = browser.url().replaceAll(".*/plans/", "");
+
+        // A goal: created from the editor, then edited on its own page
+        browser.click("Redigér udkastet");
+        browser.fillById("f-newGoal-label", "Lokalt mål 1").fillById("f-newGoal-title", "Flere unge i uddannelse").click("Tilføj mål");
+        browser.awaitText("Redigér mål");
+        browser.click("Tilføj målsætning");
+        browser.fillById("f-objectives-0-", "Flere unge skal i gang med en uddannelse");
+        browser.click("Tilføj succeskriterium");
+        browser.fillById("f-successCriteria-0-text", "Mindst 60 pct. af de unge er i uddannelse efter et år");
+        browser.choose("f-successCriteria-0-target-kind", "Andel (procent)");
+        // The fields for a share appear without a page load; what was typed stays.
+        browser.await("f-successCriteria-0-target-percent");
+        assertThat(browser.driver.findElement(By.id("f-objectives-0-")).getAttribute("value"))
+                .isEqualTo("Flere unge skal i gang med en uddannelse");
+        browser.choose("f-successCriteria-0-target-comparator", "Mindst");
+        browser.fillById("f-successCriteria-0-target-percent", "60");
+        browser.fillById("f-successCriteria-0-deadline", "31/12/2027");
+        browser.click("Gem ændringer");
+
+        // A wrong date is named, with its field, and nothing is saved
+        browser.awaitText("Der er fejl i formularen");
+        assertThat(browser.text()).contains("Succeskriterium 1 › Frist: skal være en dato");
+        Api official = Fixtures.as(app, "a.official");
+        assertThat(official.get("/api/plans/" + planId).json()).containsEntry("currentRevision", 2);
+
+        browser.fillById("f-successCriteria-0-deadline", "2027-12-31").click("Gem ændringer");
+        browser.awaitText("Ændringerne er gemt");
+        Map<String, Object> document = official.get("/api/plans/" + planId + "/document").json();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> goal = ((List<Map<String, Object>>) document.get("goals")).get(0);
+        assertThat(goal).containsEntry("title", "Flere unge i uddannelse")
+                .containsEntry("objectives", List.of("Flere unge skal i gang med en uddannelse"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> criterion = ((List<Map<String, Object>>) goal.get("successCriteria")).get(0);
+        assertThat(criterion).containsEntry("deadline", "2027-12-31");
+        assertThat(criterion.get("target")).isEqualTo(Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60.0));
+
+        // Compare the empty draft (revision 1) with the saved one (revision 3)
+        browser.open("/plans/" + planId + "/revisioner");
+        browser.choose("fra", "1").choose("til", "3").click("Sammenlign");
+        browser.awaitText("1 tilføjet, 0 fjernet, 0 flyttet og 0 ændret.");
+        assertThat(browser.text()).contains("Tilføjet").contains("Lokalt mål 1: Flere unge i uddannelse");
+
+        // Submit
+        browser.open("/plans/" + planId).click("Indsend til politisk godkendelse");
+        browser.awaitText("Indsendt");
+        Api secretary = Fixtures.as(app, "a.secretary");
+        Eventually.await(Duration.ofSeconds(20), "the plan in the secretary's inbox",
+                () -> secretary.get("/api/approval/inbox").body(), body -> body.contains(planId));
+    }
+}

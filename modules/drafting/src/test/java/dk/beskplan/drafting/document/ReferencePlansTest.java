@@ -1,0 +1,144 @@
+package dk.beskplan.drafting.document;
+
+import dk.beskplan.drafting.domain.Goal;
+import dk.beskplan.drafting.domain.PlanContent;
+import dk.beskplan.drafting.domain.SuccessCriterion;
+import dk.beskplan.platform.documents.DocumentRenderer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three real plans, encoded as demo data, render as documents holding every goal title, objective,
+ * initiative title and success criterion text; each of those texts is in the municipality's own published
+ * plan (src/test/resources/reference-plans: the text of the PDFs), so the encoding is faithful; and every
+ * free text survives the editor's text markup unchanged.
+ */
+class ReferencePlansTest {
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final DocumentRenderer RENDERER = new DocumentRenderer(templates());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
+    void everyGoalObjectiveInitiativeAndCriterionIsInTheRenderedDocumentAndInThePublishedPlan(String plan) throws IOException {
+        PlanContent content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
+        String rendered = normalise(Jsoup.parse(RENDERER.html("drafting/plan-document", PlanDocumentView.model(content, null))).text());
+        String published = letters(resource("/reference-plans/" + plan + ".txt"));
+
+        List<String> texts = texts(content);
+        assertThat(texts).hasSizeGreaterThan(20);
+        List<String> notRendered = texts.stream().filter(t -> !rendered.contains(normalise(t))).toList();
+        assertThat(notRendered).as("texts of %s missing from the rendered document", plan).isEmpty();
+        List<String> notPublished = texts.stream().filter(t -> !published.contains(letters(t))).toList();
+        assertThat(notPublished).as("texts of %s that are not in the published plan", plan).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
+    void thePdfIsMadeWithItsFontsEmbedded(String plan) throws IOException {
+        PlanContent content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
+        byte[] pdf = RENDERER.pdf("drafting/plan-document", PlanDocumentView.model(content, null));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(5);
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName() + (font.isEmbedded() ? "" : " (not embedded)"));
+                }
+            }
+            // Every font the text uses is embedded DejaVu: the standard PDF fonts lack characters the plans use.
+            assertThat(fonts).isNotEmpty().allMatch(f -> f.contains("DejaVuSans") && !f.contains("not embedded"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
+    void everyFreeTextSurvivesTheEditorsMarkup(String plan) throws IOException {
+        Map<String, Object> document = PlanDocumentWriter.write(PlanDocumentReader.read(read("/demo-plans/" + plan + ".json")));
+        List<List<?>> blockLists = new ArrayList<>();
+        collectBlockLists(document, blockLists);
+        assertThat(blockLists).hasSizeGreaterThan(10);
+        for (List<?> blocks : blockLists) {
+            assertThat(BlockText.fromText(BlockText.toText(blocks))).isEqualTo(blocks);
+        }
+    }
+
+    private static void collectBlockLists(Object node, List<List<?>> found) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (value instanceof List<?> list && List.of("introduction", "blocks", "goalsIntroduction", "overviewIntroduction").contains(key)) {
+                    found.add(list);
+                } else {
+                    collectBlockLists(value, found);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectBlockLists(item, found));
+        }
+    }
+
+    private static List<String> texts(PlanContent content) {
+        List<String> texts = new ArrayList<>();
+        content.overallSuccessCriteria().forEach(c -> texts.add(c.text()));
+        for (Goal g : content.goals()) {
+            texts.add(g.title());
+            texts.addAll(g.objectives());
+            g.initiatives().stream().map(PlanContent.Initiative::title).filter(t -> t != null).forEach(texts::add);
+            g.successCriteria().stream().map(SuccessCriterion::text).forEach(texts::add);
+        }
+        return texts;
+    }
+
+    /** Whitespace as a browser shows it. */
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Only letters and digits: the published text comes from PDFs, with words broken over lines,
+     * hyphenation, curly quotes and bullets where the encoding has the plain forms.
+     */
+    private static String letters(String text) {
+        return text.toLowerCase().replaceAll("[^\\p{L}\\p{Nd}]", "");
+    }
+
+    private static JsonNode read(String path) throws IOException {
+        return JSON.readValue(resource(path), JsonNode.class);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ReferencePlansTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static TemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("views/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}
