@@ -80,6 +80,8 @@ class PlanLifecycleTest {
                     "drafting.plan-submitted", "approval.plan-decision-recorded", "followup.follow-up-opened");
             assertThat(timeline).extracting(e -> e.get("actor"))
                     .containsExactly("a.official", "a.official", "a.secretary", "system:followup");
+            assertThat(timeline).extracting(e -> e.get("what"))
+                    .containsExactly("Udkast oprettet", "Indsendt til godkendelse", "Godkendt af udvalget", "Opfølgning åbnet");
             assertThat(timeline.get(2)).containsEntry("messageId", decision.messageId());
             assertThat(timeline.get(3)).containsEntry("messageId", opened.messageId());
             assertThat(timeline).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());

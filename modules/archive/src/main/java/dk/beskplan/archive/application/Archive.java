@@ -7,10 +7,14 @@ import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.web.NotFound;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +30,11 @@ public class Archive implements EveryMessageHandler {
     }
 
     private final Sql sql;
+    private final JsonMapper json;
 
-    Archive(Sql sql) {
+    Archive(Sql sql, JsonMapper json) {
         this.sql = sql;
+        this.json = json;
     }
 
     @Override
@@ -38,10 +44,11 @@ public class Archive implements EveryMessageHandler {
 
     @Override
     public void handle(Envelope envelope) {
+        // The payload is kept as the JSON it arrived as (JsonNode.toString() is not JSON).
         sql.update("insert into archive.record (message_id, plan_id, municipality, type, schema_version, occurred_at,"
-                        + " actor, causation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing",
+                        + " actor, causation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (message_id) do nothing",
                 envelope.messageId(), envelope.planId(), envelope.municipality(), envelope.type(), envelope.schemaVersion(),
-                envelope.occurredAt(), envelope.actor(), envelope.causationId(), envelope.payload().toString());
+                envelope.occurredAt(), envelope.actor(), envelope.causationId(), toJson(envelope.payload()));
     }
 
     @Transactional
@@ -58,15 +65,36 @@ public class Archive implements EveryMessageHandler {
         return rows.stream().map(r -> (TimelineEntry) r[0]).toList();
     }
 
+    private String toJson(JsonNode payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The event in words (Danish, as the pages show it). */
-    static String describe(String type, String payload) {
+    String describe(String type, String payload) {
         return switch (type) {
             case "drafting.plan-draft-created" -> "Udkast oprettet";
             case "drafting.plan-submitted" -> "Indsendt til godkendelse";
-            case "approval.plan-decision-recorded" -> payload.contains("\"decision\":\"APPROVED\"") ? "Godkendt af udvalget"
-                    : payload.contains("\"decision\":\"RETURNED\"") ? "Sendt tilbage til forvaltningen" : "Forkastet af udvalget";
+            case "approval.plan-decision-recorded" -> switch (field(payload, "decision")) {
+                case "APPROVED" -> "Godkendt af udvalget";
+                case "RETURNED" -> "Sendt tilbage til forvaltningen";
+                case "REJECTED" -> "Forkastet af udvalget";
+                default -> "Udvalgets beslutning";
+            };
             case "followup.follow-up-opened" -> "Opfølgning åbnet";
             default -> type;
         };
+    }
+
+    private String field(String payload, String name) {
+        try {
+            JsonNode value = json.readValue(payload, JsonNode.class).get(name);
+            return value == null || !value.isString() ? "" : value.getStringValue();
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
