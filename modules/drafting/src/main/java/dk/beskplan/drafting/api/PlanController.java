@@ -28,6 +28,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -144,6 +147,8 @@ public class PlanController {
     @Post("/import")
     @Secured(Roles.OFFICIAL)
     @Operation(summary = "Create a draft from a whole plan document (docs/plan-document.md); every error is listed by its path")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "#/components/schemas/PlanDocument")))
     public HttpResponse<PlanView> importDocument(@Body JsonNode document, Authentication auth) {
         Plan plan = plans.importDocument(document, CurrentUser.of(auth));
         return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))
@@ -153,6 +158,8 @@ public class PlanController {
     @Get("/{id}/document")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The plan as one document: the current revision, or ?revision=N")
+    @ApiResponse(responseCode = "200", description = "the plan document; ETag: the plan's version",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PlanDocument")))
     public HttpResponse<Map<String, Object>> document(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
         PlanService.Document doc = plans.document(id, revision, CurrentUser.of(auth));
         return HttpResponse.ok(PlanDocumentWriter.write(doc.content()))
@@ -172,6 +179,8 @@ public class PlanController {
     @Put("/{id}/document")
     @Secured(Roles.OFFICIAL)
     @Operation(summary = "Save the draft as a new revision; If-Match (the plan's ETag) is required, a stale one gets 409")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "#/components/schemas/PlanDocument")))
     public HttpResponse<PlanView> save(@PathVariable UUID id, @Body JsonNode document,
                                        @Header("If-Match") @Nullable String ifMatch, Authentication auth) {
         Plan plan = plans.saveDocument(id, document, version(ifMatch), CurrentUser.of(auth));
