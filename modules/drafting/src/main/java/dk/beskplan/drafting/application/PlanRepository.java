@@ -37,11 +37,11 @@ class PlanRepository {
     /** Saves the plan's state if nobody changed it since it was loaded; otherwise 409 and nothing saved. */
     void update(Plan plan, Instant now) {
         int rows = sql.update("update drafting.plan set state = ?, current_revision = ?, submitted_revision = ?,"
-                        + " approved_revision = ?, decision_remarks = ?, title = ?, from_year = ?, to_year = ?,"
+                        + " approved_revision = ?, decision_remarks = ?, title = ?, committee_name = ?, from_year = ?, to_year = ?,"
                         + " updated_at = ?, version = version + 1 where id = ? and version = ?",
                 plan.state(), plan.currentRevision(), plan.submittedRevision(), plan.approvedRevision(),
-                plan.decisionRemarks(), plan.title(), plan.period().fromYear(), plan.period().toYear(), now, plan.id(),
-                plan.version());
+                plan.decisionRemarks(), plan.title(), plan.committeeName(), plan.period().fromYear(), plan.period().toYear(),
+                now, plan.id(), plan.version());
         if (rows == 0) {
             throw new Conflict("Planen er ændret af en anden i mellemtiden. Hent den igen og gentag din ændring.");
         }

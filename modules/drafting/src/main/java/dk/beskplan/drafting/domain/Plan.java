@@ -13,7 +13,7 @@ public final class Plan {
     private final String municipality;
     private Period period;
     private String title;
-    private final String committeeName;
+    private String committeeName;
     private PlanState state;
     private int currentRevision;
     private Integer submittedRevision;
@@ -62,6 +62,7 @@ public final class Plan {
             return Result.rejected("Planens kommune kan ikke ændres");
         }
         title = content.title();
+        committeeName = content.committeeName();
         period = new Period(content.fromYear(), content.toYear());
         currentRevision++;
         return Result.accepted(currentRevision);
