@@ -53,6 +53,12 @@ class PlanLifecycleTest {
             assertThat(inbox).hasSize(1);
             assertThat(inbox.get(0)).containsEntry("revision", 1)
                     .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));
+            // The committee's module holds the document exactly as submitted (the agenda's attachment).
+            Api.Response attachment = secretary.get("/api/approval/submissions/" + planId + "/revisions/1/document");
+            assertThat(attachment.status()).isEqualTo(200);
+            assertThat(attachment.json()).containsEntry("title", "Beskæftigelsesplan 2026");
+            assertThat(attachment.body()).contains("Mindst 75 pct. af borgerne er tilfredse");
+            assertThat(official.get("/api/approval/submissions/" + planId + "/revisions/1/document").status()).isEqualTo(403);
 
             Api.Response decided = secretary.post("/api/approval/submissions/" + planId + "/decision",
                     Map.of("decision", "APPROVED", "meetingDate", "2026-01-20"));

@@ -5,7 +5,10 @@ import dk.beskplan.approval.domain.Submission;
 import dk.beskplan.contracts.approval.PlanDecisionRecorded;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.web.NotFound;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -50,6 +53,14 @@ public class ApprovalController {
     @Operation(summary = "Submitted plans of the secretary's municipality waiting for a decision")
     public List<ApprovalService.InboxItem> inbox(Authentication auth) {
         return approval.inbox(CurrentUser.of(auth));
+    }
+
+    @Get(value = "/submissions/{planId}/revisions/{revision}/document", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "The plan document exactly as submitted: the agenda item's attachment and the text amendments apply to")
+    public HttpResponse<String> submittedDocument(@PathVariable UUID planId, @PathVariable int revision, Authentication auth) {
+        return approval.submittedDocument(planId, revision, CurrentUser.of(auth))
+                .map(HttpResponse::ok)
+                .orElseThrow(() -> new NotFound("Indsendelsen er ældre end dokumenterne i beskederne og har intet dokument"));
     }
 
     @Post("/submissions/{planId}/decision")

@@ -4,6 +4,13 @@ import dk.beskplan.approval.ApprovalModule;
 import dk.beskplan.approval.domain.Submission;
 import dk.beskplan.contracts.approval.PlanDecisionRecorded;
 import dk.beskplan.contracts.drafting.PlanSubmitted;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.messaging.MessageHandler;
@@ -36,11 +43,13 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
     private final Sql sql;
     private final Outbox outbox;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ApprovalService(Sql sql, Outbox outbox, Clock clock) {
+    ApprovalService(Sql sql, Outbox outbox, Clock clock, JsonMapper json) {
         this.sql = sql;
         this.outbox = outbox;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
@@ -56,12 +65,13 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
     /** A plan was submitted: it waits in the in-box of its municipality's secretaries. */
     @Override
     public void handle(PlanSubmitted submitted, Envelope envelope) {
+        // The submitted document is kept as the agenda's attachment and as the text amendments apply to.
         sql.update("insert into approval.submission (plan_id, revision, municipality, title, from_year, to_year,"
-                        + " committee_name, content_hash, submitted_by, submitted_at, status)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_DECISION') on conflict do nothing",
+                        + " committee_name, content_hash, submitted_by, submitted_at, status, document)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_DECISION', cast(? as jsonb)) on conflict do nothing",
                 submitted.planId(), submitted.revisionNumber(), envelope.municipality(), submitted.title(),
                 submitted.fromYear(), submitted.toYear(), submitted.committeeName(), submitted.contentHash(),
-                submitted.submittedBy(), envelope.occurredAt());
+                submitted.submittedBy(), envelope.occurredAt(), documentJson(submitted.document()));
     }
 
     @Transactional
@@ -98,6 +108,26 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
                 item.title(), item.fromYear(), item.toYear(), remarks);
         outbox.append(ApprovalModule.MODULE, message, MessageContext.byUser(user.username(), user.municipality(), planId));
         return message;
+    }
+
+    /** The plan document exactly as submitted (the agenda item's attachment); empty for v1 submissions. */
+    @Transactional
+    public Optional<String> submittedDocument(UUID planId, int revision, CurrentUser user) {
+        return sql.queryOne("select document::text as document from approval.submission"
+                        + " where plan_id = ? and revision = ? and municipality = ?",
+                        rs -> Optional.ofNullable(rs.getString("document")), planId, revision, user.municipality())
+                .orElseThrow(() -> new NotFound("Der er ingen indsendt plan med dette id og denne revision"));
+    }
+
+    private String documentJson(@Nullable Map<String, Object> document) {
+        if (document == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final String SELECT_ITEM = "select plan_id, revision, title, from_year, to_year, committee_name,"

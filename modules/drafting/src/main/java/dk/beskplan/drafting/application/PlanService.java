@@ -235,7 +235,8 @@ public class PlanService {
         plans.freeze(id, revision, "SUBMITTED");
         outbox.append(DraftingModule.MODULE,
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
-                        plan.committeeName(), revision, current.contentHash(), user.username()),
+                        plan.committeeName(), revision, current.contentHash(), user.username(),
+                        PlanDocumentWriter.write(content(current.content()))),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plans.find(id).orElseThrow();
     }
