@@ -87,6 +87,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value the way a date picker does (typing into a date input depends on the locale). */
+    Browser setValue(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
+        return this;
+    }
+
     Browser choose(String id, String visibleText) {
         new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))).selectByVisibleText(visibleText);
         return this;

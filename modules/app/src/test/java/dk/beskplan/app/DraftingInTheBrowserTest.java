@@ -96,5 +96,18 @@ class DraftingInTheBrowserTest {
         Api secretary = Fixtures.as(app, "a.secretary");
         Eventually.await(Duration.ofSeconds(20), "the plan in the secretary's inbox",
                 () -> secretary.get("/api/approval/inbox").body(), body -> body.contains(planId));
+
+        // The secretary records the committee's decision in the in-box: remarks are needed to send it back.
+        browser.click("Log ud");
+        browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
+        browser.awaitText("Beskæftigelsesplan 2027");
+        browser.driver.findElement(By.id("decision-" + planId + "-RETURNED")).click();
+        browser.setValue("meetingDate-" + planId, "2026-12-10").click("Registrér beslutning");
+        browser.awaitText("Bemærkninger: skal udfyldes, når planen sendes tilbage eller forkastes");
+        browser.driver.findElement(By.id("decision-" + planId + "-APPROVED")).click();
+        browser.setValue("meetingDate-" + planId, "2026-12-10").click("Registrér beslutning");
+        browser.awaitText("Beslutningen er registreret: planen er godkendt.");
+        Eventually.await(Duration.ofSeconds(20), "the plan approved in drafting",
+                () -> official.get("/api/plans/" + planId).json(), p -> "APPROVED".equals(p.get("state")));
     }
 }

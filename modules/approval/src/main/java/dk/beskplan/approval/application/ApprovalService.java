@@ -89,6 +89,10 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
         if (meetingDate == null) {
             throw InvalidInput.field("meetingDate", "skal udfyldes");
         }
+        if (outcome != Submission.Outcome.APPROVED && (remarks == null || remarks.isBlank())) {
+            // Bad input, named by its field (400), before the domain's own rule would refuse it.
+            throw InvalidInput.field("remarks", "skal udfyldes, når planen sendes tilbage eller forkastes");
+        }
         InboxItem item = sql.queryOne(SELECT_ITEM + " where plan_id = ? and municipality = ?"
                         + " order by revision desc limit 1", ApprovalService::item, planId, user.municipality())
                 .orElseThrow(() -> new NotFound("Der er ingen indsendt plan med dette id"));
