@@ -109,7 +109,7 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
                 remarks, user.username(), clock.instant());
         PlanDecisionRecorded message = new PlanDecisionRecorded(planId, decision.id(),
                 PlanDecisionRecorded.Decision.valueOf(outcome.name()), meetingDate, item.revision(), item.contentHash(),
-                item.title(), item.fromYear(), item.toYear(), remarks);
+                item.title(), item.fromYear(), item.toYear(), remarks, null, null);
         outbox.append(ApprovalModule.MODULE, message, MessageContext.byUser(user.username(), user.municipality(), planId));
         return message;
     }

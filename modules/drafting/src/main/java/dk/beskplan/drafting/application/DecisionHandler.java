@@ -19,10 +19,12 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
 
     private final PlanRepository plans;
+    private final PlanService service;
     private final Clock clock;
 
-    DecisionHandler(PlanRepository plans, Clock clock) {
+    DecisionHandler(PlanRepository plans, PlanService service, Clock clock) {
         this.plans = plans;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -42,6 +44,9 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
                 .orElseThrow(() -> new IllegalStateException("Decision for unknown plan " + decision.planId()));
         Result<PlanState> result = switch (decision.decision()) {
             case APPROVED -> plan.approve(decision.revisionNumber());
+            case APPROVED_WITH_AMENDMENTS -> decision.approvedDocument() == null
+                    ? Result.<PlanState>rejected("Godkendt med ændringer, men beskeden har ingen godkendt tekst")
+                    : plan.approveWithAmendments(decision.revisionNumber());
             case RETURNED -> plan.returnToDraft(decision.revisionNumber(), decision.remarks());
             case REJECTED -> plan.reject(decision.revisionNumber(), decision.remarks());
         };
@@ -51,7 +56,10 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
             return;
         }
         plans.update(plan, clock.instant());
-        if (result instanceof Result.Accepted<PlanState> accepted && accepted.value() == PlanState.APPROVED) {
+        if (decision.decision() == PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS) {
+            // The submitted revision stays frozen as submitted; the amended text is the approved revision.
+            service.storeApprovedVersion(plan, decision.approvedDocument(), envelope.actor());
+        } else if (result instanceof Result.Accepted<PlanState> accepted && accepted.value() == PlanState.APPROVED) {
             plans.freeze(plan.id(), decision.revisionNumber(), "APPROVED");
         }
     }

@@ -270,6 +270,22 @@ public class PlanService {
                 .orElseThrow(() -> new NotFound("Planen findes ikke"));
     }
 
+    /**
+     * Stores the committee's amended text (docs/adr/0007) as the plan's approved revision, frozen. The text
+     * is read with the same rules as any document: one drafting cannot read is a defect, not a plan.
+     */
+    void storeApprovedVersion(Plan plan, Map<String, Object> approvedDocument, String actor) {
+        PlanContent content;
+        try {
+            content = PlanDocumentReader.read(json.writeValueToTree(approvedDocument));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String stored = serialize(content);
+        plans.insertRevision(plan.id(), plan.approvedRevision(), stored, sha256(stored), actor, clock.instant());
+        plans.freeze(plan.id(), plan.approvedRevision(), "APPROVED");
+    }
+
     private String serialize(PlanContent content) {
         Map<String, Object> document = PlanDocumentWriter.write(content);
         try {

@@ -87,6 +87,18 @@ public final class Plan {
         });
     }
 
+    /**
+     * Approved with the committee's amendments: the amended text becomes a new revision, the approved one;
+     * the submitted revision stays as it was.
+     */
+    public Result<PlanState> approveWithAmendments(int submittedRevision) {
+        return decide(submittedRevision, () -> {
+            state = PlanState.APPROVED;
+            currentRevision++;
+            approvedRevision = currentRevision;
+        });
+    }
+
     /** Returned to the administration with remarks: back to draft, remarks shown to the officials. */
     public Result<PlanState> returnToDraft(int revision, String remarks) {
         return decide(revision, () -> {

@@ -1,0 +1,88 @@
+package dk.beskplan.drafting.application;
+
+import dk.beskplan.contracts.approval.PlanDecisionRecorded;
+import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.TestApp;
+import io.micronaut.transaction.TransactionOperations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Approved with amendments" as drafting receives it (docs/adr/0007): the committee's amended text
+ * becomes the approved revision; the submitted revision stays exactly as it was submitted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalWithAmendmentsTest {
+    private static final String PASSWORD = "test-adgangskode-123";
+    private TestApp app;
+    private Api official;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start();
+        UserAccounts users = app.bean(UserAccounts.class);
+        users.ensureMunicipality("316", "Holbæk Kommune");
+        users.save("official", "Official", null, "316", Set.of(Roles.OFFICIAL), PASSWORD);
+        official = app.api().login("official", PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAmendedTextBecomesTheApprovedRevisionAndTheSubmittedOneStays() {
+        Map<String, Object> document = new HashMap<>(Map.of("schemaVersion", 1, "municipality", "316", "fromYear", 2026,
+                "toYear", 2026, "title", "Beskæftigelsesplan 2026", "committeeName", "Udvalget"));
+        document.put("goals", List.of(Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
+                "objectives", List.of("Flere ledige skal i job"))));
+        String id = (String) official.post("/api/plans/import", document).json().get("id");
+        assertThat(official.post("/api/plans/" + id + "/submit", Map.of(), "If-Match", "\"0\"").status()).isEqualTo(200);
+
+        Map<String, Object> amended = new HashMap<>(official.get("/api/plans/" + id + "/document").json());
+        Map<String, Object> goal = new HashMap<>(((List<Map<String, Object>>) amended.get("goals")).get(0));
+        goal.put("objectives", List.of("Flere ledige skal i ordinære job"));
+        amended.put("goals", List.of(goal));
+        PlanDecisionRecorded decision = new PlanDecisionRecorded(UUID.fromString(id), UUID.randomUUID(),
+                PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS, LocalDate.of(2026, 12, 10), 1, "hash",
+                "Beskæftigelsesplan 2026", 2026, 2026, null,
+                List.of("Målsætning 1 under Lokalt mål 1 erstattes af: Flere ledige skal i ordinære job"), amended);
+        Envelope envelope = new Envelope(UUID.randomUUID(), "approval.plan-decision-recorded", 2, Instant.now(), "316",
+                UUID.fromString(id), null, "secretary", null);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<java.sql.Connection> tx = app.bean(TransactionOperations.class);
+        tx.executeWrite(status -> {
+            app.bean(DecisionHandler.class).handle(decision, envelope);
+            return null;
+        });
+
+        Map<String, Object> plan = official.get("/api/plans/" + id).json();
+        assertThat(plan).containsEntry("state", "APPROVED").containsEntry("approvedRevision", 2)
+                .containsEntry("submittedRevision", 1).containsEntry("currentRevision", 2);
+        assertThat(official.get("/api/plans/" + id + "/document?revision=2").body()).contains("Flere ledige skal i ordinære job");
+        assertThat(official.get("/api/plans/" + id + "/document?revision=1").body())
+                .contains("Flere ledige skal i job").doesNotContain("ordinære");
+        List<Map<String, Object>> revisions = official.get("/api/plans/" + id + "/revisions").jsonList();
+        assertThat(revisions).extracting(r -> r.get("number") + ":" + r.get("frozenAs"))
+                .containsExactlyInAnyOrder("1:SUBMITTED", "2:APPROVED");
+        assertThat(revisions).filteredOn(r -> Integer.valueOf(2).equals(r.get("number")))
+                .extracting(r -> r.get("author")).containsExactly("secretary");
+    }
+}
