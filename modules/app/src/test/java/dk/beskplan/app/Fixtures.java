@@ -22,12 +22,12 @@ final class Fixtures {
         UserAccounts users = app.bean(UserAccounts.class);
         users.ensureMunicipality(A, "Holbæk Kommune");
         users.ensureMunicipality(B, "Frederikssund Kommune");
-        users.save("a.official", "A Official", null, A, Set.of(Roles.OFFICIAL), PASSWORD);
-        users.save("a.secretary", "A Secretary", null, A, Set.of(Roles.SECRETARY), PASSWORD);
-        users.save("a.manager", "A Manager", null, A, Set.of(Roles.MANAGER), PASSWORD);
-        users.save("a.reader", "A Reader", null, A, Set.of(Roles.READER), PASSWORD);
-        users.save("b.official", "B Official", null, B, Set.of(Roles.OFFICIAL), PASSWORD);
-        users.save("b.secretary", "B Secretary", null, B, Set.of(Roles.SECRETARY), PASSWORD);
+        users.save("a.official", "A Official", "a.official@test.beskplan.dk", A, Set.of(Roles.OFFICIAL), PASSWORD);
+        users.save("a.secretary", "A Secretary", "a.secretary@test.beskplan.dk", A, Set.of(Roles.SECRETARY), PASSWORD);
+        users.save("a.manager", "A Manager", "a.manager@test.beskplan.dk", A, Set.of(Roles.MANAGER), PASSWORD);
+        users.save("a.reader", "A Reader", "a.reader@test.beskplan.dk", A, Set.of(Roles.READER), PASSWORD);
+        users.save("b.official", "B Official", "b.official@test.beskplan.dk", B, Set.of(Roles.OFFICIAL), PASSWORD);
+        users.save("b.secretary", "B Secretary", "b.secretary@test.beskplan.dk", B, Set.of(Roles.SECRETARY), PASSWORD);
     }
 
     static Api as(TestApp app, String username) {

@@ -1,6 +1,10 @@
 package dk.beskplan.app;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import dk.beskplan.platform.testing.Api;
+import jakarta.mail.internet.MimeMessage;
 import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.MessageProbe;
 import dk.beskplan.platform.testing.TestApp;
@@ -24,19 +28,32 @@ class PlanLifecycleTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private TestApp app;
 
+    private GreenMail smtp;
+
     @BeforeAll
     void start() {
-        app = TestApp.start();
+        // A real SMTP server in-process: the decision mail to the submitting official must arrive.
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        app = TestApp.start(Map.of("beskplan.mail.enabled", true, "beskplan.mail.host", "127.0.0.1",
+                "beskplan.mail.port", smtp.getSmtp().getPort(), "beskplan.mail.sweep-interval", "300ms"));
         Fixtures.seedUsers(app);
     }
 
     @AfterAll
     void stop() {
         app.close();
+        smtp.stop();
+    }
+
+    /** The mails a.official has received about this plan. */
+    private List<MimeMessage> mailsAbout(String planId) {
+        return java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("test.beskplan.dk"))
+                .filter(m -> GreenMailUtil.getBody(m).contains(planId)).toList();
     }
 
     @Test
-    void draftIsSubmittedApprovedFollowedUpAndArchived() {
+    void draftIsSubmittedApprovedFollowedUpAndArchived() throws Exception {
         try (MessageProbe probe = app.probe()) {
             Api official = Fixtures.as(app, "a.official");
             String planId = Fixtures.createPlan(official, Fixtures.A);
@@ -67,6 +84,13 @@ class PlanLifecycleTest {
             var decision = probe.await("approval.plan-decision-recorded", planId, WAIT);
             var opened = probe.await("followup.follow-up-opened", planId, WAIT);
             assertThat(opened.causationId()).isEqualTo(decision.messageId());
+
+            // The official who submitted it is told by mail, once.
+            List<MimeMessage> mails = Eventually.await(WAIT, "the decision mail", () -> mailsAbout(planId), m -> !m.isEmpty());
+            assertThat(mails).hasSize(1);
+            assertThat(mails.get(0).getSubject()).isEqualTo("Beskæftigelsesplan 2026: godkendt af udvalget");
+            assertThat(mails.get(0).getAllRecipients()[0].toString()).isEqualTo("a.official@test.beskplan.dk");
+            assertThat(GreenMailUtil.getBody(mails.get(0))).contains("20. januar 2026");
 
             // Drafting shows it approved.
             Map<String, Object> plan = Eventually.await(WAIT, "the plan approved in drafting",

@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
+import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.messaging.MessageHandler;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
@@ -44,12 +46,16 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
     private final Outbox outbox;
     private final Clock clock;
     private final JsonMapper json;
+    private final Mail mail;
+    private final UserAccounts users;
 
-    ApprovalService(Sql sql, Outbox outbox, Clock clock, JsonMapper json) {
+    ApprovalService(Sql sql, Outbox outbox, Clock clock, JsonMapper json, Mail mail, UserAccounts users) {
         this.sql = sql;
         this.outbox = outbox;
         this.clock = clock;
         this.json = json;
+        this.mail = mail;
+        this.users = users;
     }
 
     @Override
@@ -111,7 +117,32 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
                 PlanDecisionRecorded.Decision.valueOf(outcome.name()), meetingDate, item.revision(), item.contentHash(),
                 item.title(), item.fromYear(), item.toYear(), remarks, null, null);
         outbox.append(ApprovalModule.MODULE, message, MessageContext.byUser(user.username(), user.municipality(), planId));
+        tellTheSubmitter(item, outcome, meetingDate, remarks, decision.id());
         return message;
+    }
+
+    /** The official who submitted the plan hears what the committee decided (queued with the decision). */
+    private void tellTheSubmitter(InboxItem item, Submission.Outcome outcome, LocalDate meetingDate, @Nullable String remarks,
+                                  UUID decisionId) {
+        String address = users.find(item.submittedBy()).map(UserAccounts.User::email).orElse(null);
+        if (address == null || address.isBlank()) {
+            return; // no address on file: the plan page still shows the decision
+        }
+        String what = switch (outcome) {
+            case APPROVED -> "godkendt";
+            case RETURNED -> "sendt tilbage til forvaltningen";
+            case REJECTED -> "forkastet";
+        };
+        String date = meetingDate.format(java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK")));
+        StringBuilder body = new StringBuilder()
+                .append("Udvalget har på mødet ").append(date).append(" ").append(what).append(" ")
+                .append(item.title()).append(" (revision ").append(item.revision()).append(").\n");
+        if (remarks != null && !remarks.isBlank()) {
+            body.append("\nUdvalgets bemærkninger:\n").append(remarks).append("\n");
+        }
+        body.append("\nSe planen: ").append(mail.link("/plans/" + item.planId())).append("\n");
+        mail.queue(ApprovalModule.MODULE, address, item.title() + ": " + what + " af udvalget", body.toString(),
+                "decision:" + decisionId);
     }
 
     /** The plan document exactly as submitted (the agenda item's attachment); empty for v1 submissions. */

@@ -40,6 +40,8 @@ public final class TestApp implements AutoCloseable {
         // Real PBKDF2, fewer rounds: the tests log in often.
         props.put("beskplan.security.password.iterations", 1000);
         props.put("micronaut.server.port", -1);
+        // No SMTP server unless a test brings one (GreenMail) and turns mail on.
+        props.put("beskplan.mail.enabled", false);
         props.putAll(overrides);
         return props;
     }
