@@ -130,14 +130,14 @@ public class PlanController {
     }
 
     @Get
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "Plans of the user's municipality")
     public List<PlanView> list(Authentication auth) {
         return plans.list(CurrentUser.of(auth)).stream().map(PlanView::of).toList();
     }
 
     @Get("/{id}")
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "One plan; 404 for another municipality's plan")
     public HttpResponse<PlanView> get(@PathVariable UUID id, Authentication auth) {
         Plan plan = plans.get(id, CurrentUser.of(auth));
@@ -156,7 +156,7 @@ public class PlanController {
     }
 
     @Get("/{id}/document")
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "The plan as one document: the current revision, or ?revision=N")
     @ApiResponse(responseCode = "200", description = "the plan document; ETag: the plan's version",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PlanDocument")))
@@ -168,7 +168,7 @@ public class PlanController {
     }
 
     @Get(value = "/{id}/document.pdf", produces = "application/pdf")
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "The plan document as PDF (current revision, or ?revision=N)")
     public HttpResponse<byte[]> pdf(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
         PlanDocuments.Rendered rendered = documents.html(id, revision, CurrentUser.of(auth));

@@ -26,7 +26,10 @@ public class PlanDocuments {
     }
 
     public Rendered html(UUID id, @Nullable Integer revision, CurrentUser user) {
-        PlanService.Document doc = plans.document(id, revision, user);
+        return html(plans.document(id, revision, user));
+    }
+
+    public Rendered html(PlanService.Document doc) {
         String html = renderer.html(TEMPLATE, PlanDocumentView.model(doc.content(), status(doc)));
         String file = (doc.content().title() + " " + doc.content().municipalityName()).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "") + "-rev" + doc.revision();

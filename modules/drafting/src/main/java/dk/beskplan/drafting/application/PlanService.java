@@ -12,6 +12,7 @@ import dk.beskplan.drafting.domain.PlanContent;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
@@ -157,7 +158,11 @@ public class PlanService {
 
     @Transactional
     public List<Plan> list(CurrentUser user) {
-        return user.municipality() == null ? List.of() : plans.ofMunicipality(user.municipality());
+        if (user.municipality() == null) {
+            return List.of();
+        }
+        List<Plan> all = plans.ofMunicipality(user.municipality());
+        return readsOnly(user) ? all.stream().filter(p -> p.approvedRevision() != null).toList() : all;
     }
 
     @Transactional
@@ -169,7 +174,10 @@ public class PlanService {
     @Transactional
     public Document document(UUID id, @Nullable Integer revision, CurrentUser user) {
         Plan plan = visible(id, user);
-        int number = revision == null ? plan.currentRevision() : revision;
+        if (readsOnly(user) && revision != null && !revision.equals(plan.approvedRevision())) {
+            throw new NotFound("Planen har ingen revision " + revision);
+        }
+        int number = readsOnly(user) ? plan.approvedRevision() : revision == null ? plan.currentRevision() : revision;
         PlanRepository.Revision stored = plans.revision(id, number)
                 .orElseThrow(() -> new NotFound("Planen har ingen revision " + number));
         return new Document(plan, number, content(stored.content()), stored.contentHash(), stored.frozenAs());
@@ -267,7 +275,37 @@ public class PlanService {
     /** Another municipality's plan answers exactly like a missing one. */
     private Plan visible(UUID id, CurrentUser user) {
         return plans.find(id).filter(p -> user.canSee(p.municipality()))
+                .filter(p -> !readsOnly(user) || p.approvedRevision() != null)
                 .orElseThrow(() -> new NotFound("Planen findes ikke"));
+    }
+
+    /**
+     * Readers (politicians, the public through their own pages) see approved plans only, and only the
+     * approved text: drafts and the way there belong to the administration.
+     */
+    static boolean readsOnly(CurrentUser user) {
+        return user.hasRole(Roles.READER) && !user.hasRole(Roles.OFFICIAL) && !user.hasRole(Roles.SECRETARY)
+                && !user.hasRole(Roles.MANAGER) && !user.hasRole(Roles.ADMIN);
+    }
+
+    /** "Holbæk Kommune" for "316". */
+    public String municipalityName(String municipality) {
+        return directory.municipalityName(municipality);
+    }
+
+    /** The municipality's approved plans, for its public page (no login). */
+    @Transactional
+    public List<Plan> published(String municipality) {
+        return plans.ofMunicipality(municipality).stream().filter(p -> p.approvedRevision() != null).toList();
+    }
+
+    /** An approved plan's approved text, for the public page; 404 for anything else. */
+    @Transactional
+    public Document publishedDocument(String municipality, UUID id) {
+        Plan plan = plans.find(id).filter(p -> p.municipality().equals(municipality) && p.approvedRevision() != null)
+                .orElseThrow(() -> new NotFound("Planen findes ikke"));
+        PlanRepository.Revision stored = plans.revision(id, plan.approvedRevision()).orElseThrow();
+        return new Document(plan, plan.approvedRevision(), content(stored.content()), stored.contentHash(), stored.frozenAs());
     }
 
     /**

@@ -59,7 +59,7 @@ public class PlanPages {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     public ModelAndView<Map<String, Object>> list(Authentication auth) {
         return listView(auth, Map.of(), Map.of());
     }
@@ -100,7 +100,7 @@ public class PlanPages {
 
     @Get("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     public ModelAndView<Map<String, Object>> show(@PathVariable UUID id, Authentication auth) {
         return planView(id, CurrentUser.of(auth), Map.of());
     }
@@ -190,7 +190,7 @@ public class PlanPages {
 
     @Get("/{id}/dokument")
     @Produces(MediaType.TEXT_HTML)
-    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     public HttpResponse<String> document(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
         return HttpResponse.ok(documents.html(id, revision, CurrentUser.of(auth)).html());
     }
@@ -210,8 +210,12 @@ public class PlanPages {
         Map<String, Object> model = new HashMap<>();
         model.put("plan", doc.plan());
         model.put("planContent", doc.content()); // not "content": the layout fragment has a parameter of that name
-        model.put("revisions", plans.revisions(id, user));
-        model.put("hasLastYear", plans.lastApprovedBefore(id, user).isPresent());
+        // Readers see the approved text only, not the way there.
+        boolean history = !user.hasRole(Roles.READER) || user.hasRole(Roles.OFFICIAL) || user.hasRole(Roles.SECRETARY)
+                || user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN);
+        model.put("canSeeHistory", history);
+        model.put("revisions", history ? plans.revisions(id, user) : List.of());
+        model.put("hasLastYear", history && plans.lastApprovedBefore(id, user).isPresent());
         model.put("canDraft", user.hasRole(Roles.OFFICIAL));
         model.put("errors", errors);
         return new ModelAndView<>("drafting/plan", model);

@@ -84,6 +84,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json"));
     }
 
+    /** A GET that accepts what a browser or a PDF viewer would: anything. */
+    public Response getAny(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*"));
+    }
+
     public Response getPage(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html"));
     }
