@@ -53,6 +53,10 @@ class DraftingInTheBrowserTest {
         browser.fillById("f-newGoal-label", "Lokalt mål 1").fillById("f-newGoal-title", "Flere unge i uddannelse").click("Tilføj mål");
         browser.awaitText("Redigér mål");
         browser.click("Tilføj målsætning");
+        // Keyboard users land in the new, empty objective after the swap.
+        browser.await("f-objectives-0-");
+        org.openqa.selenium.support.ui.WebDriverWait focus = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(5));
+        focus.until(d -> "objectives[0]".equals(d.switchTo().activeElement().getAttribute("name")));
         browser.fillById("f-objectives-0-", "Flere unge skal i gang med en uddannelse");
         browser.click("Tilføj succeskriterium");
         browser.fillById("f-successCriteria-0-text", "Mindst 60 pct. af de unge er i uddannelse efter et år");
