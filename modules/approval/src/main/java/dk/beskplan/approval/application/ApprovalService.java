@@ -115,7 +115,7 @@ public class ApprovalService implements MessageHandler<PlanSubmitted> {
                 remarks, user.username(), clock.instant());
         PlanDecisionRecorded message = new PlanDecisionRecorded(planId, decision.id(),
                 PlanDecisionRecorded.Decision.valueOf(outcome.name()), meetingDate, item.revision(), item.contentHash(),
-                item.title(), item.fromYear(), item.toYear(), remarks, null, null);
+                item.title(), item.fromYear(), item.toYear(), remarks, null, null, null, null, null);
         outbox.append(ApprovalModule.MODULE, message, MessageContext.byUser(user.username(), user.municipality(), planId));
         tellTheSubmitter(item, outcome, meetingDate, remarks, decision.id());
         return message;

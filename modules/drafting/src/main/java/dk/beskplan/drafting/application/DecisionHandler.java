@@ -49,6 +49,7 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
                     : plan.approveWithAmendments(decision.revisionNumber());
             case RETURNED -> plan.returnToDraft(decision.revisionNumber(), decision.remarks());
             case REJECTED -> plan.reject(decision.revisionNumber(), decision.remarks());
+            case POSTPONED -> Result.<PlanState>rejected("Udsat til et senere møde: planen venter fortsat");
         };
         if (result instanceof Result.Rejected<PlanState> rejected) {
             // A decision about a revision that is no longer waiting (e.g. withdrawn): keep it as history only.

@@ -63,7 +63,8 @@ class ApprovalWithAmendmentsTest {
         PlanDecisionRecorded decision = new PlanDecisionRecorded(UUID.fromString(id), UUID.randomUUID(),
                 PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS, LocalDate.of(2026, 12, 10), 1, "hash",
                 "Beskæftigelsesplan 2026", 2026, 2026, null,
-                List.of("Målsætning 1 under Lokalt mål 1 erstattes af: Flere ledige skal i ordinære job"), amended);
+                List.of("Målsætning 1 under Lokalt mål 1 erstattes af: Flere ledige skal i ordinære job"), amended,
+                null, null, null);
         Envelope envelope = new Envelope(UUID.randomUUID(), "approval.plan-decision-recorded", 2, Instant.now(), "316",
                 UUID.fromString(id), null, "secretary", null);
         @SuppressWarnings("unchecked")

@@ -1,0 +1,18 @@
+package dk.beskplan.contracts.followup;
+
+import dk.beskplan.contracts.MessageContract;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A status report was compiled and goes to the committee to be noted. {@code reportHtml} is the report as
+ * rendered (the agenda item's attachment); {@code summary} a few lines for the case presentation.
+ */
+@Serdeable
+@MessageContract(type = "followup.status-report-submitted", version = 1)
+public record StatusReportSubmitted(UUID reportId, UUID planId, String planTitle, String roundLabel, LocalDate dueDate,
+                                    @Nullable String summary, @Nullable String reportHtml, String submittedBy) {
+}
