@@ -44,15 +44,12 @@ class BrokerOutageTest {
                 proxy.restore();
                 probe.await("drafting.plan-submitted", planId, WAIT);
                 Api secretary = Fixtures.as(app, "a.secretary");
-                Eventually.await(WAIT, "the plan in the in-box", () -> secretary.get("/api/approval/inbox").jsonList(),
-                        items -> items.stream().anyMatch(i -> planId.equals(i.get("planId"))));
-                secretary.post("/api/approval/submissions/" + planId + "/decision",
-                        Map.of("decision", "APPROVED", "meetingDate", "2026-02-01"));
+                new Committee(secretary).approve(planId);
                 probe.await("followup.follow-up-opened", planId, WAIT);
                 Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
                         p -> "APPROVED".equals(p.get("state")));
                 List<Map<String, Object>> timeline = Eventually.await(WAIT, "the whole timeline archived",
-                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 4);
+                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 5); // created, submitted, on the agenda, approved, follow-up
                 assertThat(timeline).extracting(e -> e.get("type")).doesNotHaveDuplicates();
                 assertThat(unpublished(app, "drafting")).isZero();
                 // Exactly one copy of each message was published.

@@ -43,15 +43,12 @@ class BrokerRestartTest {
             Eventually.await(WAIT, "reconnected", runtime::isConnected, c -> c);
             try (MessageProbe probe = app.probe()) {
                 Api secretary = Fixtures.as(app, "a.secretary");
-                Eventually.await(WAIT, "the submitted plan in the in-box", () -> secretary.get("/api/approval/inbox").jsonList(),
-                        items -> items.stream().anyMatch(i -> planId.equals(i.get("planId"))));
-                secretary.post("/api/approval/submissions/" + planId + "/decision",
-                        Map.of("decision", "APPROVED", "meetingDate", "2026-03-01"));
+                new Committee(secretary).approve(planId);
                 probe.await("followup.follow-up-opened", planId, WAIT);
                 Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
                         p -> "APPROVED".equals(p.get("state")));
                 Eventually.await(WAIT, "archived", () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),
-                        t -> t.size() == 4);
+                        t -> t.size() == 5);
             }
         }
     }

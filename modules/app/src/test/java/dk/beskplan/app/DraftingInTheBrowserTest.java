@@ -97,21 +97,10 @@ class DraftingInTheBrowserTest {
         // Submit
         browser.open("/plans/" + planId).click("Indsend til politisk godkendelse");
         browser.awaitText("Indsendt");
-        Api secretary = Fixtures.as(app, "a.secretary");
-        Eventually.await(Duration.ofSeconds(20), "the plan in the secretary's inbox",
-                () -> secretary.get("/api/approval/inbox").body(), body -> body.contains(planId));
-
-        // The secretary records the committee's decision in the in-box: remarks are needed to send it back.
+        // It reaches the committee secretary's in-box (ApprovalInTheBrowserTest goes on from there).
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
         browser.awaitText("Beskæftigelsesplan 2027");
-        browser.driver.findElement(By.id("decision-" + planId + "-RETURNED")).click();
-        browser.setValue("meetingDate-" + planId, "2026-12-10").click("Registrér beslutning");
-        browser.awaitText("Bemærkninger: skal udfyldes, når planen sendes tilbage eller forkastes");
-        browser.driver.findElement(By.id("decision-" + planId + "-APPROVED")).click();
-        browser.setValue("meetingDate-" + planId, "2026-12-10").click("Registrér beslutning");
-        browser.awaitText("Beslutningen er registreret: planen er godkendt.");
-        Eventually.await(Duration.ofSeconds(20), "the plan approved in drafting",
-                () -> official.get("/api/plans/" + planId).json(), p -> "APPROVED".equals(p.get("state")));
+        assertThat(browser.text()).contains("Revision 3");
     }
 }

@@ -64,10 +64,9 @@ class PlanLifecycleTest {
 
             // The secretary sees it waiting (it arrived in approval as a message).
             Api secretary = Fixtures.as(app, "a.secretary");
-            List<Map<String, Object>> inbox = Eventually.await(WAIT, "the plan in the secretary's in-box",
-                    () -> secretary.get("/api/approval/inbox").jsonList(),
-                    items -> items.stream().anyMatch(i -> planId.equals(i.get("planId"))));
-            inbox = inbox.stream().filter(i -> planId.equals(i.get("planId"))).toList();
+            Committee committee = new Committee(secretary);
+            committee.awaitInInbox(planId);
+            List<Map<String, Object>> inbox = committee.inboxPlans().stream().filter(i -> planId.equals(i.get("planId"))).toList();
             assertThat(inbox).hasSize(1);
             assertThat(inbox.get(0)).containsEntry("revision", 1)
                     .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));
@@ -78,25 +77,31 @@ class PlanLifecycleTest {
             assertThat(attachment.body()).contains("Mindst 75 pct. af borgerne er tilfredse");
             assertThat(official.get("/api/approval/submissions/" + planId + "/revisions/1/document").status()).isEqualTo(403);
 
-            Api.Response decided = secretary.post("/api/approval/submissions/" + planId + "/decision",
-                    Map.of("decision", "APPROVED", "meetingDate", "2026-01-20"));
-            assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+            // On today's agenda; the committee approves it.
+            String meeting = committee.meetingToday();
+            String item = committee.place(meeting, planId);
+            assertThat(committee.inboxPlans()).noneMatch(i -> planId.equals(i.get("planId")));
+            Api.Response decided = committee.decide(meeting, item, "APPROVED", "Planen blev godkendt.", Map.of());
+            assertThat(decided.status()).as(decided.body()).isEqualTo(201);
             var decision = probe.await("approval.plan-decision-recorded", planId, WAIT);
+            assertThat(decision.payload()).containsEntry("decision", "APPROVED").containsEntry("finalDecision", true)
+                    .containsEntry("decidingBody", "Udvalget for Beskæftigelse").containsEntry("meetingId", meeting);
             var opened = probe.await("followup.follow-up-opened", planId, WAIT);
             assertThat(opened.causationId()).isEqualTo(decision.messageId());
 
             // The official who submitted it is told by mail, once.
             List<MimeMessage> mails = Eventually.await(WAIT, "the decision mail", () -> mailsAbout(planId), m -> !m.isEmpty());
             assertThat(mails).hasSize(1);
-            assertThat(mails.get(0).getSubject()).isEqualTo("Beskæftigelsesplan 2026: godkendt af udvalget");
+            assertThat(mails.get(0).getSubject()).isEqualTo("Beskæftigelsesplan 2026: godkendt af Udvalget for Beskæftigelse");
             assertThat(mails.get(0).getAllRecipients()[0].toString()).isEqualTo("a.official@test.beskplan.dk");
-            assertThat(GreenMailUtil.getBody(mails.get(0))).contains("20. januar 2026");
+            String today = java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK"))
+                    .format(Committee.today());
+            assertThat(GreenMailUtil.getBody(mails.get(0))).contains(today).contains("Planen blev godkendt.");
 
             // Drafting shows it approved.
             Map<String, Object> plan = Eventually.await(WAIT, "the plan approved in drafting",
                     () -> official.get("/api/plans/" + planId).json(), p -> "APPROVED".equals(p.get("state")));
             assertThat(plan).containsEntry("approvedRevision", 1);
-            assertThat(secretary.get("/api/approval/inbox").jsonList()).noneMatch(i -> planId.equals(i.get("planId")));
 
             // Follow-up opened the first round, due at the end of the period, owned by the manager.
             List<Map<String, Object>> rounds = official.get("/api/followup/plans/" + planId + "/rounds").jsonList();
@@ -105,16 +110,18 @@ class PlanLifecycleTest {
                     .containsEntry("state", "OPEN");
 
             // The archive tells the whole story with who, when and the message id.
-            List<Map<String, Object>> timeline = Eventually.await(WAIT, "four events in the archive",
-                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 4);
+            List<Map<String, Object>> timeline = Eventually.await(WAIT, "five events in the archive",
+                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 5);
             assertThat(timeline).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
-                    "drafting.plan-submitted", "approval.plan-decision-recorded", "followup.follow-up-opened");
+                    "drafting.plan-submitted", "approval.plan-placed-on-agenda", "approval.plan-decision-recorded",
+                    "followup.follow-up-opened");
             assertThat(timeline).extracting(e -> e.get("actor"))
-                    .containsExactly("a.official", "a.official", "a.secretary", "system:followup");
-            assertThat(timeline).extracting(e -> e.get("what"))
-                    .containsExactly("Udkast oprettet", "Indsendt til godkendelse", "Godkendt af udvalget", "Opfølgning åbnet");
-            assertThat(timeline.get(2)).containsEntry("messageId", decision.messageId());
-            assertThat(timeline.get(3)).containsEntry("messageId", opened.messageId());
+                    .containsExactly("a.official", "a.official", "a.secretary", "a.secretary", "system:followup");
+            assertThat(timeline).extracting(e -> e.get("what")).containsExactly("Udkast oprettet", "Indsendt til godkendelse",
+                    "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today, "Godkendt af Udvalget for Beskæftigelse",
+                    "Opfølgning åbnet");
+            assertThat(timeline.get(3)).containsEntry("messageId", decision.messageId());
+            assertThat(timeline.get(4)).containsEntry("messageId", opened.messageId());
             assertThat(timeline).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
         }
     }
@@ -126,24 +133,22 @@ class PlanLifecycleTest {
             String planId = Fixtures.createPlan(official, Fixtures.A);
             official.post("/api/plans/" + planId + "/submit", Map.of());
             probe.await("drafting.plan-submitted", planId, WAIT);
-            Api secretary = Fixtures.as(app, "a.secretary");
-            Eventually.await(WAIT, "in-box", () -> secretary.get("/api/approval/inbox").jsonList(),
-                    items -> items.stream().anyMatch(i -> planId.equals(i.get("planId"))));
+            Committee committee = new Committee(Fixtures.as(app, "a.secretary"));
+            String meeting = committee.meetingToday();
+            String item = committee.place(meeting, planId);
 
-            Api.Response noRemarks = secretary.post("/api/approval/submissions/" + planId + "/decision",
-                    Map.of("decision", "RETURNED", "meetingDate", "2026-01-20"));
+            Api.Response noRemarks = committee.decide(meeting, item, "RETURNED", " ", Map.of());
             assertThat(noRemarks.status()).isEqualTo(400);
-            assertThat(noRemarks.body()).contains("\"field\":\"remarks\"");
+            assertThat(noRemarks.body()).contains("\"field\":\"protocolText\"");
 
-            secretary.post("/api/approval/submissions/" + planId + "/decision",
-                    Map.of("decision", "RETURNED", "meetingDate", "2026-01-20", "remarks", "Mål 3 skal skærpes"));
+            assertThat(committee.decide(meeting, item, "RETURNED", "Mål 3 skal skærpes", Map.of()).status()).isEqualTo(201);
             Map<String, Object> plan = Eventually.await(WAIT, "back to draft",
                     () -> official.get("/api/plans/" + planId).json(), p -> "DRAFT".equals(p.get("state")));
             assertThat(plan).containsEntry("decisionRemarks", "Mål 3 skal skærpes");
 
-            Api.Response twice = secretary.post("/api/approval/submissions/" + planId + "/decision",
-                    Map.of("decision", "APPROVED", "meetingDate", "2026-01-20"));
+            Api.Response twice = committee.decide(meeting, item, "APPROVED", "Godkendt", Map.of());
             assertThat(twice.status()).isEqualTo(409);
+            assertThat(twice.body()).contains("allerede behandlet");
         }
     }
 }

@@ -29,9 +29,7 @@ class ReadersTest {
         draft = Fixtures.createPlan(official, Fixtures.A);
         official.post("/api/plans/" + approved + "/submit", Map.of(), "If-Match", "\"0\"");
         Api secretary = Fixtures.as(app, "a.secretary");
-        Eventually.await(Duration.ofSeconds(20), "the plan in the in-box", () -> secretary.get("/api/approval/inbox").body(),
-                body -> body.contains(approved));
-        secretary.post("/api/approval/submissions/" + approved + "/decision", Map.of("decision", "APPROVED", "meetingDate", "2026-01-20"));
+        new Committee(secretary).approve(approved);
         Eventually.await(Duration.ofSeconds(20), "the plan approved", () -> official.get("/api/plans/" + approved).json(),
                 p -> "APPROVED".equals(p.get("state")));
     }

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Set;
 
-/** Committee approval: the secretary's in-box of submitted plans and the committee's decisions. */
+/** Committee approval: committees, meetings and agendas, the committee's decisions and the approved version. */
 @Factory
 public class ApprovalModule {
     public static final ModuleDescriptor MODULE = new ModuleDescriptor("approval");
@@ -28,5 +28,15 @@ public class ApprovalModule {
     @Singleton
     NavigationLink inboxLink() {
         return new NavigationLink(20, "nav.inbox", "/approval/inbox", Set.of(Roles.SECRETARY));
+    }
+
+    @Singleton
+    NavigationLink meetingsLink() {
+        return new NavigationLink(21, "nav.meetings", "/approval/moeder", Set.of(Roles.SECRETARY));
+    }
+
+    @Singleton
+    NavigationLink committeesLink() {
+        return new NavigationLink(22, "nav.committees", "/approval/udvalg", Set.of(Roles.SECRETARY));
     }
 }

@@ -1,7 +1,11 @@
 package dk.beskplan.app.demo;
 
-import dk.beskplan.approval.application.ApprovalService;
-import dk.beskplan.approval.domain.Submission;
+import dk.beskplan.approval.application.Committees;
+import dk.beskplan.approval.application.Inbox;
+import dk.beskplan.approval.application.Meetings;
+import dk.beskplan.approval.domain.AgendaItem;
+import dk.beskplan.approval.domain.Committee;
+import dk.beskplan.approval.domain.ItemDecision;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.platform.demo.DemoUsers;
@@ -19,14 +23,18 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Demo mode only: the three reference plans, brought in the way a municipality would — imported by an
- * official, submitted, and approved by the committee secretary once the submission has travelled to
- * approval over RabbitMQ. Runs in the background so start-up is not held up.
+ * official, submitted, and, once the submission has travelled to approval over RabbitMQ, placed by the committee
+ * secretary on the agenda of a meeting held on the day the municipality approved it, decided (the committee
+ * followed the recommendation) and the meeting closed. Holbæk also gets a planned meeting ahead. The committee
+ * members are fictional. Runs in the background so start-up is not held up.
  */
 @Singleton
 @Requires(env = "demo")
@@ -34,22 +42,37 @@ public class DemoPlans {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlans.class);
 
     /** A reference plan and how the demo brings it in. */
-    record Reference(String file, String official, String secretary, LocalDate approvedAt) {
+    record Reference(String file, String official, String secretary, LocalDate approvedAt, boolean plannedMeetingAhead) {
     }
 
     static final List<Reference> PLANS = List.of(
-            new Reference("holbaek-2023.json", "holbaek.embedsmand", "holbaek.sekretaer", LocalDate.of(2022, 12, 7)),
-            new Reference("holbaek-2025.json", "holbaek.embedsmand", "holbaek.sekretaer", LocalDate.of(2024, 12, 4)),
-            new Reference("frederikssund-2023.json", "frederikssund.embedsmand", "frederikssund.sekretaer", LocalDate.of(2022, 12, 14)));
+            new Reference("holbaek-2023.json", "holbaek.embedsmand", "holbaek.sekretaer", LocalDate.of(2022, 12, 7), false),
+            new Reference("holbaek-2025.json", "holbaek.embedsmand", "holbaek.sekretaer", LocalDate.of(2024, 12, 4), true),
+            new Reference("frederikssund-2023.json", "frederikssund.embedsmand", "frederikssund.sekretaer", LocalDate.of(2022, 12, 14), false));
+
+    /** Fictional members, "Navn; Parti; rolle" as the committee page takes them. */
+    static final List<Committee.Member> MEMBERS = List.of(
+            new Committee.Member("Anne Holm", "A", Committee.Role.CHAIR),
+            new Committee.Member("Bo Vestergaard", "V", Committee.Role.VICE_CHAIR),
+            new Committee.Member("Carina Lund", "F", Committee.Role.MEMBER),
+            new Committee.Member("Dennis Krogh", "C", Committee.Role.MEMBER),
+            new Committee.Member("Eva Nørgaard", "Ø", Committee.Role.MEMBER),
+            new Committee.Member("Frank Olsen", "O", Committee.Role.MEMBER),
+            new Committee.Member("Gitte Brandt", "A", Committee.Role.MEMBER));
 
     private final PlanService plans;
-    private final ApprovalService approval;
+    private final Inbox inbox;
+    private final Committees committees;
+    private final Meetings meetings;
     private final JsonMapper json;
     private final DemoUsers users;
 
-    public DemoPlans(PlanService plans, ApprovalService approval, JsonMapper json, DemoUsers users) {
+    public DemoPlans(PlanService plans, Inbox inbox, Committees committees, Meetings meetings, JsonMapper json,
+                     DemoUsers users) {
         this.plans = plans;
-        this.approval = approval;
+        this.inbox = inbox;
+        this.committees = committees;
+        this.meetings = meetings;
         this.json = json;
         this.users = users;
     }
@@ -90,15 +113,37 @@ public class DemoPlans {
         plans.submit(plan.id(), null, official);
         CurrentUser secretary = new CurrentUser(reference.secretary(), municipality, Set.of(Roles.SECRETARY));
         awaitInInbox(plan.id(), secretary);
-        approval.decide(plan.id(), Submission.Outcome.APPROVED, reference.approvedAt(), null, secretary);
-        LOG.info("Demo plan '{}' ({}) imported, submitted and approved", title, municipality);
+        Committee committee = committee(document.get("committeeName").getStringValue(), secretary);
+        // The meeting that approved the plan, recorded as on that day.
+        Meetings then = meetings.asOf(reference.approvedAt().atTime(9, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant()
+                .minus(Duration.ofDays(14)));
+        Meetings.MeetingView meeting = then.create(committee.id(), reference.approvedAt(), LocalTime.of(16, 0),
+                "Rådhuset, mødelokale 1", null, secretary);
+        AgendaItem item = then.placePlan(meeting.meeting().id(), plan.id(), null, null, secretary);
+        Meetings onTheDay = meetings.asOf(reference.approvedAt().atTime(18, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant());
+        onTheDay.decide(meeting.meeting().id(), item.id(), new ItemDecision.Input(ItemDecision.Outcome.APPROVED, true,
+                "Indstillingen blev godkendt.", committee.members().stream().map(Committee.Member::name).toList(), List.of(),
+                List.of(), null, null), null, secretary);
+        onTheDay.close(meeting.meeting().id(), null, secretary);
+        if (reference.plannedMeetingAhead()) {
+            meetings.create(committee.id(), LocalDate.now().plusWeeks(3), LocalTime.of(16, 0), "Rådhuset, mødelokale 1", null,
+                    secretary);
+        }
+        LOG.info("Demo plan '{}' ({}) imported, submitted and approved at the meeting {}", title, municipality,
+                reference.approvedAt());
+    }
+
+    /** The municipality's committee as the plan names it, set up once with the fictional members. */
+    private Committee committee(String name, CurrentUser secretary) {
+        return committees.list(secretary).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseGet(() -> committees.create(name, Committee.Kind.COMMITTEE, MEMBERS, List.of(secretary.username()), secretary));
     }
 
     /** The submission reaches approval as a message; wait for it like the secretary would. */
     private void awaitInInbox(UUID planId, CurrentUser secretary) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            if (approval.inbox(secretary).stream().anyMatch(i -> i.planId().equals(planId))) {
+            if (inbox.contents(secretary).plans().stream().anyMatch(i -> i.planId().equals(planId))) {
                 return;
             }
             Thread.sleep(200);

@@ -5,43 +5,132 @@ import dk.beskplan.platform.domain.Result;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A submitted plan revision waiting for, or having got, the committee's decision. */
+/**
+ * A submitted plan revision on its way along the approval route: heard, waiting in the secretary's in-box,
+ * on an agenda, and finally approved, returned or rejected, unless the administration withdraws it first.
+ */
 public final class Submission {
 
-    /** Whether the committee has decided yet. */
-    public enum Status { AWAITING_DECISION, DECIDED }
+    /** Where the submission is on its route. */
+    public enum Status {
+        IN_HEARING, AWAITING_AGENDA, ON_AGENDA, APPROVED, RETURNED, REJECTED, WITHDRAWN;
 
-    /** The committee's possible outcomes for a plan (amendments and postponement come with meetings). */
-    public enum Outcome { APPROVED, RETURNED, REJECTED }
+        public boolean underWay() {
+            return this == IN_HEARING || this == AWAITING_AGENDA || this == ON_AGENDA;
+        }
+    }
 
-    /** A recorded decision. */
-    public record Decision(UUID id, Outcome outcome, LocalDate meetingDate, String remarks) {
+    /** What a decision did to the submission: settled it, or moved it to the next stage of the route. */
+    public record Step(boolean settles, boolean approvedFinally, int stage, Status status) {
     }
 
     private final UUID planId;
     private final int revision;
     private final String municipality;
+    private final ApprovalRoute route;
     private Status status;
+    private int stage;
     private final long version;
 
-    public Submission(UUID planId, int revision, String municipality, Status status, long version) {
+    public Submission(UUID planId, int revision, String municipality, ApprovalRoute route, Status status, int stage,
+                      long version) {
         this.planId = planId;
         this.revision = revision;
         this.municipality = municipality;
+        this.route = route;
         this.status = status;
+        this.stage = stage;
         this.version = version;
     }
 
-    /** A submission is decided once; returning or rejecting needs the committee's remarks. */
-    public Result<Decision> decide(Outcome outcome, LocalDate meetingDate, String remarks) {
-        if (status == Status.DECIDED) {
-            return Result.rejected("Der er allerede truffet beslutning om denne indsendelse");
+    /** A new submission starts at the route's first stage: a hearing, or the in-box. */
+    public static Submission arrive(UUID planId, int revision, String municipality, ApprovalRoute route) {
+        Status first = route.stage(0) instanceof ApprovalRoute.Hearing ? Status.IN_HEARING : Status.AWAITING_AGENDA;
+        return new Submission(planId, revision, municipality, route, first, 0, 0);
+    }
+
+    /** The hearing's deadline, counted from the day it was asked. */
+    public LocalDate hearingDeadline(LocalDate asked) {
+        return asked.plusDays(((ApprovalRoute.Hearing) route.stage(stage)).days());
+    }
+
+    /** The plan can go on a meeting of the committee whose turn it is on the route. */
+    public Result<Submission> placeOnAgendaOf(UUID committeeId) {
+        if (status == Status.ON_AGENDA) {
+            return Result.rejected("Planen er allerede på en dagsorden");
         }
-        if (outcome != Outcome.APPROVED && (remarks == null || remarks.isBlank())) {
-            return Result.rejected("Bemærkninger skal udfyldes, når planen sendes tilbage eller forkastes");
+        if (status == Status.IN_HEARING) {
+            return Result.rejected("Planen er i høring; den kan sættes på dagsordenen, når høringssvaret er registreret");
         }
-        status = Status.DECIDED;
-        return Result.accepted(new Decision(UUID.randomUUID(), outcome, meetingDate, remarks));
+        if (status != Status.AWAITING_AGENDA) {
+            return Result.rejected("Planen venter ikke på et udvalgs behandling");
+        }
+        if (!(route.stage(stage) instanceof ApprovalRoute.Decision d) || (d.committeeId() != null
+                && !d.committeeId().equals(committeeId))) {
+            return Result.rejected("Planen skal på dette trin behandles af et andet udvalg");
+        }
+        status = Status.ON_AGENDA;
+        return Result.accepted(this);
+    }
+
+    /** The item was taken off the agenda without a decision: back to the in-box. */
+    public Result<Submission> takenOffAgenda() {
+        if (status != Status.ON_AGENDA) {
+            return Result.rejected("Planen er ikke på en dagsorden");
+        }
+        status = Status.AWAITING_AGENDA;
+        return Result.accepted(this);
+    }
+
+    /** The body decided: a final stage settles the plan, an approval before it moves the plan on along the route. */
+    public Result<Step> decided(ItemDecision.Outcome outcome) {
+        if (status != Status.ON_AGENDA) {
+            return Result.rejected("Planen er ikke på en dagsorden og kan ikke besluttes");
+        }
+        switch (outcome) {
+            case APPROVED, APPROVED_WITH_AMENDMENTS -> {
+                if (route.isFinal(stage)) {
+                    status = Status.APPROVED;
+                    return Result.accepted(new Step(true, true, stage, status));
+                }
+                stage++;
+                status = route.stage(stage) instanceof ApprovalRoute.Hearing ? Status.IN_HEARING : Status.AWAITING_AGENDA;
+                return Result.accepted(new Step(false, false, stage, status));
+            }
+            case RETURNED -> status = Status.RETURNED;
+            case REJECTED -> status = Status.REJECTED;
+            case POSTPONED -> {
+                return Result.accepted(new Step(false, false, stage, status)); // stays on an agenda: the later meeting's
+            }
+            case NOTED -> {
+                return Result.rejected("En plan tages ikke til efterretning; den godkendes, sendes tilbage eller forkastes");
+            }
+        }
+        return Result.accepted(new Step(true, false, stage, status));
+    }
+
+    /** The heard body answered (or its deadline passed): the plan moves on to the next stage. */
+    public Result<Submission> hearingAnswered() {
+        if (status != Status.IN_HEARING) {
+            return Result.rejected("Planen er ikke i høring");
+        }
+        stage++;
+        status = route.stage(stage) instanceof ApprovalRoute.Hearing ? Status.IN_HEARING : Status.AWAITING_AGENDA;
+        return Result.accepted(this);
+    }
+
+    /** The administration took the plan back before it was settled. */
+    public Result<Submission> withdraw() {
+        if (!status.underWay()) {
+            return Result.rejected("Planen er allerede afgjort og kan ikke trækkes tilbage");
+        }
+        status = Status.WITHDRAWN;
+        return Result.accepted(this);
+    }
+
+    /** True when a council (or another body) decides after this stage. */
+    public boolean recommendsOnly() {
+        return !route.isFinal(stage);
     }
 
     public UUID planId() {
@@ -56,8 +145,16 @@ public final class Submission {
         return municipality;
     }
 
+    public ApprovalRoute route() {
+        return route;
+    }
+
     public Status status() {
         return status;
+    }
+
+    public int stage() {
+        return stage;
     }
 
     public long version() {

@@ -1,12 +1,10 @@
 package dk.beskplan.approval.pages;
 
-import dk.beskplan.approval.application.ApprovalService;
-import dk.beskplan.approval.domain.Submission;
+import dk.beskplan.approval.application.Inbox;
+import dk.beskplan.approval.application.Meetings;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
-import dk.beskplan.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,96 +22,100 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.net.URI;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The committee secretary's in-box (Danish page): submitted plans waiting for the committee, each with the
- * plan as submitted and a form to record the committee's decision. The same actions are API endpoints.
+ * The committee secretary's in-box (Danish page): submitted plans to place on a meeting's agenda, plans out for
+ * hearing with a form for the answer, and status reports to be noted. The same actions are API endpoints.
  */
 @Controller("/approval/inbox")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.SECRETARY)
 @Hidden
 public class InboxPages {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
             Locale.forLanguageTag("da-DK")).withZone(java.time.ZoneId.of("Europe/Copenhagen"));
-    private final ApprovalService approval;
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
 
-    public InboxPages(ApprovalService approval) {
-        this.approval = approval;
+    private final Inbox inbox;
+    private final Meetings meetings;
+
+    public InboxPages(Inbox inbox, Meetings meetings) {
+        this.inbox = inbox;
+        this.meetings = meetings;
     }
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> inbox(@QueryValue @Nullable String besluttet, Authentication auth) {
-        return view(CurrentUser.of(auth), null, Map.of(), Map.of(), besluttet);
+    public ModelAndView<Map<String, Object>> inbox(@QueryValue @Nullable String udfoert, Authentication auth) {
+        return view(CurrentUser.of(auth), null, Map.of(), Map.of(), udfoert);
     }
 
-    @Post("/{planId}/beslutning")
+    @Post("/{planId}/dagsorden")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public MutableHttpResponse<?> decide(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
+    public MutableHttpResponse<?> placePlan(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        Submission.Outcome outcome = outcome(form.get("decision"));
-        LocalDate meetingDate = date(form.get("meetingDate"));
-        try {
-            if (outcome == null) {
-                throw dk.beskplan.platform.web.InvalidInput.field("decision", "vælg udvalgets beslutning");
+        UUID meeting = Forms.uuid(form, "meetingId");
+        return Forms.submit(() -> {
+            if (meeting == null) {
+                throw dk.beskplan.platform.web.InvalidInput.field("meetingId", "vælg mødet");
             }
-            if (meetingDate == null) {
-                throw dk.beskplan.platform.web.InvalidInput.field("meetingDate", "skal være en dato som 2026-12-10");
-            }
-            String remarks = form.get("remarks") == null || form.get("remarks").isBlank() ? null : form.get("remarks").strip();
-            approval.decide(planId, outcome, meetingDate, remarks, user);
-            return HttpResponse.seeOther(URI.create("/approval/inbox?besluttet=" + outcome.name()));
-        } catch (ProblemException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
-            if (errors.isEmpty()) {
-                errors.put("general", e.getMessage());
-            }
-            return HttpResponse.status(e.status()).body(view(user, planId, errors, form, null));
-        }
+            meetings.placePlan(meeting, planId, null, null, user);
+        }, "/approval/moeder/" + meeting + "?udfoert=placeret", errors -> view(user, planId, errors, form, null));
     }
 
-    private ModelAndView<Map<String, Object>> view(CurrentUser user, @Nullable UUID failedPlan, Map<String, String> errors,
-                                                   Map<String, String> form, @Nullable String decided) {
-        List<ApprovalService.InboxItem> items = approval.inbox(user);
-        Map<UUID, String> submittedAt = new HashMap<>();
-        items.forEach(i -> submittedAt.put(i.planId(), WHEN.format(i.submittedAt())));
+    @Post("/statusrapporter/{reportId}/dagsorden")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public MutableHttpResponse<?> placeReport(@PathVariable UUID reportId, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        UUID meeting = Forms.uuid(form, "meetingId");
+        return Forms.submit(() -> {
+            if (meeting == null) {
+                throw dk.beskplan.platform.web.InvalidInput.field("meetingId", "vælg mødet");
+            }
+            meetings.placeReport(meeting, reportId, user);
+        }, "/approval/moeder/" + meeting + "?udfoert=placeret", errors -> view(user, reportId, errors, form, null));
+    }
+
+    @Post("/{planId}/hoeringssvar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public MutableHttpResponse<?> hearingAnswer(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return Forms.submit(() -> inbox.recordHearingAnswer(planId, Forms.text(form, "answer"),
+                        Forms.date(form, "answeredOn", "answeredOn", false), user),
+                "/approval/inbox?udfoert=hoering", errors -> view(user, planId, errors, form, null));
+    }
+
+    private ModelAndView<Map<String, Object>> view(CurrentUser user, @Nullable UUID failed, Map<String, String> errors,
+                                                   Map<String, String> form, @Nullable String done) {
+        Inbox.Contents contents = inbox.contents(user);
+        List<Meetings.MeetingSummary> upcoming = meetings.upcoming(user);
+        Map<Object, String> when = new HashMap<>();
+        contents.plans().forEach(p -> when.put(p.planId(), WHEN.format(p.submittedAt())));
+        contents.statusReports().forEach(r -> when.put(r.reportId(), WHEN.format(r.receivedAt())));
+        Map<Object, String> days = new HashMap<>();
+        contents.hearings().forEach(h -> days.put(h.planId(), DAY.format(h.deadline())));
+        contents.statusReports().forEach(r -> days.put(r.reportId(), DAY.format(r.dueDate())));
+        upcoming.forEach(m -> days.put(m.id(), DAY.format(m.date())));
         Map<String, Object> model = new HashMap<>();
-        model.put("items", items);
-        model.put("submittedAt", submittedAt);
-        model.put("failedPlan", failedPlan);
+        model.put("plans", contents.plans());
+        model.put("hearings", contents.hearings());
+        model.put("reports", contents.statusReports());
+        model.put("upcoming", upcoming);
+        model.put("when", when);
+        model.put("days", days);
+        model.put("failed", failed);
         model.put("errors", errors);
         model.put("form", form);
-        model.put("decided", decided);
-        model.put("outcomes", List.of("APPROVED", "RETURNED", "REJECTED"));
+        model.put("done", done);
         return new ModelAndView<>("approval/inbox", model);
-    }
-
-    private static Submission.Outcome outcome(@Nullable String value) {
-        try {
-            return value == null || value.isBlank() ? null : Submission.Outcome.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate date(@Nullable String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

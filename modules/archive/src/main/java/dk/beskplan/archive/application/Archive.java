@@ -75,26 +75,57 @@ public class Archive implements EveryMessageHandler {
 
     /** The event in words (Danish, as the pages show it). */
     String describe(String type, String payload) {
+        JsonNode p = parse(payload);
+        String body = text(p, "decidingBody", "udvalget");
         return switch (type) {
             case "drafting.plan-draft-created" -> "Udkast oprettet";
             case "drafting.plan-submitted" -> "Indsendt til godkendelse";
-            case "approval.plan-decision-recorded" -> switch (field(payload, "decision")) {
-                case "APPROVED" -> "Godkendt af udvalget";
-                case "RETURNED" -> "Sendt tilbage til forvaltningen";
-                case "REJECTED" -> "Forkastet af udvalget";
-                default -> "Udvalgets beslutning";
-            };
+            case "drafting.plan-withdrawn" -> "Trukket tilbage af forvaltningen";
+            case "approval.plan-placed-on-agenda" -> "Sat på dagsordenen: " + body + ", mødet " + danishDate(text(p, "meetingDate", ""))
+                    + (p != null && p.get("late") != null && p.get("late").getBooleanValue() ? " (for sent indkommet)" : "");
+            case "approval.plan-decision-recorded" -> decision(p, body);
+            case "approval.decision-corrected" -> "Beslutning rettet: " + text(p, "reason", "");
+            case "approval.hearing-answer-recorded" -> "Høringssvar fra " + text(p, "body", "høringsparten");
+            case "approval.meeting-protocol-published" -> "Beslutningsprotokol offentliggjort: " + body;
+            case "approval.status-report-noted" -> "Status taget til efterretning af " + body;
             case "followup.follow-up-opened" -> "Opfølgning åbnet";
+            case "followup.status-report-submitted" -> "Status sendt til udvalget: " + text(p, "roundLabel", "");
             default -> type;
         };
     }
 
-    private String field(String payload, String name) {
+    private static String decision(JsonNode p, String body) {
+        boolean recommends = p != null && p.get("finalDecision") != null && !p.get("finalDecision").getBooleanValue();
+        return switch (text(p, "decision", "")) {
+            case "APPROVED" -> recommends ? "Indstillet til godkendelse af " + body : "Godkendt af " + body;
+            case "APPROVED_WITH_AMENDMENTS" -> recommends ? "Indstillet til godkendelse med ændringer af " + body
+                    : "Godkendt med ændringer af " + body;
+            case "RETURNED" -> "Sendt tilbage til forvaltningen af " + body;
+            case "REJECTED" -> "Forkastet af " + body;
+            case "POSTPONED" -> "Udsat af " + body;
+            default -> "Beslutning truffet af " + body;
+        };
+    }
+
+    private static String text(JsonNode p, String name, String otherwise) {
+        JsonNode value = p == null ? null : p.get(name);
+        return value == null || !value.isString() ? otherwise : value.getStringValue();
+    }
+
+    private static String danishDate(String isoDate) {
         try {
-            JsonNode value = json.readValue(payload, JsonNode.class).get(name);
-            return value == null || !value.isString() ? "" : value.getStringValue();
+            return java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK"))
+                    .format(java.time.LocalDate.parse(isoDate));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDate;
+        }
+    }
+
+    private JsonNode parse(String payload) {
+        try {
+            return json.readValue(payload, JsonNode.class);
         } catch (IOException e) {
-            return "";
+            return null;
         }
     }
 }

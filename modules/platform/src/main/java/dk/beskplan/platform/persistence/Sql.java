@@ -81,6 +81,8 @@ public class Sql {
                     boxed[j] = longs[j];
                 }
                 ps.setArray(i + 1, ps.getConnection().createArrayOf("bigint", boxed));
+            } else if (p instanceof String[] strings) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", strings));
             } else {
                 ps.setObject(i + 1, p);
             }

@@ -89,6 +89,20 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*"));
     }
 
+    /** The raw bytes of a GET (a PDF, say); fails unless the status is 200. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*")
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("HTTP request failed: " + e, e);
+        }
+    }
+
     public Response getPage(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html"));
     }

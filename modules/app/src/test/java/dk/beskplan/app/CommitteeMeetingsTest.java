@@ -1,0 +1,327 @@
+package dk.beskplan.app;
+
+import dk.beskplan.contracts.followup.StatusReportSubmitted;
+import dk.beskplan.followup.FollowUpModule;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
+import dk.beskplan.platform.testing.MessageProbe;
+import dk.beskplan.platform.testing.TestApp;
+import io.micronaut.transaction.TransactionOperations;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Meetings, agendas and decisions against the real database and broker: the edge cases a secretary meets. Each test
+ * gets its own municipality's worth of plans; meetings are dated so that decisions can be recorded today.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommitteeMeetingsTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private TestApp app;
+    private Api official;
+    private Api secretary;
+    private Committee committee;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start();
+        Fixtures.seedUsers(app);
+        official = Fixtures.as(app, "a.official");
+        secretary = Fixtures.as(app, "a.secretary");
+        committee = new Committee(secretary);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private String submittedPlan() {
+        String planId = Fixtures.createPlan(official, Fixtures.A);
+        Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
+        return planId;
+    }
+
+    private Map<String, Object> meeting(String meetingId) {
+        return secretary.get("/api/approval/meetings/" + meetingId).json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> item(String meetingId, String itemId) {
+        return ((List<Map<String, Object>>) meeting(meetingId).get("agenda")).stream()
+                .filter(i -> itemId.equals(i.get("id"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aDecisionIsRecordedOnceAndAClosedMeetingTakesNoMore() {
+        String planId = submittedPlan();
+        String meeting = committee.meetingToday();
+        String item = committee.place(meeting, planId);
+        String free = (String) ((List<Map<String, Object>>) secretary.post("/api/approval/meetings/" + meeting + "/agenda",
+                Map.of("kind", "FREE", "title", "Orientering om ledighed")).json().get("agenda")).get(1).get("id");
+
+        Api.Response close = secretary.post("/api/approval/meetings/" + meeting + "/close", Map.of());
+        assertThat(close.status()).isEqualTo(409);
+        assertThat(close.body()).contains("Punkt 1 (Beskæftigelsesplan 2026) mangler en beslutning");
+
+        assertThat(committee.decide(meeting, item, "APPROVED", "Godkendt.", Map.of()).status()).isEqualTo(201);
+        Api.Response twice = committee.decide(meeting, item, "REJECTED", "Forkastet.", Map.of());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body()).contains("Punkt 1 er allerede behandlet (godkendt)");
+        assertThat(committee.decide(meeting, free, "NOTED", "Taget til efterretning.", Map.of()).status()).isEqualTo(201);
+
+        Map<String, Object> closed = secretary.post("/api/approval/meetings/" + meeting + "/close", Map.of()).json();
+        assertThat(closed).containsEntry("status", "CLOSED");
+        Api.Response afterClose = committee.decide(meeting, free, "APPROVED", "Godkendt.", Map.of());
+        assertThat(afterClose.status()).isEqualTo(409);
+        assertThat(afterClose.body()).contains("er lukket; en fejl i protokollen rettes med en rettelse");
+        Api.Response onClosed = secretary.post("/api/approval/meetings/" + meeting + "/agenda", Map.of("kind", "FREE", "title", "Sent"));
+        assertThat(onClosed.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anAmendmentToAPartThatIsNotThereIsNamedAndChangesNothing() {
+        try (MessageProbe probe = app.probe()) {
+            String planId = submittedPlan();
+            String meeting = committee.meetingToday();
+            String item = committee.place(meeting, planId);
+            Api.Response wrong = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                    Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 2,
+                            "text", "Mindst 80 pct."))));
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.body()).contains("\"field\":\"amendments\"").contains("Ændring 1: mål 1 har ikke succeskriterium 2 (det har 1)");
+            Api.Response noGoal = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                    Map.of("amendments", List.of(Map.of("operation", "REMOVE", "part", "OBJECTIVE", "goal", 4, "item", 1))));
+            assertThat(noGoal.body()).contains("den indsendte plan har ikke mål 4 (den har 1 mål)");
+            Api.Response noAmendments = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt.", Map.of());
+            assertThat(noAmendments.status()).isEqualTo(400);
+            assertThat(noAmendments.body()).contains("kræver mindst én ændring");
+            // Nothing was recorded: the item is open and no decision went out.
+            assertThat(item(meeting, item)).containsEntry("status", "OPEN").doesNotContainKey("decision");
+            assertThat(probe.all()).noneMatch(m -> m.type().equals("approval.plan-decision-recorded") && planId.equals(m.planId()));
+
+            Api.Response right = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                    Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
+                            "text", "Mindst 80 pct. af borgerne er tilfredse"))));
+            assertThat(right.status()).as(right.body()).isEqualTo(201);
+            var decision = probe.await("approval.plan-decision-recorded", planId, WAIT);
+            assertThat(decision.payload()).containsEntry("decision", "APPROVED_WITH_AMENDMENTS");
+            assertThat((List<Object>) decision.payload().get("amendments")).containsExactly(
+                    "Lokalt mål 1 (Flere i job), succeskriterium 1 ændres til: »Mindst 80 pct. af borgerne er tilfredse«");
+            Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
+                    p -> "APPROVED".equals(p.get("state")));
+            assertThat(official.get("/api/plans/" + planId + "/document").body()).contains("Mindst 80 pct. af borgerne er tilfredse");
+            // The structured target stayed as submitted: only the words changed.
+            assertThat(official.get("/api/plans/" + planId + "/document").body()).contains("\"percent\":75");
+        }
+    }
+
+    @Test
+    void aPostponedItemMovesToTheLaterMeetingAndThePlanWaits() {
+        try (MessageProbe probe = app.probe()) {
+            String planId = submittedPlan();
+            String committeeId = committee.committeeId();
+            String first = committee.meeting(committeeId, Committee.today().minusDays(1));
+            String later = committee.meeting(committeeId, Committee.today());
+            String item = committee.place(first, planId);
+
+            Api.Response noTarget = committee.decide(first, item, "POSTPONED", "Udsat.", Map.of());
+            assertThat(noTarget.status()).isEqualTo(400);
+            assertThat(noTarget.body()).contains("\"field\":\"postponedTo\"");
+            assertThat(committee.decide(first, item, "POSTPONED", "Udsat til næste møde.", Map.of("postponedTo", later)).status())
+                    .isEqualTo(201);
+            assertThat(item(first, item)).containsEntry("status", "POSTPONED");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> moved = ((List<Map<String, Object>>) meeting(later).get("agenda")).get(0);
+            assertThat(moved).containsEntry("planId", planId).containsEntry("status", "OPEN")
+                    .containsEntry("postponedFrom", Committee.today().minusDays(1).toString());
+            assertThat(probe.await("approval.plan-decision-recorded", planId, WAIT).payload()).containsEntry("decision", "POSTPONED");
+            assertThat(official.get("/api/plans/" + planId).json()).containsEntry("state", "SUBMITTED");
+
+            assertThat(committee.decide(later, (String) moved.get("id"), "APPROVED", "Godkendt.", Map.of()).status()).isEqualTo(201);
+            Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
+                    p -> "APPROVED".equals(p.get("state")));
+        }
+    }
+
+    @Test
+    void quorumVotesAndLateItemsAreChecked() {
+        String planId = submittedPlan();
+        String committeeId = committee.committeeId();
+        String meeting = committee.meeting(committeeId, Committee.today());
+        // A second item placed after the deadline (yesterday) is marked late.
+        Api.Response created = secretary.post("/api/approval/meetings", Map.of("committeeId", committeeId,
+                "date", Committee.today().toString(), "submissionDeadline", Committee.today().minusDays(1).toString()));
+        String lateMeeting = (String) created.json().get("id");
+        String item = committee.place(lateMeeting, planId);
+        assertThat(item(lateMeeting, item)).containsEntry("late", true);
+        assertThat((List<?>) meeting(meeting).getOrDefault("agenda", List.of())).isEmpty();
+
+        Api.Response oneOfThree = committee.decide(lateMeeting, item, "APPROVED", "Godkendt.", Map.of("present", List.of("Anne Holm")));
+        assertThat(oneOfThree.status()).isEqualTo(400);
+        assertThat(oneOfThree.body()).contains("\"field\":\"present\"").contains("ikke beslutningsdygtigt: 1 af 3");
+        Api.Response stranger = committee.decide(lateMeeting, item, "APPROVED", "Godkendt.",
+                Map.of("present", List.of("Anne Holm", "Ukendt Person")));
+        assertThat(stranger.body()).contains("Ukendt Person er ikke medlem");
+        Api.Response tooManyVotes = committee.decide(lateMeeting, item, "APPROVED", "Godkendt.",
+                Map.of("votes", List.of(Map.of("party", "A", "inFavour", 3, "against", 0, "abstained", 0),
+                        Map.of("party", "V", "inFavour", 0, "against", 1, "abstained", 0))));
+        assertThat(tooManyVotes.status()).isEqualTo(400);
+        assertThat(tooManyVotes.body()).contains("\"field\":\"votes\"").contains("4 stemmer");
+        Api.Response negative = committee.decide(lateMeeting, item, "APPROVED", "Godkendt.",
+                Map.of("votes", List.of(Map.of("party", "A", "inFavour", -1, "against", 0, "abstained", 0))));
+        assertThat(negative.status()).isEqualTo(400);
+        Api.Response noted = committee.decide(lateMeeting, item, "NOTED", "Taget til efterretning.", Map.of());
+        assertThat(noted.status()).isEqualTo(400);
+        assertThat(noted.body()).contains("\"field\":\"outcome\"");
+
+        Api.Response voted = committee.decide(lateMeeting, item, "APPROVED", "Godkendt.",
+                Map.of("votes", List.of(Map.of("party", "A", "inFavour", 1, "against", 0, "abstained", 0),
+                        Map.of("party", "V", "inFavour", 1, "against", 0, "abstained", 0),
+                        Map.of("party", "F", "inFavour", 0, "against", 1, "abstained", 0))));
+        assertThat(voted.status()).as(voted.body()).isEqualTo(201);
+        assertThat(secretary.getAny("/api/approval/meetings/" + lateMeeting + "/protocol").body())
+                .contains("For: A (1), V (1). Imod: F (1). Undlod at stemme: ingen.")
+                .contains("Punktet er optaget efter fristen for dagsordenen.");
+    }
+
+    @Test
+    void theAgendaCanBeOrderedAndItemsMovedOrTakenOff() {
+        String planId = submittedPlan();
+        String committeeId = committee.committeeId();
+        String meeting = committee.meeting(committeeId, Committee.today().plusDays(7));
+        String other = committee.meeting(committeeId, Committee.today().plusDays(14));
+        String plan = committee.place(meeting, planId);
+        secretary.post("/api/approval/meetings/" + meeting + "/agenda", Map.of("kind", "FREE", "title", "Orientering"));
+        Api.Response reordered = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + plan + "/position",
+                Map.of("position", 2));
+        assertThat(reordered.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> agenda = (List<Map<String, Object>>) reordered.json().get("agenda");
+        assertThat(agenda).extracting(i -> i.get("title")).containsExactly("Orientering", "Beskæftigelsesplan 2026");
+        // A stale version is refused, not applied over someone else's change.
+        Api.Response stale = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + plan + "/position",
+                Map.of("position", 1), "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(409);
+        // Deciding before the meeting day is refused.
+        Api.Response early = committee.decide(meeting, plan, "APPROVED", "Godkendt.", Map.of());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body()).contains("holdes først");
+
+        Api.Response moved = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + plan + "/move",
+                Map.of("targetMeetingId", other));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat((List<?>) meeting(meeting).get("agenda")).hasSize(1);
+        assertThat((List<?>) meeting(other).get("agenda")).hasSize(1);
+        @SuppressWarnings("unchecked")
+        String movedItem = (String) ((List<Map<String, Object>>) meeting(other).get("agenda")).get(0).get("id");
+        Api.Response off = secretary.post("/api/approval/meetings/" + other + "/agenda/" + movedItem + "/move", Map.of());
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(committee.inboxPlans()).anyMatch(p -> planId.equals(p.get("planId")));
+    }
+
+    @Test
+    void aCorrectionNamesWhatItCorrectsAndThePublishedProtocolFollows() {
+        try (MessageProbe probe = app.probe()) {
+            String planId = submittedPlan();
+            String meeting = committee.approve(planId);
+            Map<String, Object> closed = secretary.post("/api/approval/meetings/" + meeting + "/close", Map.of()).json();
+            assertThat(closed).containsEntry("status", "CLOSED");
+            var first = probe.await("approval.meeting-protocol-published", m -> meeting.equals(m.payload().get("meetingId")), WAIT);
+            assertThat((String) first.payload().get("protocolHtml")).contains("Indstillingen blev godkendt.");
+            @SuppressWarnings("unchecked")
+            String item = (String) ((List<Map<String, Object>>) closed.get("agenda")).get(0).get("id");
+
+            Api.Response noReason = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + item + "/corrections",
+                    Map.of("reason", "", "protocolText", "Godkendt", "present", Committee.MEMBERS));
+            assertThat(noReason.status()).isEqualTo(400);
+            assertThat(noReason.body()).contains("\"field\":\"reason\"");
+            Api.Response corrected = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + item + "/corrections",
+                    Map.of("reason", "Carina Lund havde meldt afbud", "protocolText", "Indstillingen blev godkendt enstemmigt.",
+                            "present", List.of("Anne Holm", "Bo Vestergaard")));
+            assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+            var correction = probe.await("approval.decision-corrected", planId, WAIT);
+            assertThat(correction.payload()).containsEntry("reason", "Carina Lund havde meldt afbud");
+            var second = probe.await("approval.meeting-protocol-published",
+                    m -> meeting.equals(m.payload().get("meetingId")) && !m.messageId().equals(first.messageId()), WAIT);
+            assertThat((String) second.payload().get("protocolHtml")).contains("Indstillingen blev godkendt enstemmigt.")
+                    .contains("Fraværende: Carina Lund (F)").contains("Carina Lund havde meldt afbud");
+            // The decision itself is unchanged; the correction sits beside it.
+            Map<String, Object> decision = (Map<String, Object>) item(meeting, item).get("decision");
+            assertThat(decision).containsEntry("protocolText", "Indstillingen blev godkendt.");
+            assertThat((List<?>) decision.get("corrections")).hasSize(1);
+        }
+    }
+
+    @Test
+    void agendaAndProtocolRenderAsPdf() throws Exception {
+        String planId = submittedPlan();
+        String meeting = committee.approve(planId);
+        for (String doc : List.of("agenda.pdf", "protocol.pdf")) {
+            Api.Response pdf = secretary.getAny("/api/approval/meetings/" + meeting + "/" + doc);
+            assertThat(pdf.status()).isEqualTo(200);
+            byte[] bytes = secretary.getBytes("/api/approval/meetings/" + meeting + "/" + doc);
+            try (var document = Loader.loadPDF(bytes)) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains("Udvalget for Beskæftigelse").contains("Beskæftigelsesplan 2026").contains("Sagsfremstilling");
+                if (doc.startsWith("protocol")) {
+                    assertThat(text).contains("Beslutningsprotokol").contains("Godkendt").contains("Til stede: Anne Holm (A)");
+                } else {
+                    assertThat(text).contains("Dagsorden").doesNotContain("Beslutningsprotokol");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStatusReportFromFollowUpIsNoted() throws Exception {
+        try (MessageProbe probe = app.probe()) {
+            UUID reportId = UUID.randomUUID();
+            UUID planId = UUID.randomUUID();
+            // Follow-up's outbox, as follow-up will send it (issue 5 builds the report itself).
+            @SuppressWarnings("unchecked")
+            TransactionOperations<java.sql.Connection> tx = app.bean(TransactionOperations.class);
+            tx.executeWrite(status -> app.bean(Outbox.class).append(FollowUpModule.MODULE,
+                    new StatusReportSubmitted(reportId, planId, "Beskæftigelsesplan 2026", "Årlig status 2026",
+                            LocalDate.of(2026, 12, 31), "Seks af ti succeskriterier er nået.",
+                            "<!DOCTYPE html><html lang=\"da\"><title>Status</title><h1>Status 2026</h1></html>", "a.manager"),
+                    new MessageContext(Fixtures.A, planId, "a.manager", null)));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> reports = Eventually.await(WAIT, "the report in the in-box",
+                    () -> (List<Map<String, Object>>) secretary.get("/api/approval/inbox").json().get("statusReports"),
+                    r -> r.stream().anyMatch(x -> reportId.toString().equals(x.get("reportId"))));
+            assertThat(reports).isNotEmpty();
+            String meeting = committee.meetingToday();
+            Api.Response placed = secretary.post("/api/approval/meetings/" + meeting + "/agenda",
+                    Map.of("kind", "STATUS_REPORT", "reportId", reportId.toString()));
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = ((List<Map<String, Object>>) placed.json().get("agenda")).get(0);
+            assertThat(item).containsEntry("title", "Status på Beskæftigelsesplan 2026 (Årlig status 2026)");
+            assertThat((String) item.get("caseText")).contains("Seks af ti succeskriterier er nået.");
+            assertThat(committee.decide(meeting, (String) item.get("id"), "APPROVED", "Godkendt.", Map.of()).status()).isEqualTo(400);
+            Api.Response noted = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + item.get("id") + "/decision",
+                    Map.of("followedRecommendation", true, "present", Committee.MEMBERS));
+            assertThat(noted.status()).as(noted.body()).isEqualTo(201);
+            assertThat(noted.json()).containsEntry("outcome", "NOTED").containsEntry("protocolText", "Status blev taget til efterretning.");
+            var message = probe.await("approval.status-report-noted", planId, WAIT);
+            assertThat(message.payload()).containsEntry("reportId", reportId.toString())
+                    .containsEntry("decidingBody", "Udvalget for Beskæftigelse");
+            assertThat(secretary.getPage("/approval/statusrapporter/" + reportId).body()).contains("Status 2026");
+        }
+    }
+}
