@@ -49,7 +49,7 @@ class BrokerOutageTest {
                 Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
                         p -> "APPROVED".equals(p.get("state")));
                 List<Map<String, Object>> timeline = Eventually.await(WAIT, "the whole timeline archived",
-                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 5); // created, submitted, on the agenda, approved, follow-up
+                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 6); // created, submitted, on the agenda, approved, in force, follow-up
                 assertThat(timeline).extracting(e -> e.get("type")).doesNotHaveDuplicates();
                 assertThat(unpublished(app, "drafting")).isZero();
                 // Exactly one copy of each message was published.

@@ -159,6 +159,96 @@ class CommitteeMeetingsTest {
     }
 
     @Test
+    void aPlanWithdrawnFromTheAgendaIsMarkedWithdrawnAndReturnsToItsItemWhenResubmitted() {
+        try (MessageProbe probe = app.probe()) {
+            String planId = submittedPlan();
+            String meeting = committee.meetingToday();
+            String item = committee.place(meeting, planId);
+
+            Api.Response stale = official.post("/api/plans/" + planId + "/withdraw", Map.of("reason", "Forkert mål"),
+                    "If-Match", "\"0\"");
+            assertThat(stale.status()).isEqualTo(409);
+            Api.Response withdrawn = official.post("/api/plans/" + planId + "/withdraw",
+                    Map.of("reason", "Målet for sygedagpenge skal rettes"));
+            assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+            assertThat(withdrawn.json()).containsEntry("state", "DRAFT");
+            assertThat(probe.await("drafting.plan-withdrawn", planId, WAIT).payload())
+                    .containsEntry("revisionNumber", 1).containsEntry("reason", "Målet for sygedagpenge skal rettes");
+            Eventually.await(WAIT, "the item marked withdrawn", () -> item(meeting, item), i -> "WITHDRAWN".equals(i.get("status")));
+            Api.Response decideWithdrawn = committee.decide(meeting, item, "APPROVED", "Godkendt.", Map.of());
+            assertThat(decideWithdrawn.status()).isEqualTo(409);
+            assertThat(decideWithdrawn.body()).contains("er trukket tilbage af forvaltningen");
+            Api.Response again = official.post("/api/plans/" + planId + "/withdraw", Map.of());
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.body()).contains("Kun en indsendt plan kan trækkes tilbage");
+
+            // Submitted again: a revision of its own, and back on the same item of the still planned meeting.
+            Api.Response resubmitted = official.post("/api/plans/" + planId + "/submit", Map.of());
+            assertThat(resubmitted.json()).containsEntry("state", "SUBMITTED").containsEntry("submittedRevision", 2);
+            Eventually.await(WAIT, "the item open again with revision 2", () -> item(meeting, item),
+                    i -> "OPEN".equals(i.get("status")) && Integer.valueOf(2).equals(i.get("revision")));
+            assertThat(committee.inboxPlans()).noneMatch(i -> planId.equals(i.get("planId")));
+            assertThat(committee.decide(meeting, item, "APPROVED", "Godkendt.", Map.of()).status()).isEqualTo(201);
+            Map<String, Object> plan = Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
+                    p -> "APPROVED".equals(p.get("state")));
+            assertThat(plan).containsEntry("approvedRevision", 2);
+            assertThat(probe.await("drafting.plan-approved", planId, WAIT).payload()).containsEntry("approvedRevision", 2)
+                    .containsEntry("amended", false);
+        }
+    }
+
+    @Test
+    void withACouncilStageTheCommitteeRecommendsAndTheCouncilDecides() {
+        Api bOfficial = Fixtures.as(app, "b.official");
+        Api bSecretary = Fixtures.as(app, "b.secretary");
+        Committee b = new Committee(bSecretary);
+        String committeeId = b.committeeId();
+        Api.Response council = bSecretary.post("/api/approval/committees", Map.of("name", "Byrådet", "kind", "COUNCIL",
+                "members", Committee.MEMBERS.stream().map(n -> Map.of("name", n, "party", "A")).toList()));
+        Committee.check(council, 201);
+        String councilId = (String) council.json().get("id");
+        Committee.check(bSecretary.put("/api/approval/route", Map.of("stages", List.of(
+                Map.of("kind", "DECISION", "committeeId", committeeId), Map.of("kind", "DECISION", "committeeId", councilId))),
+                "If-Match", "\"-1\""), 200);
+
+        try (MessageProbe probe = app.probe()) {
+            String rejected = Fixtures.createPlan(bOfficial, Fixtures.B);
+            String approved = Fixtures.createPlan(bOfficial, Fixtures.B);
+            for (String planId : List.of(rejected, approved)) {
+                Committee.check(bOfficial.post("/api/plans/" + planId + "/submit", Map.of()), 200);
+            }
+            // The committee recommends both; neither is in force yet.
+            String committeeMeeting = b.meeting(committeeId, Committee.today());
+            List<String> items = List.of(b.place(committeeMeeting, rejected), b.place(committeeMeeting, approved));
+            for (String item : items) {
+                Committee.check(b.decide(committeeMeeting, item, "APPROVED", "Udvalget indstiller planen til godkendelse.", Map.of()), 201);
+            }
+            for (String planId : List.of(rejected, approved)) {
+                assertThat(probe.await("approval.plan-decision-recorded", planId, WAIT).payload())
+                        .containsEntry("decision", "APPROVED").containsEntry("finalDecision", false);
+            }
+            // The council rejects the one and approves the other.
+            String councilMeeting = b.meeting(councilId, Committee.today());
+            String rejectedItem = b.place(councilMeeting, rejected);
+            String approvedItem = b.place(councilMeeting, approved);
+            assertThat(bOfficial.get("/api/plans/" + rejected).json()).containsEntry("state", "SUBMITTED");
+            Committee.check(b.decide(councilMeeting, rejectedItem, "REJECTED", "Byrådet forkastede planen.", Map.of()), 201);
+            Committee.check(b.decide(councilMeeting, approvedItem, "APPROVED", "Byrådet godkendte planen.", Map.of()), 201);
+
+            Map<String, Object> refused = Eventually.await(WAIT, "rejected in drafting", () -> bOfficial.get("/api/plans/" + rejected).json(),
+                    p -> "REJECTED".equals(p.get("state")));
+            assertThat(refused).containsEntry("decisionRemarks", "Byrådet forkastede planen.");
+            var inForce = probe.await("drafting.plan-approved", approved, WAIT);
+            assertThat(inForce.payload()).containsEntry("decidingBody", "Byrådet").containsEntry("approvedRevision", 1);
+            assertThat(probe.await("followup.follow-up-opened", approved, WAIT)).isNotNull();
+            // What the committee only recommended and the council rejected never came into force.
+            assertThat(probe.all()).noneMatch(m -> rejected.equals(m.planId())
+                    && (m.type().equals("drafting.plan-approved") || m.type().equals("followup.follow-up-opened")));
+            assertThat(bOfficial.get("/api/plans/" + approved).json()).containsEntry("state", "APPROVED");
+        }
+    }
+
+    @Test
     void quorumVotesAndLateItemsAreChecked() {
         String planId = submittedPlan();
         String committeeId = committee.committeeId();

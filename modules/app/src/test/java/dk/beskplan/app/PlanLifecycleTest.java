@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The plan's life through the HTTP API only, waiting on the real messages between the modules:
@@ -109,19 +110,25 @@ class PlanLifecycleTest {
             assertThat(rounds.get(0)).containsEntry("dueDate", "2026-12-31").containsEntry("owner", "a.manager")
                     .containsEntry("state", "OPEN");
 
-            // The archive tells the whole story with who, when and the message id.
-            List<Map<String, Object>> timeline = Eventually.await(WAIT, "five events in the archive",
-                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 5);
-            assertThat(timeline).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
-                    "drafting.plan-submitted", "approval.plan-placed-on-agenda", "approval.plan-decision-recorded",
-                    "followup.follow-up-opened");
-            assertThat(timeline).extracting(e -> e.get("actor"))
-                    .containsExactly("a.official", "a.official", "a.secretary", "a.secretary", "system:followup");
-            assertThat(timeline).extracting(e -> e.get("what")).containsExactly("Udkast oprettet", "Indsendt til godkendelse",
-                    "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today, "Godkendt af Udvalget for Beskæftigelse",
-                    "Opfølgning åbnet");
+            // The archive tells the whole story with who, when and the message id. The last two both react to the
+            // decision, in two modules, so their order is not fixed.
+            var inForce = probe.await("drafting.plan-approved", planId, WAIT);
+            assertThat(inForce.causationId()).isEqualTo(decision.messageId());
+            assertThat(inForce.payload()).containsEntry("approvedRevision", 1).containsEntry("amended", false)
+                    .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));
+            List<Map<String, Object>> timeline = Eventually.await(WAIT, "six events in the archive",
+                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 6);
+            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
+                    "drafting.plan-submitted", "approval.plan-placed-on-agenda", "approval.plan-decision-recorded");
+            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("actor"))
+                    .containsExactly("a.official", "a.official", "a.secretary", "a.secretary");
+            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("what")).containsExactly("Udkast oprettet",
+                    "Indsendt til godkendelse", "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today,
+                    "Godkendt af Udvalget for Beskæftigelse");
             assertThat(timeline.get(3)).containsEntry("messageId", decision.messageId());
-            assertThat(timeline.get(4)).containsEntry("messageId", opened.messageId());
+            assertThat(timeline.subList(4, 6)).extracting(e -> e.get("messageId"), e -> e.get("actor"), e -> e.get("what"))
+                    .containsExactlyInAnyOrder(tuple(inForce.messageId(), "system:drafting", "Godkendt udgave i kraft"),
+                            tuple(opened.messageId(), "system:followup", "Opfølgning åbnet"));
             assertThat(timeline).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
         }
     }

@@ -16,11 +16,13 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -66,9 +68,11 @@ public class DemoPlans {
     private final Meetings meetings;
     private final JsonMapper json;
     private final DemoUsers users;
+    private final TransactionOperations<Connection> transactions;
 
     public DemoPlans(PlanService plans, Inbox inbox, Committees committees, Meetings meetings, JsonMapper json,
-                     DemoUsers users) {
+                     DemoUsers users, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.plans = plans;
         this.inbox = inbox;
         this.committees = committees;
@@ -89,7 +93,7 @@ public class DemoPlans {
             try {
                 loadOne(reference);
             } catch (Exception e) {
-                LOG.warn("Demo plan {} not loaded: {}", reference.file(), e.toString());
+                LOG.warn("Demo plan {} not loaded", reference.file(), e);
             }
         }
     }
@@ -114,17 +118,21 @@ public class DemoPlans {
         CurrentUser secretary = new CurrentUser(reference.secretary(), municipality, Set.of(Roles.SECRETARY));
         awaitInInbox(plan.id(), secretary);
         Committee committee = committee(document.get("committeeName").getStringValue(), secretary);
-        // The meeting that approved the plan, recorded as on that day.
+        // The meeting that approved the plan, recorded as on that day. The back-dated service is a plain object, not a
+        // bean, so its work runs in a transaction opened here.
         Meetings then = meetings.asOf(reference.approvedAt().atTime(9, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant()
                 .minus(Duration.ofDays(14)));
-        Meetings.MeetingView meeting = then.create(committee.id(), reference.approvedAt(), LocalTime.of(16, 0),
-                "Rådhuset, mødelokale 1", null, secretary);
-        AgendaItem item = then.placePlan(meeting.meeting().id(), plan.id(), null, null, secretary);
         Meetings onTheDay = meetings.asOf(reference.approvedAt().atTime(18, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant());
-        onTheDay.decide(meeting.meeting().id(), item.id(), new ItemDecision.Input(ItemDecision.Outcome.APPROVED, true,
-                "Indstillingen blev godkendt.", committee.members().stream().map(Committee.Member::name).toList(), List.of(),
-                List.of(), null, null), null, secretary);
-        onTheDay.close(meeting.meeting().id(), null, secretary);
+        transactions.executeWrite(status -> {
+            Meetings.MeetingView meeting = then.create(committee.id(), reference.approvedAt(), LocalTime.of(16, 0),
+                    "Rådhuset, mødelokale 1", null, secretary);
+            AgendaItem item = then.placePlan(meeting.meeting().id(), plan.id(), null, null, secretary);
+            onTheDay.decide(meeting.meeting().id(), item.id(), new ItemDecision.Input(ItemDecision.Outcome.APPROVED, true,
+                    "Indstillingen blev godkendt.", committee.members().stream().map(Committee.Member::name).toList(),
+                    List.of(), List.of(), null, null), null, secretary);
+            onTheDay.close(meeting.meeting().id(), null, secretary);
+            return null;
+        });
         if (reference.plannedMeetingAhead()) {
             meetings.create(committee.id(), LocalDate.now().plusWeeks(3), LocalTime.of(16, 0), "Rådhuset, mødelokale 1", null,
                     secretary);

@@ -78,6 +78,7 @@ public class Meetings {
     }
 
     /** A meeting as the lists show it. */
+    @io.micronaut.serde.annotation.Serdeable
     public record MeetingSummary(UUID id, String committee, LocalDate date, @Nullable LocalTime time, @Nullable String place,
                                  LocalDate submissionDeadline, Meeting.Status status, int items) {
     }

@@ -110,6 +110,11 @@ public class InboxPages {
         model.put("hearings", contents.hearings());
         model.put("reports", contents.statusReports());
         model.put("upcoming", upcoming);
+        // Preselect the soonest planned meeting of the body that decides next (upcoming is soonest first).
+        Map<UUID, UUID> suggested = new HashMap<>();
+        contents.plans().forEach(p -> upcoming.stream().filter(m -> m.committee().equals(p.decidingBody())).findFirst()
+                .ifPresent(m -> suggested.put(p.planId(), m.id())));
+        model.put("suggested", suggested);
         model.put("when", when);
         model.put("days", days);
         model.put("failed", failed);

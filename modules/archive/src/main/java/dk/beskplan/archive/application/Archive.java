@@ -81,6 +81,7 @@ public class Archive implements EveryMessageHandler {
             case "drafting.plan-draft-created" -> "Udkast oprettet";
             case "drafting.plan-submitted" -> "Indsendt til godkendelse";
             case "drafting.plan-withdrawn" -> "Trukket tilbage af forvaltningen";
+            case "drafting.plan-approved" -> "Godkendt udgave i kraft";
             case "approval.plan-placed-on-agenda" -> "Sat på dagsordenen: " + body + ", mødet " + danishDate(text(p, "meetingDate", ""))
                     + (p != null && p.get("late") != null && p.get("late").getBooleanValue() ? " (for sent indkommet)" : "");
             case "approval.plan-decision-recorded" -> decision(p, body);

@@ -226,6 +226,21 @@ public class PlanController {
         return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
     }
 
+    /** Why the administration takes a submitted plan back (optional; shown to the committee secretary). */
+    @Serdeable
+    public record WithdrawRequest(@Nullable @Size(max = 2000) String reason) {
+    }
+
+    @Post("/{id}/withdraw")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Take a submitted plan back from the committee before it has decided: the plan is a draft again"
+            + " and approval takes it off any agenda not yet held (If-Match: the plan's ETag)")
+    public HttpResponse<PlanView> withdraw(@PathVariable UUID id, @Header("If-Match") @Nullable String ifMatch,
+                                           @Body @Nullable @Valid WithdrawRequest request, Authentication auth) {
+        Plan plan = plans.withdraw(id, version(ifMatch), request == null ? null : request.reason(), CurrentUser.of(auth));
+        return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
+    }
+
     private static String etag(Plan plan) {
         return "\"" + plan.version() + "\"";
     }

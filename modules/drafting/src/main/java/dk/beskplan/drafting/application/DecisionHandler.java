@@ -42,6 +42,12 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
     public void handle(PlanDecisionRecorded decision, Envelope envelope) {
         Plan plan = plans.find(decision.planId())
                 .orElseThrow(() -> new IllegalStateException("Decision for unknown plan " + decision.planId()));
+        if (!decision.settles()) {
+            // Postponed, or a committee's approval that only recommends (the council decides next): the plan waits.
+            LOG.info("Plan {}: {} by {}, not final; the plan stays submitted", plan.id(), decision.decision(),
+                    decision.decidingBody());
+            return;
+        }
         Result<PlanState> result = switch (decision.decision()) {
             case APPROVED -> plan.approve(decision.revisionNumber());
             case APPROVED_WITH_AMENDMENTS -> decision.approvedDocument() == null
@@ -60,8 +66,11 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
         if (decision.decision() == PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS) {
             // The submitted revision stays frozen as submitted; the amended text is the approved revision.
             service.storeApprovedVersion(plan, decision.approvedDocument(), envelope.actor());
-        } else if (result instanceof Result.Accepted<PlanState> accepted && accepted.value() == PlanState.APPROVED) {
+        } else if (plan.state() == PlanState.APPROVED) {
             plans.freeze(plan.id(), decision.revisionNumber(), "APPROVED");
+        }
+        if (plan.state() == PlanState.APPROVED) {
+            service.publishApproved(plan, decision, envelope);
         }
     }
 }

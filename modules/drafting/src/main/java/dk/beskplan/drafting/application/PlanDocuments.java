@@ -44,6 +44,9 @@ public class PlanDocuments {
         if ("APPROVED".equals(doc.frozenAs())) {
             return "Godkendt udgave (revision " + doc.revision() + ")";
         }
+        if ("WITHDRAWN".equals(doc.frozenAs())) {
+            return "Indsendt og trukket tilbage af forvaltningen (revision " + doc.revision() + ")";
+        }
         if ("SUBMITTED".equals(doc.frozenAs())) {
             return "Indsendt til politisk behandling (revision " + doc.revision() + ")";
         }

@@ -1,7 +1,10 @@
 package dk.beskplan.drafting.application;
 
+import dk.beskplan.contracts.approval.PlanDecisionRecorded;
+import dk.beskplan.contracts.drafting.PlanApproved;
 import dk.beskplan.contracts.drafting.PlanDraftCreated;
 import dk.beskplan.contracts.drafting.PlanSubmitted;
+import dk.beskplan.contracts.drafting.PlanWithdrawn;
 import dk.beskplan.drafting.DraftingModule;
 import dk.beskplan.drafting.document.PlanDocumentReader;
 import dk.beskplan.drafting.document.PlanDocumentWriter;
@@ -9,6 +12,8 @@ import dk.beskplan.drafting.domain.Period;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.drafting.domain.PlanContent;
+import dk.beskplan.drafting.domain.PlanState;
+import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.CurrentUser;
@@ -238,6 +243,14 @@ public class PlanService {
         if (content(current.content()).goals().isEmpty()) {
             throw InvalidInput.field("goals", "en plan skal have mindst ét mål, før den kan indsendes");
         }
+        if (plan.state() == PlanState.DRAFT && current.frozenAs() != null) {
+            // Submitted before and withdrawn, unchanged since: the new submission is a revision of its own, so that
+            // every submission the committee sees has its own number.
+            plan.revise(content(current.content())).orElseThrow(Conflict::new);
+            plans.insertRevision(id, plan.currentRevision(), current.content(), current.contentHash(), user.username(),
+                    clock.instant());
+            current = plans.revision(id, plan.currentRevision()).orElseThrow();
+        }
         int revision = plan.submit().orElseThrow(Conflict::new);
         plans.update(plan, clock.instant());
         plans.freeze(id, revision, "SUBMITTED");
@@ -245,6 +258,28 @@ public class PlanService {
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
                         plan.committeeName(), revision, current.contentHash(), user.username(),
                         PlanDocumentWriter.write(content(current.content()))),
+                MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
+        return plans.find(id).orElseThrow();
+    }
+
+    /**
+     * Takes a submitted plan back from the committee: it is a draft again, and approval takes it off any agenda not
+     * yet held. {@code reason} goes with the message, so the secretary sees why.
+     */
+    @Transactional
+    public Plan withdraw(UUID id, @Nullable Long expectedVersion, @Nullable String reason, CurrentUser user) {
+        Plan plan = visible(id, user);
+        if (expectedVersion != null) {
+            requireVersion(plan, expectedVersion);
+        }
+        if (reason != null && reason.length() > 2000) {
+            throw InvalidInput.field("reason", "højst 2000 tegn");
+        }
+        int revision = plan.withdraw().orElseThrow(Conflict::new);
+        plans.update(plan, clock.instant());
+        plans.freeze(id, revision, "WITHDRAWN"); // still frozen as it was submitted; the label says what became of it
+        outbox.append(DraftingModule.MODULE,
+                new PlanWithdrawn(plan.id(), revision, plan.title(), reason == null || reason.isBlank() ? null : reason.strip()),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plans.find(id).orElseThrow();
     }
@@ -322,6 +357,21 @@ public class PlanService {
         String stored = serialize(content);
         plans.insertRevision(plan.id(), plan.approvedRevision(), stored, sha256(stored), actor, clock.instant());
         plans.freeze(plan.id(), plan.approvedRevision(), "APPROVED");
+    }
+
+    /**
+     * The plan is in force: its approved version goes out with its content hash, so follow-up can build its status
+     * rounds from the goals and criteria and the archive keeps the version as approved.
+     */
+    void publishApproved(Plan plan, PlanDecisionRecorded decision, Envelope cause) {
+        PlanRepository.Revision approved = plans.revision(plan.id(), plan.approvedRevision()).orElseThrow();
+        outbox.append(DraftingModule.MODULE, new PlanApproved(plan.id(), plan.title(), plan.period().fromYear(),
+                        plan.period().toYear(), plan.committeeName(), plan.approvedRevision(), decision.revisionNumber(),
+                        plan.approvedRevision() != decision.revisionNumber(), approved.contentHash(),
+                        PlanDocumentWriter.write(content(approved.content())), decision.decisionId(),
+                        decision.decidingBody() == null ? plan.committeeName() : decision.decidingBody(),
+                        decision.meetingDate()),
+                MessageContext.reactingTo(cause, DraftingModule.MODULE.name()));
     }
 
     private String serialize(PlanContent content) {

@@ -79,6 +79,22 @@ public final class Plan {
         return Result.accepted(currentRevision);
     }
 
+    /**
+     * The administration takes the submitted revision back before the committee has decided on it (to correct
+     * something, or because the plan is no longer wanted in this form): the plan is a draft again and can be edited
+     * and submitted anew. The revision stays frozen as it was submitted.
+     */
+    public Result<Integer> withdraw() {
+        if (state != PlanState.SUBMITTED || submittedRevision == null) {
+            return Result.rejected("Kun en indsendt plan kan trækkes tilbage (planen er " + stateLabel() + ")");
+        }
+        int withdrawn = submittedRevision;
+        state = PlanState.DRAFT;
+        submittedRevision = null;
+        decisionRemarks = null;
+        return Result.accepted(withdrawn);
+    }
+
     /** The committee approved the submitted revision: it becomes the approved version. */
     public Result<PlanState> approve(int revision) {
         return decide(revision, () -> {

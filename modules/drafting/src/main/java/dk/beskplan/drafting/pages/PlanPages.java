@@ -119,6 +119,20 @@ public class PlanPages {
         }
     }
 
+    @Post("/{id}/traek-tilbage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(Roles.OFFICIAL)
+    public MutableHttpResponse<?> withdraw(@PathVariable UUID id, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        try {
+            plans.withdraw(id, version(form), form.get("reason"), user);
+            return HttpResponse.seeOther(URI.create("/plans/" + id));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(planView(id, user, errors(e)));
+        }
+    }
+
     @Post("/{id}/videreforer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)

@@ -61,8 +61,8 @@ public class FollowUpService implements MessageHandler<PlanDecisionRecorded> {
 
     @Override
     public void handle(PlanDecisionRecorded decision, Envelope envelope) {
-        if (!decision.decision().approves()) {
-            return;
+        if (!decision.putsInForce()) {
+            return; // not approved, or the committee only recommends and the council decides next
         }
         Instant now = clock.instant();
         int fresh = sql.update("insert into followup.followed_plan (plan_id, municipality, title, from_year, to_year,"

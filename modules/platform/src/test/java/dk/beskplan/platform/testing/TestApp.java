@@ -47,8 +47,16 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Map<String, Object> overrides) {
+        return start(overrides, new String[0]);
+    }
+
+    /** With further environments besides {@code test}, e.g. {@code demo}. */
+    public static TestApp start(Map<String, Object> overrides, String... environments) {
         Map<String, Object> props = freshProperties(overrides);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        String[] envs = new String[environments.length + 1];
+        envs[0] = "test";
+        System.arraycopy(environments, 0, envs, 1, environments.length);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, envs);
         return new TestApp(server, (String) props.get("beskplan.messaging.namespace"), (String) props.get("datasources.default.url"));
     }
 

@@ -1,0 +1,55 @@
+package dk.beskplan.app;
+
+import dk.beskplan.platform.demo.DemoUsers;
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
+import dk.beskplan.platform.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo a newcomer starts (README): the reference plans imported, submitted and approved at their committee's
+ * meeting, the way a municipality would have done it, and a planned meeting ahead for Holbæk.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private TestApp app;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Map.of(), "demo");
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void holbaekHasItsPlansApprovedAtAHeldMeetingAndAPlannedMeetingAhead() {
+        Api official = app.api().login("holbaek.embedsmand", DemoUsers.PASSWORD);
+        List<Map<String, Object>> plans = Eventually.await(WAIT, "Holbæk's two demo plans approved",
+                () -> official.get("/api/plans").jsonList(),
+                list -> list.size() == 2 && list.stream().allMatch(p -> "APPROVED".equals(p.get("state"))));
+        assertThat(plans).extracting(p -> p.get("title")).contains("Beskæftigelsesplan 2025");
+
+        Api secretary = app.api().login("holbaek.sekretaer", DemoUsers.PASSWORD);
+        List<Map<String, Object>> meetings = secretary.get("/api/approval/meetings").jsonList();
+        assertThat(meetings).filteredOn(m -> "2024-12-04".equals(m.get("date")))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("status", "CLOSED").containsEntry("items", 1));
+        assertThat(meetings).filteredOn(m -> "PLANNED".equals(m.get("status"))).hasSize(1);
+        String held = (String) meetings.stream().filter(m -> "2024-12-04".equals(m.get("date"))).findFirst().orElseThrow().get("id");
+        assertThat(secretary.get("/api/approval/meetings/" + held).body())
+                .contains("Beskæftigelsesplan 2025").contains("\"outcome\":\"APPROVED\"");
+        assertThat(app.api().getPage("/offentlig/316").body()).contains("Beskæftigelsesplan 2025");
+    }
+}
