@@ -92,7 +92,11 @@ public class CommitteePages {
                     Integer days = Forms.number(form, "stage." + i + ".days", "stages");
                     stages.add(new ApprovalRoute.Hearing(Forms.text(form, "stage." + i + ".body"), days == null ? 0 : days));
                 } else {
-                    stages.add(new ApprovalRoute.Decision(UUID.fromString(step)));
+                    UUID committee = Forms.uuid(form, "stage." + i);
+                    if (committee == null) {
+                        throw InvalidInput.field("stages", "trin " + (i + 1) + ": vælg høring eller et af kommunens udvalg");
+                    }
+                    stages.add(new ApprovalRoute.Decision(committee));
                 }
             }
             return committees.saveRoute(stages, Forms.version(form) == null ? -1 : Forms.version(form), user);

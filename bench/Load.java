@@ -1,0 +1,353 @@
+import io.micronaut.json.JsonMapper;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load tool (bench/README.md, docs/performance.md): drives whole plan lifecycles through the HTTP API of a
+ * running Beskplan — import a draft with 6 goals and 20 success criteria, submit it, plan a meeting, put the plan
+ * on its agenda once the submission has reached the committee's module, record the approval — and afterwards
+ * reads from the database when follow-up opened and when the archive recorded each message.
+ * <p>
+ * Run by bench/run-load.sh with the application's own jar on the class path (its HTTP, JSON and JDBC libraries):
+ * {@code java -cp modules/app/target/beskplan.jar bench/Load.java URL JDBC_URL PLANS CONCURRENCY}.
+ * Prints one figure a line, "name: value", for the script to collect.
+ */
+public class Load {
+    static final JsonMapper JSON = JsonMapper.createDefault();
+    static final io.micronaut.core.type.Argument<List<Map<String, Object>>> LIST_OF_OBJECTS =
+            io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+    static final String PASSWORD = "demo-adgangskode-2026";
+
+    final String base;
+    final String jdbcUrl;
+    final int plans;
+    final int concurrency;
+    final Map<String, ConcurrentLinkedQueue<Long>> stepNanos = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Long> submittedToInbox = new ConcurrentLinkedQueue<>();
+    final List<String> planIds = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger failures = new AtomicInteger();
+
+    Load(String base, String jdbcUrl, int plans, int concurrency) {
+        this.base = base;
+        this.jdbcUrl = jdbcUrl;
+        this.plans = plans;
+        this.concurrency = concurrency;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Load load = new Load(args[0], args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        load.run();
+    }
+
+    /** A logged-in user: its own cookies and CSRF token. */
+    final class Session {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String csrf = "";
+
+        Session(String user) throws Exception {
+            Map<String, Object> answer = json(send("POST", "/api/login", Map.of("username", user, "password", PASSWORD), null));
+            csrf = (String) answer.get("csrfToken");
+        }
+
+        HttpResponse<String> send(String method, String path, Object body, String step) throws Exception {
+            return send(method, path, body, step, "application/json");
+        }
+
+        HttpResponse<String> send(String method, String path, Object body, String step, String accept) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", accept).header("X-CSRF-Token", csrf);
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (step != null) {
+                stepNanos.computeIfAbsent(step, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
+            }
+            return response;
+        }
+    }
+
+    void run() throws Exception {
+        Session official = new Session("holbaek.embedsmand");
+        Session secretary = new Session("holbaek.sekretaer");
+        List<Map<String, Object>> committees = jsonList(secretary.send("GET", "/api/approval/committees", null, null));
+        Map<String, Object> committee = committees.stream().filter(c -> "COMMITTEE".equals(c.get("kind"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Holbæk has no committee: start the app with MICRONAUT_ENVIRONMENTS=demo"));
+        @SuppressWarnings("unchecked")
+        List<String> present = ((List<Map<String, Object>>) committee.get("members")).stream()
+                .map(m -> (String) m.get("name")).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        CountDownLatch done = new CountDownLatch(plans);
+        long start = System.nanoTime();
+        for (int i = 0; i < plans; i++) {
+            int n = i;
+            pool.submit(() -> {
+                try {
+                    lifecycle(n, official, secretary, (String) committee.get("id"), present);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.err.println("lifecycle " + n + " failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        long httpPhase = System.nanoTime() - start;
+        pool.shutdown();
+
+        // The last message of every lifecycle is follow-up opening; wait until the archive has it for every plan.
+        Map<String, Object> chain = awaitArchived(start);
+        long wholeRun = (long) chain.get("lastArchivedNanos");
+
+        int stepsPerLifecycle = 5;
+        print("plans", plans);
+        print("concurrency", concurrency);
+        print("failed lifecycles", failures.get());
+        print("http phase (s)", String.format("%.2f", httpPhase / 1e9));
+        print("until all archived (s)", String.format("%.2f", wholeRun / 1e9));
+        print("lifecycles/s", String.format("%.1f", plans / (wholeRun / 1e9)));
+        print("workflow steps/s", String.format("%.1f", plans * stepsPerLifecycle / (httpPhase / 1e9)));
+        for (String step : List.of("import", "submit", "create meeting", "place on agenda", "decide")) { // = stepsPerLifecycle
+            printPercentiles("step " + step + " (ms)", new ArrayList<>(stepNanos.getOrDefault(step, new ConcurrentLinkedQueue<>())));
+        }
+        printPercentiles("message submitted→in approval's in-box (ms)", new ArrayList<>(submittedToInbox));
+        chain.forEach((name, value) -> {
+            if (!name.equals("lastArchivedNanos")) {
+                print(name, value);
+            }
+        });
+
+        getAtFixedRate(official, 200, 15);
+        pdfRender(official);
+    }
+
+    void lifecycle(int n, Session official, Session secretary, String committeeId, List<String> present) throws Exception {
+        Map<String, Object> created = json(expect(official.send("POST", "/api/plans/import", document(n), "import"), 201));
+        String planId = (String) created.get("id");
+        planIds.add(planId);
+        Map<String, Object> meeting = json(expect(secretary.send("POST", "/api/approval/meetings", Map.of("committeeId", committeeId,
+                "date", LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString(), "time", "16:00", "place", "Rådhuset"), "create meeting"), 201));
+        String meetingId = (String) meeting.get("id");
+        expect(official.send("POST", "/api/plans/" + planId + "/submit", Map.of(), "submit"), 200);
+        long submitted = System.nanoTime();
+        // The submission reaches approval as a message: until then the plan is not known there (400 on planId).
+        // Only the attempt that succeeds counts as the step; the wait before it is the message's latency.
+        HttpResponse<String> placed;
+        long attempt;
+        while (true) {
+            attempt = System.nanoTime();
+            placed = secretary.send("POST", "/api/approval/meetings/" + meetingId + "/agenda", Map.of("kind", "PLAN", "planId", planId), null);
+            if (placed.statusCode() != 400 || !placed.body().contains("planId")) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        long placedAt = System.nanoTime();
+        stepNanos.computeIfAbsent("place on agenda", k -> new ConcurrentLinkedQueue<>()).add(placedAt - attempt);
+        submittedToInbox.add(attempt - submitted);
+        expect(placed, 201);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> agenda = (List<Map<String, Object>>) json(placed).get("agenda");
+        String itemId = (String) agenda.get(agenda.size() - 1).get("id");
+        expect(secretary.send("POST", "/api/approval/meetings/" + meetingId + "/agenda/" + itemId + "/decision",
+                Map.of("followedRecommendation", true, "present", present), "decide"), 201);
+    }
+
+    /**
+     * Waits until the archive holds follow-up's opening for every plan, then measures per plan from the decision's
+     * outbox row: follow-up opened (follow-up's outbox row), the decision archived, the whole chain archived.
+     */
+    Map<String, Object> awaitArchived(long startNanos) throws Exception {
+        String ids = "'" + String.join("','", planIds) + "'";
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (true) {
+                try (ResultSet rs = db.createStatement().executeQuery("select count(distinct plan_id) from archive.record"
+                        + " where type = 'followup.follow-up-opened' and plan_id in (" + ids + ")")) {
+                    rs.next();
+                    if (rs.getInt(1) >= planIds.size()) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not every plan reached the archive within 10 minutes");
+                }
+                Thread.sleep(100);
+            }
+            long last = System.nanoTime() - startNanos;
+            List<Long> toFollowUp = millis(db, "select extract(epoch from (f.created_at - d.created_at)) * 1000"
+                    + " from approval.outbox d join followup.outbox f on f.ordering_key = d.ordering_key"
+                    + " where d.type = 'approval.plan-decision-recorded' and f.type = 'followup.follow-up-opened'"
+                    + " and d.ordering_key in (" + ids + ")");
+            List<Long> decisionArchived = millis(db, "select extract(epoch from (r.received_at - d.created_at)) * 1000"
+                    + " from approval.outbox d join archive.record r on r.message_id = d.message_id"
+                    + " where d.type = 'approval.plan-decision-recorded' and d.ordering_key in (" + ids + ")");
+            List<Long> chainArchived = millis(db, "select extract(epoch from (r.received_at - d.created_at)) * 1000"
+                    + " from approval.outbox d join archive.record r on r.plan_id::text = d.ordering_key"
+                    + " where d.type = 'approval.plan-decision-recorded' and r.type = 'followup.follow-up-opened'"
+                    + " and d.ordering_key in (" + ids + ")");
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("lastArchivedNanos", last);
+            figures.put("message decision→follow-up opened (ms)", percentiles(toFollowUp));
+            figures.put("message decision→decision archived (ms)", percentiles(decisionArchived));
+            figures.put("message decision→follow-up opening archived (ms)", percentiles(chainArchived));
+            return figures;
+        }
+    }
+
+    /** GET of one plan at a fixed rate; latency from the scheduled moment, so a stall counts for the requests it delays. */
+    void getAtFixedRate(Session official, int perSecond, int seconds) throws Exception {
+        String planId = planIds.get(0);
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        int total = perSecond * seconds;
+        CountDownLatch done = new CountDownLatch(total);
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            timer.schedule(() -> senders.submit(() -> {
+                try {
+                    HttpResponse<String> r = official.send("GET", "/api/plans/" + planId, null, null);
+                    if (r.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    latencies.add(System.nanoTime() - due);
+                    done.countDown();
+                }
+            }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        done.await();
+        timer.shutdown();
+        senders.shutdown();
+        print("GET /api/plans/{id} at " + perSecond + "/s for " + seconds + " s, errors", errors.get());
+        printPercentiles("GET /api/plans/{id} at " + perSecond + "/s (ms)", new ArrayList<>(latencies));
+    }
+
+    /** Render time of the PDF of Holbæk's real 2025 plan (demo data): 12 pages. */
+    void pdfRender(Session official) throws Exception {
+        List<Map<String, Object>> all = jsonList(official.send("GET", "/api/plans", null, null));
+        String id = (String) all.stream().filter(p -> "Beskæftigelsesplan 2025".equals(p.get("title"))).findFirst()
+                .orElseThrow().get("id");
+        official.send("GET", "/api/plans/" + id + "/document.pdf", null, null, "application/pdf"); // the first render loads fonts
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = official.send("GET", "/api/plans/" + id + "/document.pdf", null, null, "application/pdf");
+            expect(r, 200);
+            times.add(System.nanoTime() - t);
+        }
+        printPercentiles("PDF of Holbæk 2025, 10 renders (ms)", times);
+    }
+
+    /** A plan with 6 goals and 20 success criteria of several target kinds. */
+    static Map<String, Object> document(int n) {
+        int[] criteriaPerGoal = {4, 4, 3, 3, 3, 3};
+        List<Map<String, Object>> goals = new ArrayList<>();
+        int c = 0;
+        for (int g = 0; g < 6; g++) {
+            List<Map<String, Object>> criteria = new ArrayList<>();
+            for (int k = 0; k < criteriaPerGoal[g]; k++, c++) {
+                Map<String, Object> target = switch (c % 4) {
+                    case 0 -> Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60 + c);
+                    case 1 -> Map.of("kind", "COUNT", "comparator", "AT_MOST", "count", 500 + 10 * c);
+                    case 2 -> Map.of("kind", "NATIONAL_AVERAGE", "relation", "ABOVE", "percentagePoints", 2, "betterWhen", "HIGHER");
+                    default -> Map.of("kind", "NARRATIVE");
+                };
+                criteria.add(Map.of("text", "Succeskriterium " + (c + 1) + " for plan " + n, "baselines", List.of(),
+                        "dataSource", "Jobindsats.dk", "deadline", "2027-12-31", "target", target));
+            }
+            goals.add(Map.of("kind", "LOCAL", "label", "Lokalt mål " + (g + 1), "title", "Mål " + (g + 1) + " i belastningsplan " + n,
+                    "objectives", List.of("Flere borgere skal i job", "Virksomhederne skal have den arbejdskraft, de mangler"),
+                    "successCriteria", criteria));
+        }
+        return Map.of("schemaVersion", 1, "municipality", "316", "fromYear", 2027, "toYear", 2027,
+                "title", "Belastningsplan " + n, "committeeName", "Udvalget for Beskæftigelse, Uddannelse og Erhverv",
+                "goals", goals);
+    }
+
+    static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri().getPath() + ": expected "
+                    + status + ", got " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(HttpResponse<String> response) throws Exception {
+        return JSON.readValue(response.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> jsonList(HttpResponse<String> response) throws Exception {
+        return JSON.readValue(response.body(), LIST_OF_OBJECTS);
+    }
+
+    static List<Long> millis(Connection db, String sql) throws Exception {
+        List<Long> values = new ArrayList<>();
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(Math.round(rs.getDouble(1) * 1_000_000)); // ms → ns, like the HTTP timings
+            }
+        }
+        return values;
+    }
+
+    static String percentiles(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return "no samples";
+        }
+        Collections.sort(nanos);
+        return String.format("p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)", at(nanos, 0.50), at(nanos, 0.95),
+                at(nanos, 0.99), nanos.get(nanos.size() - 1) / 1e6, nanos.size());
+    }
+
+    static double at(List<Long> sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    static void printPercentiles(String name, List<Long> nanos) {
+        print(name, percentiles(nanos));
+    }
+
+    static void print(String name, Object value) {
+        System.out.println(name + ": " + value);
+    }
+}

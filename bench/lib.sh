@@ -1,0 +1,69 @@
+# Shared by the bench scripts: build the jar, start Beskplan on a database of its own against the local
+# PostgreSQL and RabbitMQ (demo data), wait until it is healthy, stop it and clean up. Loopback only.
+PG="-h 127.0.0.1 -U postgres"
+JAR=modules/app/target/beskplan.jar
+
+log() { echo "[bench] $*" >&2; }
+
+build_jar() {
+  if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+    log "building the jar"
+    ./mvnw -B -q -DskipTests clean package
+  fi
+}
+
+# start_app DB PORT NAMESPACE: sets APP_PID and STARTUP_MS; the log goes to APP_LOG.
+start_app() {
+  local db=$1 port=$2 namespace=$3
+  dropdb $PG --if-exists "$db" 2>/dev/null
+  createdb $PG "$db"
+  APP_DB=$db
+  APP_NAMESPACE=$namespace
+  APP_URL="http://127.0.0.1:$port"
+  APP_JDBC="jdbc:postgresql://127.0.0.1:5432/$db"
+  APP_LOG=$(mktemp /tmp/beskplan-bench-XXXX.log)
+  launch_app "$port"
+  local started=$(date +%s%N)
+  wait_healthy
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# launch_app PORT: starts the jar (again) on APP_DB, e.g. after a kill -9.
+launch_app() {
+  DATASOURCES_DEFAULT_URL="$APP_JDBC" MICRONAUT_SERVER_PORT=$1 BESKPLAN_MESSAGING_NAMESPACE="$APP_NAMESPACE" \
+    BESKPLAN_MAIL_ENABLED=false MICRONAUT_ENVIRONMENTS=demo \
+    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$APP_LOG" 2>&1 &
+  APP_PID=$!
+}
+
+wait_healthy() {
+  until curl -sf "$APP_URL/health" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then log "the app died, see $APP_LOG"; exit 1; fi
+    sleep 0.05
+  done
+}
+
+# The demo's committees and meetings exist once the demo has imported and approved its plans.
+wait_demo_data() {
+  for _ in $(seq 1 600); do
+    local n
+    n=$(psql $PG -d "$APP_DB" -tAc "select count(*) from approval.meeting where status = 'CLOSED'" 2>/dev/null || echo 0)
+    [ "${n:-0}" -ge 3 ] && return 0
+    sleep 0.2
+  done
+  log "the demo data did not appear"; exit 1
+}
+
+stop_app() {
+  if [ -n "${APP_PID:-}" ]; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [ -n "${APP_DB:-}" ] && [ -z "${KEEP_DB:-}" ]; then
+    dropdb $PG --if-exists "$APP_DB" 2>/dev/null || true
+  fi
+  # The run's queues (its exchanges are left; they hold nothing).
+  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE:-none}\." || true); do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
+}

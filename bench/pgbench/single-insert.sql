@@ -1,0 +1,1 @@
+insert into bench_single (v) values ('x');

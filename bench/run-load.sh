@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The benchmark (docs/performance.md): builds the jar, starts Beskplan on a fresh database against the local
+# PostgreSQL and RabbitMQ, drives PLANS whole plan lifecycles through the HTTP API with CONCURRENCY clients
+# (bench/Load.java), and prints lifecycles/s, workflow steps/s, HTTP latency percentiles per step, message
+# latencies, GET at a fixed rate, PDF render time, the app's start-up time and peak RSS, and PostgreSQL's own
+# commit rate measured with pgbench in the same run at the same concurrency.
+#
+#   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
+#   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
+#
+# Loopback only; it stops the app and drops its databases when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PLANS=${1:-200}
+CONCURRENCY=${2:-8}
+PORT=${BENCH_PORT:-18080}
+PGDB=beskplan_pgbench
+. bench/lib.sh
+build_jar
+
+# --- PostgreSQL's own commit rate on this machine, at the benchmark's concurrency --------------------------
+dropdb $PG --if-exists "$PGDB" 2>/dev/null
+createdb $PG "$PGDB"
+PGOPTIONS="-c client_min_messages=warning" psql $PG -q -d "$PGDB" -f bench/pgbench/setup.sql
+threads=$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))
+pgtps() {
+  pgbench $PG -n -c "$CONCURRENCY" -j "$threads" -T 10 -f "$1" "$PGDB" 2>/dev/null \
+    | awk '/^tps = / { print int($3); exit }'
+}
+log "pgbench: single-row inserts and business row + outbox row, $CONCURRENCY clients, 10 s each"
+tps_single=$(pgtps bench/pgbench/single-insert.sql)
+tps_outbox=$(pgtps bench/pgbench/business-and-outbox.sql)
+dropdb $PG "$PGDB"
+
+# --- The application ---------------------------------------------------------------------------------------
+trap stop_app EXIT
+start_app beskplan_bench "$PORT" "bench-$(date +%s)"
+log "healthy after ${STARTUP_MS} ms; waiting for the demo data"
+wait_demo_data
+
+log "driving $PLANS lifecycles with $CONCURRENCY clients"
+results=$(mktemp)
+java -cp "$JAR" bench/Load.java "$APP_URL" "$APP_JDBC" "$PLANS" "$CONCURRENCY" | tee "$results"
+
+peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+steps=$(awk -F': ' '/^workflow steps\/s/ { print $2 }' "$results")
+echo "app start-up to healthy (ms): $STARTUP_MS"
+echo "app peak RSS (MiB): $(( peak_rss_kb / 1024 ))"
+echo "pgbench single-row insert tps ($CONCURRENCY clients): $tps_single"
+echo "pgbench business row + outbox row tps ($CONCURRENCY clients): $tps_outbox"
+awk -v s="$steps" -v p="$tps_outbox" 'BEGIN { printf "ratio workflow steps/s ÷ pgbench business+outbox tps: %.3f\n", s / p }'
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc)"
