@@ -152,6 +152,13 @@ public final class Api {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
     }
 
+    /** Posts a form body exactly as given (for bodies no browser would send). */
+    public Response postRawForm(String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html");
+        return send(builder);
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
