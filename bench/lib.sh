@@ -1,6 +1,7 @@
 # Shared by the bench scripts: build the jar, start Beskplan on a database of its own against the local
 # PostgreSQL and RabbitMQ (demo data), wait until it is healthy, stop it and clean up. Loopback only.
-PG="-h 127.0.0.1 -U postgres"
+PG_PORT=${PG_PORT:-5432}
+PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
 JAR=modules/app/target/beskplan.jar
 
 log() { echo "[bench] $*" >&2; }
@@ -20,7 +21,7 @@ start_app() {
   APP_DB=$db
   APP_NAMESPACE=$namespace
   APP_URL="http://127.0.0.1:$port"
-  APP_JDBC="jdbc:postgresql://127.0.0.1:5432/$db"
+  APP_JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
   APP_LOG=$(mktemp /tmp/beskplan-bench-XXXX.log)
   launch_app "$port"
   local started=$(date +%s%N)

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Faults (docs/reliability.md): with PLANS plan lifecycles in flight through the API, kill -9 the application twice
+# and restart it, restart RabbitMQ, stop RabbitMQ for 60 seconds, restart PostgreSQL, and send SIGTERM once; then
+# check that every plan reached its final state, every module applied every message exactly once, the outboxes are
+# drained and the dead-letter queues are empty, and print the counts and how long the outbox backlog took to clear.
+#
+# It runs its own PostgreSQL cluster and its own RabbitMQ node on loopback ports of their own, so the machine's
+# services (and anything else using them) are not disturbed, and removes both afterwards.
+#
+#   bench/run-faults.sh [PLANS]            default 500
+#   SKIP_BUILD=1 bench/run-faults.sh       reuse modules/app/target/beskplan.jar
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+PLANS=${1:-500}
+PER_SECOND=${PER_SECOND:-4}
+WORK=$(mktemp -d /tmp/beskplan-faults-XXXX)
+PG_PORT=${FAULTS_PG_PORT:-55432}   # lib.sh builds the JDBC URL from it
+MQ_PORT=${FAULTS_MQ_PORT:-55672}
+NODE="beskplan-faults@localhost"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+APP_PORT=${BENCH_PORT:-18082}
+chmod 755 "$WORK"
+
+build_jar
+
+pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w "$@" >/dev/null; }
+mq() { rabbitmqctl -q -n "$NODE" "$@"; }
+cleanup() {
+  set +e
+  [ -n "${APP_PID:-}" ] && kill -9 "$APP_PID" 2>/dev/null
+  mq stop >/dev/null 2>&1
+  pg -m immediate stop 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- A PostgreSQL cluster of its own -------------------------------------------------------------------------
+mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres -E UTF8 >/dev/null
+pg -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start
+
+# --- A RabbitMQ node of its own --------------------------------------------------------------------------------
+mkdir -p "$WORK/mq"
+echo "[]." > "$WORK/mq/enabled_plugins"
+printf 'listeners.tcp.local = 127.0.0.1:%s\nloopback_users = none\n' "$MQ_PORT" > "$WORK/mq/rabbitmq.conf"
+chown -R rabbitmq:rabbitmq "$WORK/mq"
+export RABBITMQ_NODENAME=$NODE RABBITMQ_NODE_PORT=$MQ_PORT RABBITMQ_DIST_PORT=$((MQ_PORT - 10000)) \
+  RABBITMQ_MNESIA_BASE="$WORK/mq/mnesia" RABBITMQ_LOG_BASE="$WORK/mq/log" RABBITMQ_PID_FILE="$WORK/mq/pid" \
+  RABBITMQ_ENABLED_PLUGINS_FILE="$WORK/mq/enabled_plugins" RABBITMQ_CONFIG_FILE="$WORK/mq/rabbitmq"
+rabbitmq-server -detached
+for _ in $(seq 1 120); do mq ping >/dev/null 2>&1 && break; sleep 0.5; done
+timeout 120 rabbitmqctl -q -n "$NODE" await_startup
+mq enable_feature_flag all >/dev/null 2>&1 || true
+
+# --- The application on them ----------------------------------------------------------------------------------
+PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
+export RABBITMQ_PORT=$MQ_PORT
+start_app beskplan "$APP_PORT" "faults"
+log "app healthy after $STARTUP_MS ms; waiting for the demo data"
+wait_demo_data
+
+restart_app() { launch_app "$APP_PORT"; local t=$(date +%s%N); wait_healthy; log "  up again after $(( ($(date +%s%N) - t) / 1000000 )) ms"; }
+unpublished() {
+  psql $PG -d "$APP_DB" -tAc "select (select count(*) from drafting.outbox where published_at is null)
+    + (select count(*) from approval.outbox where published_at is null) + (select count(*) from followup.outbox where published_at is null)
+    + (select count(*) from archive.outbox where published_at is null)" 2>/dev/null || echo "?"
+}
+
+log "driving $PLANS lifecycles, $PER_SECOND a second"
+java -cp "$JAR" bench/Faults.java drive "$APP_URL" "$PLANS" "$PER_SECOND" "$WORK/ids" > "$WORK/drive.out" &
+driver=$!
+
+sleep 10; log "fault 1: kill -9 the app";      kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
+sleep 8;  log "fault 2: kill -9 the app again"; kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
+sleep 8;  log "fault 3: restart RabbitMQ";      mq stop_app; mq start_app
+sleep 8;  log "fault 4: stop RabbitMQ for 60 s"; mq stop_app
+sleep 60
+backlog=$(unpublished)
+log "  backlog in the outboxes: $backlog messages; starting RabbitMQ"
+mq start_app
+t=$(date +%s%N)
+until [ "$(unpublished)" = "0" ]; do sleep 0.1; done
+drain_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+log "  backlog cleared in $drain_ms ms"
+sleep 5;  log "fault 5: restart PostgreSQL";    pg -m fast restart -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1"
+sleep 8;  log "fault 6: SIGTERM the app";       kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
+
+wait "$driver"
+cat "$WORK/drive.out"
+echo "outbox backlog when RabbitMQ came back after 60 s: $backlog messages, cleared in $drain_ms ms"
+result=0
+java -cp "$JAR" bench/Faults.java verify "$APP_JDBC" "$WORK/ids" 5 || result=1
+echo "dead-letter queues (messages):"
+mq list_queues --no-table-headers name messages | awk '/dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || result=1
+echo "queues still holding messages: $(mq list_queues --no-table-headers name messages | awk '$2 > 0 && !/dead-letters/' | wc -l)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc)"
+exit $result
