@@ -1,11 +1,20 @@
 package dk.beskplan.archive.api;
 
+import dk.beskplan.archive.application.ArchivalPackage;
 import dk.beskplan.archive.application.Archive;
+import dk.beskplan.archive.application.DocumentRendering;
+import dk.beskplan.archive.application.PlanStanding;
+import dk.beskplan.archive.application.Verification;
+import dk.beskplan.archive.application.Verifier;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.web.InvalidInput;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -13,24 +22,110 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-/** A plan's archived history. */
+/**
+ * The archive: every plan's history, the plan as it stood on a date, the frozen documents, archival packages,
+ * verification of the hash chains and Danish full-text search. Readers see published documents only.
+ */
 @Controller("/api/archive")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Archive")
 public class ArchiveController {
+    static final String[] STAFF = {Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN};
     private final Archive archive;
+    private final ArchivalPackage packages;
+    private final Verification verification;
+    private final DocumentRendering rendering;
 
-    public ArchiveController(Archive archive) {
+    public ArchiveController(Archive archive, ArchivalPackage packages, Verification verification, DocumentRendering rendering) {
         this.archive = archive;
+        this.packages = packages;
+        this.verification = verification;
+        this.rendering = rendering;
+    }
+
+    @Get("/plans")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    @Operation(summary = "The plans the archive holds for the user's municipality (readers: published plans only)")
+    public List<Archive.PlanSummary> plans(Authentication auth) {
+        return archive.plans(CurrentUser.of(auth));
     }
 
     @Get("/plans/{planId}/timeline")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "Every event of the plan in order, with who, when and the message id")
+    @Operation(summary = "Every event of the plan in order, with who, when, the message id and links to the documents as they were")
     public List<Archive.TimelineEntry> timeline(@PathVariable UUID planId, Authentication auth) {
         return archive.timeline(planId, CurrentUser.of(auth));
+    }
+
+    @Get("/plans/{planId}/as-of{?date}")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The plan as it stood at the end of a day (ISO date): state, revision submitted, version in force, decisions, status reports")
+    public PlanStanding asOf(@PathVariable UUID planId, @QueryValue @Nullable String date, Authentication auth) {
+        return archive.asOf(planId, date(date), CurrentUser.of(auth));
+    }
+
+    @Get("/plans/{planId}/package")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "The plan's archival package (zip): records, documents as archived and as PDF, chain, SHA256SUMS")
+    public HttpResponse<byte[]> archivalPackage(@PathVariable UUID planId, Authentication auth) {
+        return HttpResponse.ok(packages.build(planId, CurrentUser.of(auth))).contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + ArchivalPackage.fileName(planId) + "\"");
+    }
+
+    @Get("/plans/{planId}/verification")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "Recomputes the plan's chain and its documents' hashes; names the first record that does not match")
+    public Verifier.Result verifyPlan(@PathVariable UUID planId, Authentication auth) {
+        archive.checkAccess(planId, CurrentUser.of(auth));
+        return verification.verify(planId);
+    }
+
+    @Get("/verification")
+    @Secured(Roles.ADMIN)
+    @Operation(summary = "Recomputes the whole archive's chains (every plan and the archive as a whole); names the first record that does not match")
+    public Verifier.Result verifyAll() {
+        return verification.verify(null);
+    }
+
+    @Get("/search{?q,year}")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Danish full-text search over the archived documents of the user's municipality, optionally one year")
+    public List<Archive.Hit> search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer year, Authentication auth) {
+        return archive.search(q, year, CurrentUser.of(auth));
+    }
+
+    @Get("/documents/{id}")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    @Operation(summary = "A frozen document exactly as archived (plan documents JSON, protocols and reports HTML), with its SHA-256")
+    public HttpResponse<String> document(@PathVariable long id, Authentication auth) {
+        Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
+        return HttpResponse.ok(doc.content()).contentType(doc.mediaType() + ";charset=utf-8")
+                .header("Digest", "sha-256=" + doc.sha256()).header("Content-Security-Policy", "sandbox");
+    }
+
+    @Get("/documents/{id}/pdf")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    @Operation(summary = "A frozen document as PDF")
+    public HttpResponse<byte[]> pdf(@PathVariable long id, Authentication auth) {
+        Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
+        return HttpResponse.ok(rendering.pdf(doc)).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"arkiv-dokument-" + id + ".pdf\"");
+    }
+
+    /** An ISO date, or today; a bad one is a 400 naming the field. */
+    public static LocalDate date(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(Archive.DANISH_TIME);
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field("date", "skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-03-01");
+        }
     }
 }

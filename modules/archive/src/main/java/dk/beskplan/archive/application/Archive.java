@@ -1,10 +1,9 @@
 package dk.beskplan.archive.application;
 
-import dk.beskplan.archive.ArchiveModule;
-import dk.beskplan.platform.messaging.Envelope;
-import dk.beskplan.platform.messaging.EveryMessageHandler;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -14,19 +13,63 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
-/** Receives every message and answers with a plan's timeline: what happened, who did it, when. */
+/**
+ * Reads the archive: the plans it holds, a plan's timeline, the plan as it stood on a date, the frozen documents,
+ * and full-text search. A user sees their own municipality only; readers see published documents only
+ * (approved versions, meeting protocols, status reports) and no timelines.
+ */
 @Singleton
-public class Archive implements EveryMessageHandler {
+public class Archive {
+    public static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    static final Locale DANISH = Locale.forLanguageTag("da-DK");
+
+    /** A frozen document as the timeline links to it. */
+    @Serdeable
+    public record DocumentRef(long id, String kind, String kindName, String title, String mediaType, String sha256) {
+    }
 
     /** One event in a plan's history. */
     @Serdeable
     public record TimelineEntry(long seq, UUID messageId, String type, String what, Instant occurredAt, String actor,
-                                @Nullable UUID causationId) {
+                                @Nullable UUID causationId, String recordHash, List<DocumentRef> documents) {
+    }
+
+    /** A plan the archive holds. */
+    @Serdeable
+    public record PlanSummary(UUID planId, String municipality, @Nullable String title, @Nullable Integer fromYear,
+                              @Nullable Integer toYear, boolean published, long records, Instant lastEventAt) {
+    }
+
+    /** A frozen document with its content. */
+    @Serdeable
+    public record ArchivedDocument(long id, long recordSeq, @Nullable UUID planId, String municipality, String kind,
+                                   String kindName, String title, String mediaType, String content, String sha256,
+                                   @Nullable String declaredHash, Instant occurredAt, String actor) {
+    }
+
+    /** A search hit: the document, its plan, and the matching passages (highlighted parts marked). */
+    @Serdeable
+    public record Hit(long documentId, String kind, String kindName, String title, @Nullable UUID planId,
+                      String municipality, Instant occurredAt, List<Snippet> snippet) {
+    }
+
+    /** A piece of a passage; {@code match} when it is a searched word. */
+    @Serdeable
+    public record Snippet(String text, boolean match) {
     }
 
     private final Sql sql;
@@ -37,45 +80,233 @@ public class Archive implements EveryMessageHandler {
         this.json = json;
     }
 
-    @Override
-    public String module() {
-        return ArchiveModule.MODULE.name();
+    // ---- plans -------------------------------------------------------------------------------------------
+
+    @Transactional
+    public List<PlanSummary> plans(CurrentUser user) {
+        String scope = user.municipality() == null ? "" : " and municipality = ?";
+        Object[] params = user.municipality() == null ? new Object[0] : new Object[]{user.municipality()};
+        List<PlanSummary> plans = sql.query("select plan_id, min(municipality) as municipality, count(*) as records,"
+                + " max(occurred_at) as last_at,"
+                + " (array_agg(payload->>'title' order by seq desc) filter (where payload ? 'title'))[1] as title,"
+                + " (array_agg(payload->>'fromYear' order by seq desc) filter (where payload ? 'fromYear'))[1] as from_year,"
+                + " (array_agg(payload->>'toYear' order by seq desc) filter (where payload ? 'toYear'))[1] as to_year,"
+                + " bool_or(" + PUTS_IN_FORCE + ") as published"
+                + " from archive.record where plan_id is not null" + scope
+                + " group by plan_id order by from_year desc nulls last, title", rs -> new PlanSummary(
+                rs.getObject("plan_id", UUID.class), rs.getString("municipality"), rs.getString("title"),
+                integer(rs.getString("from_year")), integer(rs.getString("to_year")), rs.getBoolean("published"),
+                rs.getLong("records"), Sql.instant(rs, "last_at")), params);
+        return user.hasRole(Roles.READER) ? plans.stream().filter(PlanSummary::published).toList() : plans;
     }
 
-    @Override
-    public void handle(Envelope envelope) {
-        // The payload is kept as the JSON it arrived as (JsonNode.toString() is not JSON).
-        sql.update("insert into archive.record (message_id, plan_id, municipality, type, schema_version, occurred_at,"
-                        + " actor, causation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (message_id) do nothing",
-                envelope.messageId(), envelope.planId(), envelope.municipality(), envelope.type(), envelope.schemaVersion(),
-                envelope.occurredAt(), envelope.actor(), envelope.causationId(), toJson(envelope.payload()));
+    /** A record that puts the plan in force: the approved version, or (before drafting sent it) a final approval. */
+    static final String PUTS_IN_FORCE = "(type = 'drafting.plan-approved' or (type = 'approval.plan-decision-recorded'"
+            + " and payload->>'decision' in ('APPROVED', 'APPROVED_WITH_AMENDMENTS')"
+            + " and coalesce((payload->>'finalDecision')::boolean, true)))";
+
+    /** The plan's municipality, checked against the user; 404 when the archive has no such plan for them. */
+    @Transactional
+    public String checkAccess(UUID planId, CurrentUser user) {
+        String municipality = sql.queryOne("select municipality from archive.record where plan_id = ? order by seq limit 1",
+                rs -> rs.getString(1), planId).orElseThrow(() -> new NotFound("Planen findes ikke i arkivet"));
+        if (!user.canSee(municipality)) {
+            throw new NotFound("Planen findes ikke i arkivet");
+        }
+        if (user.hasRole(Roles.READER) && !published(planId)) {
+            throw new NotFound("Planen findes ikke i arkivet");
+        }
+        return municipality;
     }
+
+    boolean published(UUID planId) {
+        return sql.queryOne("select 1 from archive.record where plan_id = ? and " + PUTS_IN_FORCE + " limit 1",
+                rs -> 1, planId).isPresent();
+    }
+
+    // ---- timeline ----------------------------------------------------------------------------------------
 
     @Transactional
     public List<TimelineEntry> timeline(UUID planId, CurrentUser user) {
-        List<Object[]> rows = sql.query("select seq, message_id, type, occurred_at, actor, causation_id, municipality, payload"
-                        + " from archive.record where plan_id = ? order by occurred_at, seq",
-                rs -> new Object[]{new TimelineEntry(rs.getLong("seq"), rs.getObject("message_id", UUID.class),
-                        rs.getString("type"), describe(rs.getString("type"), rs.getString("payload")), Sql.instant(rs, "occurred_at"),
-                        rs.getString("actor"), rs.getObject("causation_id", UUID.class)), rs.getString("municipality")},
-                planId);
-        if (rows.isEmpty() || !user.canSee((String) rows.get(0)[1])) {
-            throw new NotFound("Planen findes ikke i arkivet");
-        }
-        return rows.stream().map(r -> (TimelineEntry) r[0]).toList();
+        checkAccess(planId, user);
+        return entries(planId, null);
     }
 
-    private String toJson(JsonNode payload) {
+    /** The plan's records, and those linked to it (protocols), by time; up to {@code before} when given. */
+    List<TimelineEntry> entries(UUID planId, @Nullable Instant before) {
+        String until = before == null ? "" : " and r.occurred_at < ?";
+        Object[] params = before == null ? new Object[]{planId, planId} : new Object[]{planId, before, planId, before};
+        List<Row> rows = sql.query("select * from (select " + COLUMNS + " from archive.record r where r.plan_id = ?" + until
+                + " union all select " + COLUMNS + " from archive.record_plan l join archive.record r on r.seq = l.record_seq"
+                + " where l.plan_id = ?" + until + ") t order by occurred_at, seq", Archive::row, params);
+        Map<Long, List<DocumentRef>> documents = documentsOf(rows.stream().mapToLong(Row::seq).toArray());
+        return rows.stream().map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.occurredAt,
+                r.actor, r.causationId, r.recordHash, documents.getOrDefault(r.seq, List.of()))).toList();
+    }
+
+    private static final String COLUMNS = "r.seq, r.message_id, r.type, r.occurred_at, r.actor, r.causation_id,"
+            + " r.record_hash, r.payload::text as payload";
+
+    private record Row(long seq, UUID messageId, String type, Instant occurredAt, String actor, UUID causationId,
+                       String recordHash, String payload) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("seq"), rs.getObject("message_id", UUID.class), rs.getString("type"),
+                Sql.instant(rs, "occurred_at"), rs.getString("actor"), rs.getObject("causation_id", UUID.class),
+                rs.getString("record_hash"), rs.getString("payload"));
+    }
+
+    Map<Long, List<DocumentRef>> documentsOf(long[] seqs) {
+        Map<Long, List<DocumentRef>> bySeq = new HashMap<>();
+        if (seqs.length == 0) {
+            return bySeq;
+        }
+        sql.query("select id, record_seq, kind, title, media_type, sha256 from archive.document where record_seq = any(?)"
+                + " order by record_seq, ordinal", rs -> {
+            bySeq.computeIfAbsent(rs.getLong("record_seq"), s -> new ArrayList<>()).add(new DocumentRef(rs.getLong("id"),
+                    rs.getString("kind"), kindName(rs.getString("kind")), rs.getString("title"), rs.getString("media_type"),
+                    rs.getString("sha256")));
+            return 1;
+        }, (Object) seqs);
+        return bySeq;
+    }
+
+    // ---- as of a date ------------------------------------------------------------------------------------
+
+    @Transactional
+    public PlanStanding asOf(UUID planId, LocalDate date, CurrentUser user) {
+        checkAccess(planId, user);
+        Instant endOfDay = date.plusDays(1).atStartOfDay(DANISH_TIME).toInstant();
+        List<TimelineEntry> events = entries(planId, endOfDay);
+        Map<Long, JsonNode> payloads = new HashMap<>();
+        if (!events.isEmpty()) {
+            sql.query("select seq, payload::text from archive.record where seq = any(?)", rs -> {
+                payloads.put(rs.getLong(1), parse(rs.getString(2)));
+                return 1;
+            }, (Object) events.stream().mapToLong(TimelineEntry::seq).toArray());
+        }
+        return PlanStanding.of(planId, date, events, payloads);
+    }
+
+    // ---- documents ---------------------------------------------------------------------------------------
+
+    @Transactional
+    public ArchivedDocument document(long id, CurrentUser user) {
+        ArchivedDocument doc = sql.queryOne("select d.id, d.record_seq, r.plan_id, r.municipality, d.kind, d.title, d.media_type,"
+                        + " d.content, d.sha256, d.declared_hash, r.occurred_at, r.actor from archive.document d"
+                        + " join archive.record r on r.seq = d.record_seq where d.id = ?",
+                rs -> new ArchivedDocument(rs.getLong("id"), rs.getLong("record_seq"), rs.getObject("plan_id", UUID.class),
+                        rs.getString("municipality"), rs.getString("kind"), kindName(rs.getString("kind")), rs.getString("title"),
+                        rs.getString("media_type"), rs.getString("content"), rs.getString("sha256"), rs.getString("declared_hash"),
+                        Sql.instant(rs, "occurred_at"), rs.getString("actor")), id)
+                .orElseThrow(() -> new NotFound("Dokumentet findes ikke i arkivet"));
+        if (!user.canSee(doc.municipality())
+                || user.hasRole(Roles.READER) && !FrozenDocuments.Kind.valueOf(doc.kind()).published) {
+            throw new NotFound("Dokumentet findes ikke i arkivet");
+        }
+        return doc;
+    }
+
+    /** The documents of a plan's records and of the records linked to it, in archive order (for the package). */
+    List<ArchivedDocument> documentsOfPlan(UUID planId, CurrentUser user) {
+        List<Long> ids = sql.query("select d.id from archive.document d join archive.record r on r.seq = d.record_seq"
+                + " where r.plan_id = ? or r.seq in (select record_seq from archive.record_plan where plan_id = ?)"
+                + " order by d.record_seq, d.ordinal", rs -> rs.getLong(1), planId, planId);
+        return ids.stream().map(id -> document(id, user)).toList();
+    }
+
+    // ---- search ------------------------------------------------------------------------------------------
+
+    static final String START = "\u27e6";
+    static final String STOP = "\u27e7";
+
+    /** Danish full-text search over the frozen documents of the user's municipality (all of them for an administrator). */
+    @Transactional
+    public List<Hit> search(String query, @Nullable Integer year, CurrentUser user) {
+        if (query == null || query.isBlank()) {
+            throw InvalidInput.field("q", "skriv et eller flere ord at søge efter");
+        }
+        if (query.length() > 200) {
+            throw InvalidInput.field("q", "højst 200 tegn");
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(query.strip());
+        StringBuilder where = new StringBuilder(" where d.search @@ q");
+        if (user.municipality() != null) {
+            where.append(" and r.municipality = ?");
+            params.add(user.municipality());
+        } else if (!user.hasRole(Roles.ADMIN)) {
+            return List.of();
+        }
+        if (user.hasRole(Roles.READER)) {
+            where.append(" and d.kind = any(?)");
+            params.add(FrozenDocuments.Kind.publishedNames().toArray(String[]::new));
+        }
+        if (year != null) {
+            // A plan's period, or the year of the meeting or report.
+            where.append(" and (coalesce((r.payload->>'fromYear')::int, extract(year from r.occurred_at at time zone 'Europe/Copenhagen')::int) <= ?"
+                    + " and coalesce((r.payload->>'toYear')::int, extract(year from r.occurred_at at time zone 'Europe/Copenhagen')::int) >= ?)");
+            params.add(year);
+            params.add(year);
+        }
+        return sql.query("select d.id, d.kind, d.title, r.plan_id, r.municipality, r.occurred_at,"
+                        + " ts_headline('danish', d.plain_text, q, 'MaxFragments=3, MinWords=6, MaxWords=22, FragmentDelimiter=\" … \","
+                        + " StartSel=" + START + ", StopSel=" + STOP + "') as snippet"
+                        + " from archive.document d join archive.record r on r.seq = d.record_seq,"
+                        + " websearch_to_tsquery('danish', ?) q" + where
+                        + " order by ts_rank(d.search, q) desc, r.occurred_at desc limit 50",
+                rs -> new Hit(rs.getLong("id"), rs.getString("kind"), kindName(rs.getString("kind")), rs.getString("title"),
+                        rs.getObject("plan_id", UUID.class), rs.getString("municipality"), Sql.instant(rs, "occurred_at"),
+                        snippet(rs.getString("snippet"))), params.toArray());
+    }
+
+    static List<Snippet> snippet(String marked) {
+        List<Snippet> parts = new ArrayList<>();
+        int at = 0;
+        while (at < marked.length()) {
+            int start = marked.indexOf(START, at);
+            if (start < 0) {
+                parts.add(new Snippet(marked.substring(at), false));
+                break;
+            }
+            int stop = marked.indexOf(STOP, start);
+            if (stop < 0) {
+                stop = marked.length();
+            }
+            if (start > at) {
+                parts.add(new Snippet(marked.substring(at, start), false));
+            }
+            parts.add(new Snippet(marked.substring(start + 1, stop), true));
+            at = stop + 1;
+        }
+        return parts;
+    }
+
+    // ---- words -------------------------------------------------------------------------------------------
+
+    static String kindName(String kind) {
         try {
-            return json.writeValueAsString(payload);
+            return FrozenDocuments.Kind.valueOf(kind).danish;
+        } catch (IllegalArgumentException e) {
+            return kind;
+        }
+    }
+
+    JsonNode parse(String payload) {
+        try {
+            return json.readValue(payload, JsonNode.class);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return null;
         }
     }
 
     /** The event in words (Danish, as the pages show it). */
     String describe(String type, String payload) {
-        JsonNode p = parse(payload);
+        return describe(type, parse(payload));
+    }
+
+    static String describe(String type, JsonNode p) {
         String body = text(p, "decidingBody", "udvalget");
         return switch (type) {
             case "drafting.plan-draft-created" -> "Udkast oprettet";
@@ -95,7 +326,7 @@ public class Archive implements EveryMessageHandler {
         };
     }
 
-    private static String decision(JsonNode p, String body) {
+    static String decision(JsonNode p, String body) {
         boolean recommends = p != null && p.get("finalDecision") != null && !p.get("finalDecision").getBooleanValue();
         return switch (text(p, "decision", "")) {
             case "APPROVED" -> recommends ? "Indstillet til godkendelse af " + body : "Godkendt af " + body;
@@ -108,24 +339,28 @@ public class Archive implements EveryMessageHandler {
         };
     }
 
-    private static String text(JsonNode p, String name, String otherwise) {
+    static String text(JsonNode p, String name, String otherwise) {
         JsonNode value = p == null ? null : p.get(name);
         return value == null || !value.isString() ? otherwise : value.getStringValue();
     }
 
-    private static String danishDate(String isoDate) {
+    static String number(JsonNode p, String name) {
+        JsonNode value = p == null ? null : p.get(name);
+        return value == null || !value.isNumber() ? "?" : String.valueOf(value.getIntValue());
+    }
+
+    static String danishDate(String isoDate) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK"))
-                    .format(java.time.LocalDate.parse(isoDate));
-        } catch (java.time.format.DateTimeParseException e) {
+            return DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH).format(LocalDate.parse(isoDate));
+        } catch (DateTimeParseException | NullPointerException e) {
             return isoDate;
         }
     }
 
-    private JsonNode parse(String payload) {
+    private static Integer integer(String value) {
         try {
-            return json.readValue(payload, JsonNode.class);
-        } catch (IOException e) {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
             return null;
         }
     }

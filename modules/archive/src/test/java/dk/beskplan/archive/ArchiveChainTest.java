@@ -1,0 +1,303 @@
+package dk.beskplan.archive;
+
+import dk.beskplan.archive.application.ArchiveCommand;
+import dk.beskplan.archive.application.LegacyRecords;
+import dk.beskplan.archive.application.Recorder;
+import dk.beskplan.archive.application.Verification;
+import dk.beskplan.archive.application.Verifier;
+import dk.beskplan.archive.domain.RecordLine;
+import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.testing.TestApp;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The archive alone against the real database: every record chained to its plan and to the whole archive,
+ * verification that names the first altered row, insert-only enforced by PostgreSQL itself, one chain under
+ * concurrent appends, and the command-line verification.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchiveChainTest {
+    private TestApp app;
+    private Recorder recorder;
+    private TransactionOperations<Connection> transactions;
+    private JsonMapper json;
+    private String url;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    void start() {
+        app = TestApp.start();
+        recorder = app.bean(Recorder.class);
+        transactions = app.bean(TransactionOperations.class);
+        json = app.bean(JsonMapper.class);
+        url = app.context().getRequiredProperty("datasources.default.url", String.class);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private Envelope envelope(UUID planId, String type, Map<String, Object> payload) {
+        try {
+            return new Envelope(UUID.randomUUID(), type, 1, Instant.now(), "316", planId, null, "a.official",
+                    json.writeValueToTree(payload));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Envelope append(UUID planId, String type, Map<String, Object> payload) {
+        Envelope e = envelope(planId, type, payload);
+        transactions.executeWrite(s -> {
+            recorder.append(e, Instant.now());
+            return null;
+        });
+        return e;
+    }
+
+    private Verifier.Result verify(UUID planId) {
+        return app.bean(Verification.class).verify(planId);
+    }
+
+    private long seqOf(Envelope e) throws SQLException {
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery(
+                "select seq from archive.record where message_id = '" + e.messageId() + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    /** Alters a row as only a superuser can: with triggers bypassed (session_replication_role = replica). */
+    private void tamper(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            assertThat(st.executeUpdate(sql)).isEqualTo(1);
+        }
+    }
+
+    private static Map<String, Object> submitted(int revision) {
+        return Map.of("title", "Beskæftigelsesplan 2026", "fromYear", 2026, "toYear", 2026, "revisionNumber", revision,
+                "contentHash", "abc", "submittedBy", "a.official",
+                "document", Map.of("title", "Beskæftigelsesplan 2026", "goals", List.of(Map.of("title", "Flere i fleksjob"))));
+    }
+
+    @Test
+    void everyRecordPointsToThePreviousOfItsPlanAndOfTheArchive() throws SQLException {
+        UUID one = UUID.randomUUID();
+        UUID two = UUID.randomUUID();
+        append(one, "drafting.plan-draft-created", Map.of("title", "Plan 1"));
+        append(two, "drafting.plan-draft-created", Map.of("title", "Plan 2"));
+        Envelope submittedOne = append(one, "drafting.plan-submitted", submitted(1));
+
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select plan_id, prev_plan_hash, prev_archive_hash,"
+                + " record_hash from archive.record where plan_id in ('" + one + "', '" + two + "') order by seq")) {
+            List<String[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0)[1]).isEqualTo(RecordLine.GENESIS);
+            assertThat(rows.get(1)[1]).isEqualTo(RecordLine.GENESIS);
+            assertThat(rows.get(1)[2]).isEqualTo(rows.get(0)[3]);
+            assertThat(rows.get(2)[1]).as("plan one's second record points to its first").isEqualTo(rows.get(0)[3]);
+            assertThat(rows.get(2)[2]).as("and to the archive's previous record, plan two's").isEqualTo(rows.get(1)[3]);
+        }
+        // The submitted revision is kept as content with its hash.
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select d.kind, d.content, d.sha256 from archive.document d"
+                + " join archive.record r on r.seq = d.record_seq where r.message_id = '" + submittedOne.messageId() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("SUBMITTED_REVISION");
+            assertThat(rs.getString(2)).contains("Flere i fleksjob");
+            assertThat(rs.getString(3)).isEqualTo(RecordLine.sha256(rs.getString(2)));
+        }
+        assertThat(verify(null).intact()).isTrue();
+        Verifier.Result plan = verify(one);
+        assertThat(plan.intact()).isTrue();
+        assertThat(plan.records()).isEqualTo(2);
+        assertThat(plan.documents()).isEqualTo(1);
+    }
+
+    @Test
+    void verificationNamesTheFirstRowThatWasAltered() throws SQLException {
+        UUID plan = UUID.randomUUID();
+        append(plan, "drafting.plan-draft-created", Map.of("title", "Plan"));
+        Envelope second = append(plan, "drafting.plan-submitted", submitted(1));
+        append(plan, "approval.plan-decision-recorded", Map.of("decision", "APPROVED"));
+        long seq = seqOf(second);
+        assertThat(verify(null).intact()).isTrue();
+
+        tamper("update archive.record set actor = 'mallory' where seq = " + seq);
+        try {
+            Verifier.Result all = verify(null);
+            assertThat(all.intact()).isFalse();
+            assertThat(all.mismatchSeq()).isEqualTo(seq);
+            assertThat(all.mismatchMessageId()).isEqualTo(second.messageId());
+            assertThat(all.mismatchReason()).contains("content does not match its hash");
+            Verifier.Result ofPlan = verify(plan);
+            assertThat(ofPlan.intact()).isFalse();
+            assertThat(ofPlan.mismatchSeq()).isEqualTo(seq);
+
+            // The command line says the same, with exit code 1.
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = ArchiveCommand.run(new String[]{"verify-archive"}, Map.of("DATASOURCES_DEFAULT_URL", url),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(exit).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at record seq " + seq)
+                    .contains(second.messageId().toString());
+        } finally {
+            tamper("update archive.record set actor = 'a.official' where seq = " + seq);
+        }
+        assertThat(verify(null).intact()).as("restored").isTrue();
+
+        // A frozen document altered: found at its record.
+        tamper("update archive.document set content = replace(content, 'fleksjob', 'flexjob') where record_seq = " + seq);
+        try {
+            Verifier.Result all = verify(null);
+            assertThat(all.intact()).isFalse();
+            assertThat(all.mismatchSeq()).isEqualTo(seq);
+            assertThat(all.mismatchReason()).contains("document SUBMITTED_REVISION");
+        } finally {
+            tamper("update archive.document set content = replace(content, 'flexjob', 'fleksjob') where record_seq = " + seq);
+        }
+
+        // A record removed from the middle: its successor no longer points to its predecessor.
+        long third = seq + 1;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            st.execute("create temporary table saved as select * from archive.record where seq = " + seq);
+            st.execute("create temporary table saved_docs as select * from archive.document where record_seq = " + seq);
+            st.execute("delete from archive.document where record_seq = " + seq);
+            st.execute("delete from archive.record where seq = " + seq);
+            try {
+                Verifier.Result all = verify(null);
+                assertThat(all.intact()).isFalse();
+                assertThat(all.mismatchSeq()).isGreaterThanOrEqualTo(third);
+                assertThat(all.mismatchReason()).contains("chain is broken");
+            } finally {
+                st.execute("insert into archive.record select * from saved");
+                st.execute("insert into archive.document (id, record_seq, ordinal, kind, title, media_type, content, sha256,"
+                        + " declared_hash, plain_text) select id, record_seq, ordinal, kind, title, media_type, content, sha256,"
+                        + " declared_hash, plain_text from saved_docs");
+            }
+        }
+        assertThat(verify(null).intact()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveArchivedRows() throws SQLException {
+        UUID plan = UUID.randomUUID();
+        Envelope e = append(plan, "drafting.plan-submitted", submitted(1));
+        long seq = seqOf(e);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            // Even the application's own login (a superuser here) is refused by the triggers.
+            assertThatThrownBy(() -> st.executeUpdate("update archive.record set actor = 'x' where seq = " + seq))
+                    .hasMessageContaining("insert-only");
+            assertThatThrownBy(() -> st.executeUpdate("delete from archive.record where seq = " + seq))
+                    .hasMessageContaining("insert-only");
+            assertThatThrownBy(() -> st.executeUpdate("update archive.document set content = '' where record_seq = " + seq))
+                    .hasMessageContaining("insert-only");
+            assertThatThrownBy(() -> st.execute("truncate archive.record cascade")).hasMessageContaining("insert-only");
+            // The role the archive writes as has no UPDATE or DELETE privilege at all.
+            c.setAutoCommit(false);
+            st.execute("set local role beskplan_archive_writer");
+            assertThatThrownBy(() -> st.executeUpdate("update archive.record set actor = 'x' where seq = " + seq))
+                    .hasMessageContaining("permission denied");
+            c.rollback();
+            st.execute("set local role beskplan_archive_writer");
+            assertThatThrownBy(() -> st.executeUpdate("delete from archive.document where record_seq = " + seq))
+                    .hasMessageContaining("permission denied");
+            c.rollback();
+        }
+        assertThat(verify(null).intact()).isTrue();
+    }
+
+    @Test
+    void concurrentAppendsFormOneChain() throws Exception {
+        List<UUID> plans = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (UUID plan : plans) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        append(plan, "drafting.plan-draft-created", Map.of("title", "Plan " + i));
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Verifier.Result all = verify(null);
+        assertThat(all.intact()).as(String.valueOf(all)).isTrue();
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery(
+                "select count(*), count(distinct prev_archive_hash) from archive.record")) {
+            rs.next();
+            assertThat(rs.getLong(2)).as("no two records point to the same predecessor").isEqualTo(rs.getLong(1));
+        }
+        for (UUID plan : plans) {
+            assertThat(verify(plan).records()).isEqualTo(25);
+        }
+    }
+
+    @Test
+    void theCommandLineVerifiesAnIntactArchive() {
+        append(UUID.randomUUID(), "drafting.plan-draft-created", Map.of("title", "Plan"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ArchiveCommand.run(new String[]{"verify-archive"}, Map.of("DATASOURCES_DEFAULT_URL", url),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("archive intact");
+        assertThat(exit).isEqualTo(0);
+        assertThat(ArchiveCommand.run(new String[]{"verify-archive", "--bogus"}, Map.of("DATASOURCES_DEFAULT_URL", url),
+                new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+    }
+
+    @Test
+    void recordsFromBeforeTheChainAreAppendedToItOnce() throws SQLException {
+        UUID plan = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("insert into archive.record_v1 (message_id, plan_id, municipality, type, schema_version, occurred_at,"
+                    + " actor, payload) values ('" + message + "', '" + plan + "', '316', 'drafting.plan-draft-created', 1,"
+                    + " now() - interval '1 year', 'a.official', '{\"title\": \"Gammel plan\"}')");
+        }
+        LegacyRecords legacy = app.bean(LegacyRecords.class);
+        assertThat(legacy.chainAll()).isEqualTo(1);
+        assertThat(legacy.chainAll()).isZero();
+        Verifier.Result result = verify(plan);
+        assertThat(result.intact()).isTrue();
+        assertThat(result.records()).isEqualTo(1);
+    }
+}
