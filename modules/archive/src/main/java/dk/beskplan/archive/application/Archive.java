@@ -88,9 +88,9 @@ public class Archive {
         Object[] params = user.municipality() == null ? new Object[0] : new Object[]{user.municipality()};
         List<PlanSummary> plans = sql.query("select plan_id, min(municipality) as municipality, count(*) as records,"
                 + " max(occurred_at) as last_at,"
-                + " (array_agg(payload->>'title' order by seq desc) filter (where payload ? 'title'))[1] as title,"
-                + " (array_agg(payload->>'fromYear' order by seq desc) filter (where payload ? 'fromYear'))[1] as from_year,"
-                + " (array_agg(payload->>'toYear' order by seq desc) filter (where payload ? 'toYear'))[1] as to_year,"
+                + " (array_agg(payload->>'title' order by seq desc) filter (where payload->>'title' is not null))[1] as title,"
+                + " (array_agg(payload->>'fromYear' order by seq desc) filter (where payload->>'fromYear' is not null))[1] as from_year,"
+                + " (array_agg(payload->>'toYear' order by seq desc) filter (where payload->>'toYear' is not null))[1] as to_year,"
                 + " bool_or(" + PUTS_IN_FORCE + ") as published"
                 + " from archive.record where plan_id is not null" + scope
                 + " group by plan_id order by from_year desc nulls last, title", rs -> new PlanSummary(
@@ -101,7 +101,7 @@ public class Archive {
     }
 
     /** A record that puts the plan in force: the approved version, or (before drafting sent it) a final approval. */
-    static final String PUTS_IN_FORCE = "(type = 'drafting.plan-approved' or (type = 'approval.plan-decision-recorded'"
+    static final String PUTS_IN_FORCE = "(type = '" + "drafting.plan-approved" + "' or (type = '" + "approval.plan-decision-recorded" + "'"
             + " and payload->>'decision' in ('APPROVED', 'APPROVED_WITH_AMENDMENTS')"
             + " and coalesce((payload->>'finalDecision')::boolean, true)))";
 

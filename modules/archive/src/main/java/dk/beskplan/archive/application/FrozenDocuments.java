@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which frozen documents a message carries: the submitted revision ({@code drafting.plan-submitted} v2), the
- * approved version ({@code drafting.plan-approved}), the meeting protocol and the status report. Plan documents
+ * Which frozen documents a message carries: the submitted revision (plan-submitted v2), the
+ * approved version (plan-approved), the meeting protocol and the status report. Plan documents
  * are JSON (docs/plan-document.md); protocols and reports are the HTML their module rendered.
  */
 final class FrozenDocuments {

@@ -1,0 +1,172 @@
+package dk.beskplan.archive.pages;
+
+import dk.beskplan.archive.api.ArchiveController;
+import dk.beskplan.archive.application.ArchivalPackage;
+import dk.beskplan.archive.application.Archive;
+import dk.beskplan.archive.application.DocumentRendering;
+import dk.beskplan.archive.application.Verification;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The archive's Danish pages: the municipality's plans and search, a plan's timeline with its documents as they
+ * were, the plan as it stood on a date, verification and the archival package. The same as the API under
+ * /api/archive.
+ */
+@Controller("/arkiv")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+public class ArchivePages {
+    private static final Formats FORMATS = new Formats();
+    private final Archive archive;
+    private final ArchivalPackage packages;
+    private final Verification verification;
+    private final DocumentRendering rendering;
+
+    public ArchivePages(Archive archive, ArchivalPackage packages, Verification verification, DocumentRendering rendering) {
+        this.archive = archive;
+        this.packages = packages;
+        this.verification = verification;
+        this.rendering = rendering;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    public ModelAndView<Map<String, Object>> plans(Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = model(user);
+        model.put("plans", archive.plans(user));
+        return new ModelAndView<>("archive/plans", model);
+    }
+
+    @Get("/soeg{?q,aar}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    public HttpResponse<ModelAndView<Map<String, Object>>> search(@QueryValue @Nullable String q, @QueryValue @Nullable String aar,
+                                                                  Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = model(user);
+        model.put("q", q == null ? "" : q);
+        model.put("aar", aar == null ? "" : aar);
+        try {
+            Integer year = aar == null || aar.isBlank() ? null : parseYear(aar);
+            model.put("hits", archive.search(q, year, user));
+            return HttpResponse.ok(new ModelAndView<>("archive/search", model));
+        } catch (ProblemException e) {
+            Map<String, String> errors = new HashMap<>();
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            model.put("errors", errors);
+            model.put("hits", List.of());
+            return HttpResponse.<ModelAndView<Map<String, Object>>>status(e.status()).body(new ModelAndView<>("archive/search", model));
+        }
+    }
+
+    private static Integer parseYear(String aar) {
+        try {
+            int year = Integer.parseInt(aar.strip());
+            if (year < 1900 || year > 2200) {
+                throw new NumberFormatException();
+            }
+            return year;
+        } catch (NumberFormatException e) {
+            throw dk.beskplan.platform.web.InvalidInput.field("aar", "skriv et årstal, fx 2025");
+        }
+    }
+
+    @Get("/planer/{planId}{?kontrol}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public ModelAndView<Map<String, Object>> timeline(@PathVariable UUID planId, @QueryValue @Nullable String kontrol,
+                                                      Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = model(user);
+        List<Archive.TimelineEntry> timeline = archive.timeline(planId, user);
+        model.put("planId", planId);
+        model.put("plan", archive.plans(user).stream().filter(p -> p.planId().equals(planId)).findFirst().orElse(null));
+        model.put("timeline", timeline);
+        model.put("today", LocalDate.now(Archive.DANISH_TIME).toString());
+        if (kontrol != null) {
+            model.put("verification", verification.verify(planId));
+        }
+        return new ModelAndView<>("archive/timeline", model);
+    }
+
+    @Get("/planer/{planId}/status{?dato}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public HttpResponse<ModelAndView<Map<String, Object>>> asOf(@PathVariable UUID planId, @QueryValue @Nullable String dato,
+                                                                Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = model(user);
+        model.put("planId", planId);
+        model.put("dato", dato == null ? "" : dato);
+        try {
+            LocalDate date = ArchiveController.date(dato);
+            model.put("dato", date.toString());
+            model.put("standing", archive.asOf(planId, date, user));
+            return HttpResponse.ok(new ModelAndView<>("archive/as-of", model));
+        } catch (ProblemException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            archive.checkAccess(planId, user);
+            model.put("errors", Map.of("dato", e.errors().get(0).message()));
+            return HttpResponse.<ModelAndView<Map<String, Object>>>status(e.status()).body(new ModelAndView<>("archive/as-of", model));
+        }
+    }
+
+    @Get("/planer/{planId}/pakke")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
+    public HttpResponse<byte[]> archivalPackage(@PathVariable UUID planId, Authentication auth) {
+        return HttpResponse.ok(packages.build(planId, CurrentUser.of(auth))).contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + ArchivalPackage.fileName(planId) + "\"");
+    }
+
+    @Get("/dokumenter/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    public HttpResponse<String> document(@PathVariable long id, Authentication auth) {
+        Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
+        // The archived HTML is shown as it was, but may not run anything or load anything.
+        return HttpResponse.ok(rendering.html(doc)).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    }
+
+    @Get("/dokumenter/{id}/pdf")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    public HttpResponse<byte[]> pdf(@PathVariable long id, Authentication auth) {
+        Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
+        return HttpResponse.ok(rendering.pdf(doc)).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"arkiv-dokument-" + id + ".pdf\"");
+    }
+
+    private static Map<String, Object> model(CurrentUser user) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("fmt", FORMATS);
+        model.put("reader", user.hasRole(Roles.READER) && user.roles().size() == 1);
+        model.put("errors", Map.of());
+        return model;
+    }
+}
