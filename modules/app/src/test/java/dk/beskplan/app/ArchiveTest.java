@@ -129,6 +129,7 @@ class ArchiveTest {
 
         Map<String, Object> today = official.get("/api/archive/plans/" + planId + "/as-of?date=" + Committee.today()).json();
         assertThat(today).containsEntry("existed", true).containsEntry("state", "APPROVED").containsEntry("submittedRevision", 1)
+                .containsEntry("approvedRevision", 1)
                 .containsEntry("title", "Beskæftigelsesplan 2026");
         assertThat(((Map<String, Object>) today.get("submittedDocument")).get("kind")).isEqualTo("SUBMITTED_REVISION");
         assertThat((List<Map<String, Object>>) today.get("decisions")).extracting(d -> d.get("what"))

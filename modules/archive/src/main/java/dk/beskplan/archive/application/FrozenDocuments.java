@@ -112,6 +112,11 @@ final class FrozenDocuments {
         return out.toString();
     }
 
+    /** Fields of a plan document that hold codes, not words (block types, target kinds, enums). */
+    private static final java.util.Set<String> CODES = java.util.Set.of("type", "kind", "comparator", "relation", "betterWhen",
+            "direction", "comparedTo", "scope", "placement", "unit", "nationalGoal", "municipality", "deadline", "date",
+            "baselineDate", "targetDate");
+
     private static void collectStrings(JsonNode node, StringBuilder out) {
         if (node == null) {
             return;
@@ -122,7 +127,9 @@ final class FrozenDocuments {
             node.values().forEach(v -> collectStrings(v, out));
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.entries()) {
-                collectStrings(e.getValue(), out);
+                if (!CODES.contains(e.getKey())) {
+                    collectStrings(e.getValue(), out);
+                }
             }
         }
     }

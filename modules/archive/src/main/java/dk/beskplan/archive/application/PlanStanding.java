@@ -62,6 +62,12 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                 case "approval.plan-decision-recorded" -> {
                     String decision = Archive.text(p, "decision", "");
                     boolean last = p == null || p.get("finalDecision") == null || p.get("finalDecision").getBooleanValue();
+                    if (last && (decision.equals("APPROVED") || decision.equals("APPROVED_WITH_AMENDMENTS"))
+                            && approved == null) {
+                        // Until drafting's approved version arrives: approved as submitted is the submitted text.
+                        approvedRevision = intOf(p, "revisionNumber");
+                        approved = decision.equals("APPROVED") ? submitted : null;
+                    }
                     state = switch (decision) {
                         case "APPROVED", "APPROVED_WITH_AMENDMENTS" -> last ? "APPROVED" : "RECOMMENDED";
                         case "RETURNED" -> "RETURNED";
