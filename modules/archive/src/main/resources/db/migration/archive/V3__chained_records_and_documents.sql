@@ -1,4 +1,4 @@
--- The archive becomes tamper-evident (docs/adr/0009-archive-insert-only-and-hash-chains.md).
+-- The archive becomes tamper-evident (docs/adr/0010-archive-insert-only-and-hash-chains.md).
 --
 -- Records written before this version carried no hashes. They are kept as they were, in record_v1, and
 -- re-appended to the chained table at start-up (LegacyRecords), in their original order.

@@ -25,7 +25,7 @@ import java.util.UUID;
  * <p>
  * Appends are serialised across threads and application instances by a transaction-scoped advisory lock, so
  * the archive chain has one order (seq) and no two records ever point to the same predecessor. Writes run as
- * the role {@code beskplan_archive_writer}, which may only insert and read (docs/adr/0009).
+ * the role {@code beskplan_archive_writer}, which may only insert and read (docs/adr/0010).
  */
 @Singleton
 public class Recorder implements EveryMessageHandler {
