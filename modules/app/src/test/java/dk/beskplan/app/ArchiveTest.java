@@ -1,5 +1,9 @@
 package dk.beskplan.app;
 
+import dk.beskplan.contracts.followup.StatusReportSubmitted;
+import dk.beskplan.followup.FollowUpModule;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.testing.Api;
@@ -21,6 +25,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import io.micronaut.transaction.TransactionOperations;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -60,6 +67,16 @@ class ArchiveTest {
             String meeting = committee.approve(planId);
             Committee.check(Fixtures.as(app, "a.secretary").post("/api/approval/meetings/" + meeting + "/close", Map.of()), 200);
             probe.await("approval.meeting-protocol-published", m -> true, WAIT);
+            // Follow-up's status report, as follow-up sends it (issue 5 builds the report itself).
+            @SuppressWarnings("unchecked")
+            TransactionOperations<java.sql.Connection> tx = app.bean(TransactionOperations.class);
+            tx.executeWrite(status -> app.bean(Outbox.class).append(FollowUpModule.MODULE,
+                    new StatusReportSubmitted(UUID.randomUUID(), UUID.fromString(planId), "Beskæftigelsesplan 2026", "Årlig status 2026",
+                            LocalDate.of(2026, 12, 31), "Seks af ti succeskriterier er nået.",
+                            "<!DOCTYPE html><html lang=\"da\"><title>Status</title><h1>Status 2026</h1>"
+                                    + "<p>Flere langtidsledige er kommet i job.</p></html>", "a.manager"),
+                    new MessageContext(Fixtures.A, UUID.fromString(planId), "a.manager", null)));
+            probe.await("followup.status-report-submitted", planId, WAIT);
 
             // A second plan, submitted but never decided: not published.
             draftOnlyPlanId = createPlan(official, "Sygedagpengemodtagere tilbage i job");
@@ -67,8 +84,9 @@ class ArchiveTest {
             probe.await("drafting.plan-submitted", draftOnlyPlanId, WAIT);
         }
         // Everything above has reached the archive.
-        Eventually.await(WAIT, "the protocol in the archive", () -> timeline(official, planId),
-                t -> t.stream().anyMatch(e -> "approval.meeting-protocol-published".equals(e.get("type"))));
+        Eventually.await(WAIT, "the protocol and the status report in the archive", () -> timeline(official, planId),
+                t -> t.stream().anyMatch(e -> "approval.meeting-protocol-published".equals(e.get("type")))
+                        && t.stream().anyMatch(e -> "followup.status-report-submitted".equals(e.get("type"))));
         Eventually.await(WAIT, "the second submission in the archive", () -> timeline(official, draftOnlyPlanId),
                 t -> t.stream().anyMatch(e -> "drafting.plan-submitted".equals(e.get("type"))));
     }
@@ -135,6 +153,9 @@ class ArchiveTest {
         assertThat((List<Map<String, Object>>) today.get("decisions")).extracting(d -> d.get("what"))
                 .containsExactly("Godkendt af Udvalget for Beskæftigelse");
         assertThat((List<?>) today.get("protocols")).hasSize(1);
+        List<Map<String, Object>> reports = (List<Map<String, Object>>) today.get("statusReports");
+        assertThat(reports).extracting(r -> r.get("what")).containsExactly("Status sendt til udvalget: Årlig status 2026");
+        assertThat(((Map<String, Object>) reports.get(0).get("document")).get("kind")).isEqualTo("STATUS_REPORT");
 
         Api.Response bad = official.get("/api/archive/plans/" + planId + "/as-of?date=1.marts");
         assertThat(bad.status()).isEqualTo(400);
@@ -250,6 +271,10 @@ class ArchiveTest {
         assertThat(reader.get("/api/archive/search?q=sygedagpengemodtagere").jsonList()).isEmpty();
         assertThat(reader.get("/api/archive/search?q=fleksjob").jsonList())
                 .allSatisfy(h -> assertThat(h.get("kind")).isIn("APPROVED_VERSION", "MEETING_PROTOCOL", "STATUS_REPORT"));
+        // The status report of the plan in force is published: readers find it and may read it.
+        List<Map<String, Object>> report = reader.get("/api/archive/search?q=langtidsledig").jsonList();
+        assertThat(report).extracting(h -> h.get("kind")).containsExactly("STATUS_REPORT");
+        assertThat(reader.getAny("/api/archive/documents/" + report.get(0).get("documentId")).body()).contains("langtidsledige");
     }
 
     @Test
