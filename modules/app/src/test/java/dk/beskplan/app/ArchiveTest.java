@@ -130,6 +130,13 @@ class ArchiveTest {
         byte[] pdf = official.getBytes("/api/archive/documents/" + docs.get(0).get("id") + "/pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
+        // The version in force, as drafting froze it, is kept too.
+        Map<String, Object> inForce = timeline.stream().filter(e -> "drafting.plan-approved".equals(e.get("type"))).findFirst().orElseThrow();
+        assertThat(inForce).containsEntry("actor", "system:drafting");
+        List<Map<String, Object>> approvedDocs = (List<Map<String, Object>>) inForce.get("documents");
+        assertThat(approvedDocs.get(0)).containsEntry("kind", "APPROVED_VERSION");
+        assertThat(official.getAny("/api/archive/documents/" + approvedDocs.get(0).get("id")).body()).contains("Flere borgere i fleksjob");
+
         // The protocol is on the plan's timeline too (it names the plan), as the HTML approval published.
         Map<String, Object> protocol = timeline.stream().filter(e -> "approval.meeting-protocol-published".equals(e.get("type")))
                 .findFirst().orElseThrow();
@@ -150,6 +157,7 @@ class ArchiveTest {
                 .containsEntry("approvedRevision", 1)
                 .containsEntry("title", "Beskæftigelsesplan 2026");
         assertThat(((Map<String, Object>) today.get("submittedDocument")).get("kind")).isEqualTo("SUBMITTED_REVISION");
+        assertThat(((Map<String, Object>) today.get("approvedDocument")).get("kind")).isEqualTo("APPROVED_VERSION");
         assertThat((List<Map<String, Object>>) today.get("decisions")).extracting(d -> d.get("what"))
                 .containsExactly("Godkendt af Udvalget for Beskæftigelse");
         assertThat((List<?>) today.get("protocols")).hasSize(1);
@@ -271,6 +279,7 @@ class ArchiveTest {
         assertThat(reader.get("/api/archive/search?q=sygedagpengemodtagere").jsonList()).isEmpty();
         assertThat(reader.get("/api/archive/search?q=fleksjob").jsonList())
                 .allSatisfy(h -> assertThat(h.get("kind")).isIn("APPROVED_VERSION", "MEETING_PROTOCOL", "STATUS_REPORT"));
+        assertThat(reader.get("/api/archive/search?q=fleksjob").jsonList()).extracting(h -> h.get("kind")).contains("APPROVED_VERSION");
         // The status report of the plan in force is published: readers find it and may read it.
         List<Map<String, Object>> report = reader.get("/api/archive/search?q=langtidsledig").jsonList();
         assertThat(report).extracting(h -> h.get("kind")).containsExactly("STATUS_REPORT");

@@ -52,4 +52,23 @@ class DemoDataTest {
                 .contains("Beskæftigelsesplan 2025").contains("\"outcome\":\"APPROVED\"");
         assertThat(app.api().getPage("/offentlig/316").body()).contains("Beskæftigelsesplan 2025");
     }
+
+    @Test
+    void theArchiveHoldsTheWholeHistoryOfHolbaeksPlansAndItsChainIsIntact() {
+        Api official = app.api().login("holbaek.embedsmand", DemoUsers.PASSWORD);
+        List<Map<String, Object>> plans = Eventually.await(WAIT, "Holbæk's two plans in force in the archive",
+                () -> official.get("/api/archive/plans").jsonList(),
+                list -> list.size() == 2 && list.stream().allMatch(p -> Boolean.TRUE.equals(p.get("published"))));
+        for (Map<String, Object> plan : plans) {
+            List<Map<String, Object>> timeline = Eventually.await(WAIT, "the protocol of " + plan.get("title"),
+                    () -> official.get("/api/archive/plans/" + plan.get("planId") + "/timeline").jsonList(),
+                    t -> t.stream().anyMatch(e -> "approval.meeting-protocol-published".equals(e.get("type"))));
+            assertThat(timeline).extracting(e -> e.get("type")).contains("drafting.plan-draft-created", "drafting.plan-submitted",
+                    "approval.plan-placed-on-agenda", "approval.plan-decision-recorded", "drafting.plan-approved");
+            Map<String, Object> verified = official.get("/api/archive/plans/" + plan.get("planId") + "/verification").json();
+            assertThat(verified).containsEntry("intact", true);
+        }
+        assertThat(official.get("/api/archive/search?q=fleksjob").jsonList()).extracting(h -> h.get("planId"))
+                .containsAll(plans.stream().map(p -> p.get("planId")).toList());
+    }
 }
