@@ -65,11 +65,7 @@ public class ArchivalPackage {
         StringBuilder chain = new StringBuilder("seq\tmessage_id\ttype\tin_plan_chain\trecord_hash\tprev_plan_hash\tprev_archive_hash\n");
         String[] planHead = {RecordLine.GENESIS};
         int[] count = {0};
-        jdbc.prepareStatement("select r.seq, r.message_id, r.type, r.schema_version, r.occurred_at, r.received_at, r.municipality,"
-                + " r.plan_id, r.causation_id, r.actor, r.payload::text as payload, r.prev_plan_hash, r.prev_archive_hash, r.record_hash,"
-                + " (select string_agg(d.kind || ':' || d.sha256, ',' order by d.ordinal) from archive.document d"
-                + "   where d.record_seq = r.seq) as documents"
-                + " from archive.record r where r.plan_id = ? or r.seq in (select record_seq from archive.record_plan where plan_id = ?)"
+        jdbc.prepareStatement("select " + Verifier.RECORD_COLUMNS + " from archive.record r where r.plan_id = ? or r.seq in (select record_seq from archive.record_plan where plan_id = ?)"
                 + " order by r.seq", (PreparedStatement ps) -> {
             ps.setObject(1, planId);
             ps.setObject(2, planId);

@@ -30,6 +30,12 @@ public final class Verifier {
                          @Nullable String mismatchReason) {
     }
 
+    /** What {@link #line(ResultSet)} reads: a record's columns and its documents' hashes ({@code r} is archive.record). */
+    static final String RECORD_COLUMNS = "r.seq, r.message_id, r.type, r.schema_version, r.occurred_at, r.received_at,"
+            + " r.municipality, r.plan_id, r.causation_id, r.actor, r.payload::text as payload, r.prev_plan_hash,"
+            + " r.prev_archive_hash, r.record_hash, (select string_agg(d.kind || ':' || d.sha256, ',' order by d.ordinal)"
+            + " from archive.document d where d.record_seq = r.seq) as documents";
+
     private Verifier() {
     }
 
@@ -44,12 +50,8 @@ public final class Verifier {
         try {
             ChainCheck check = new ChainCheck(planId == null);
             String where = planId == null ? "" : " where r.plan_id = ?";
-            try (PreparedStatement ps = connection.prepareStatement("select r.seq, r.message_id, r.type, r.schema_version,"
-                    + " r.occurred_at, r.received_at, r.municipality, r.plan_id, r.causation_id, r.actor, r.payload::text as payload,"
-                    + " r.prev_plan_hash, r.prev_archive_hash, r.record_hash,"
-                    + " (select string_agg(d.kind || ':' || d.sha256, ',' order by d.ordinal) from archive.document d"
-                    + "   where d.record_seq = r.seq) as documents"
-                    + " from archive.record r" + where + " order by r.seq")) {
+            try (PreparedStatement ps = connection.prepareStatement("select " + RECORD_COLUMNS + " from archive.record r" + where
+                    + " order by r.seq")) {
                 ps.setFetchSize(FETCH_SIZE);
                 if (planId != null) {
                     ps.setObject(1, planId);

@@ -91,8 +91,8 @@ public record RecordLine(long seq, UUID messageId, String type, int schemaVersio
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A JSON string literal, or {@code null}. */
-    static String string(Object value) {
+    /** A JSON string literal, or {@code null}: escaped as JSON requires, nothing more (as PostgreSQL prints jsonb). */
+    public static String string(Object value) {
         if (value == null) {
             return "null";
         }
