@@ -6,7 +6,11 @@ import dk.beskplan.archive.application.Recorder;
 import dk.beskplan.archive.application.Verification;
 import dk.beskplan.archive.application.Verifier;
 import dk.beskplan.archive.domain.RecordLine;
+import dk.beskplan.contracts.drafting.PlanDraftCreated;
 import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.TestApp;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -269,6 +273,43 @@ class ArchiveChainTest {
         }
         for (UUID plan : plans) {
             assertThat(verify(plan).records()).isEqualTo(25);
+        }
+    }
+
+    /** Two application instances consume the archive's queue at once; their appends still form one chain. */
+    @Test
+    void twoInstancesConsumingTogetherFormOneChain() throws Exception {
+        try (TestApp second = app.another(Map.of())) {
+            int before = count();
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
+            UUID plan = UUID.randomUUID();
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                // Each message about its own plan, so the relay publishes them without waiting for each other.
+                UUID about = n % 2 == 0 ? plan : UUID.randomUUID();
+                tx.executeWrite(s -> app.bean(Outbox.class).append(ArchiveModule.MODULE,
+                        new PlanDraftCreated(about, "Plan " + n, 2026, 2026, "Udvalget"),
+                        new MessageContext("316", about, "a.official", null)));
+            }
+            Eventually.await(java.time.Duration.ofSeconds(30), "100 more records", this::count, c -> c >= before + 100);
+            Verifier.Result all = verify(null);
+            assertThat(all.intact()).as(String.valueOf(all)).isTrue();
+            assertThat(verify(plan).records()).isEqualTo(50);
+            try (Connection c = connect(); var rs = c.createStatement().executeQuery(
+                    "select count(*), count(distinct prev_archive_hash) from archive.record")) {
+                rs.next();
+                assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1));
+            }
+        }
+    }
+
+    private int count() {
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select count(*) from archive.record")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
