@@ -99,6 +99,9 @@ class ArchiveInTheBrowserTest {
                     .map(e -> e.getText()).toList();
             assertThat(kinds).doesNotContain("Indsendt revision");
             assertThat(reader.text()).doesNotContain("Planens historik");
+            // From the list of plans, a reader opens the version in force.
+            reader.open("/arkiv").click("Beskæftigelsesplan 2026").awaitText("Godkendt version arkiveret");
+            assertThat(reader.text()).contains("Mindst 75 pct. af borgerne er tilfredse");
         }
     }
 

@@ -51,7 +51,8 @@ public class Archive {
     /** A plan the archive holds. */
     @Serdeable
     public record PlanSummary(UUID planId, String municipality, @Nullable String title, @Nullable Integer fromYear,
-                              @Nullable Integer toYear, boolean published, long records, Instant lastEventAt) {
+                              @Nullable Integer toYear, boolean published, long records, Instant lastEventAt,
+                              @Nullable Long approvedDocumentId) {
     }
 
     /** A frozen document with its content. */
@@ -91,12 +92,15 @@ public class Archive {
                 + " (array_agg(payload->>'title' order by seq desc) filter (where payload->>'title' is not null))[1] as title,"
                 + " (array_agg(payload->>'fromYear' order by seq desc) filter (where payload->>'fromYear' is not null))[1] as from_year,"
                 + " (array_agg(payload->>'toYear' order by seq desc) filter (where payload->>'toYear' is not null))[1] as to_year,"
-                + " bool_or(" + PUTS_IN_FORCE + ") as published"
+                + " bool_or(" + PUTS_IN_FORCE + ") as published,"
+                // The version in force, for readers to open from the list.
+                + " (select max(d.id) from archive.document d join archive.record a on a.seq = d.record_seq"
+                + "   where a.plan_id = record.plan_id and d.kind = 'APPROVED_VERSION') as approved_document"
                 + " from archive.record where plan_id is not null" + scope
                 + " group by plan_id order by from_year desc nulls last, title", rs -> new PlanSummary(
                 rs.getObject("plan_id", UUID.class), rs.getString("municipality"), rs.getString("title"),
                 integer(rs.getString("from_year")), integer(rs.getString("to_year")), rs.getBoolean("published"),
-                rs.getLong("records"), Sql.instant(rs, "last_at")), params);
+                rs.getLong("records"), Sql.instant(rs, "last_at"), (Long) rs.getObject("approved_document")), params);
         return user.hasRole(Roles.READER) ? plans.stream().filter(PlanSummary::published).toList() : plans;
     }
 
