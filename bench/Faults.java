@@ -143,7 +143,9 @@ public class Faults {
             List<String> present = ((List<Map<String, Object>>) committee.get("members")).stream().map(m -> (String) m.get("name")).toList();
             String run = Long.toString(System.currentTimeMillis(), 36);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(16);
+            // A thread per lifecycle in flight: while the broker is down, lifecycles wait for their submission to
+            // reach approval, and new ones keep starting, so the outboxes fill as they would in production.
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans, 512));
             long start = System.nanoTime();
             AtomicInteger failed = new AtomicInteger();
             for (int i = 0; i < plans; i++) {
