@@ -71,7 +71,7 @@ public final class StatusChart {
         // Legend under the axis labels.
         int ly = HEIGHT - 8;
         svg.append(line(LEFT, ly - 4, LEFT + 18, ly - 4, "#004b87", null)).append(circle(LEFT + 9, ly - 4));
-        svg.append(text(LEFT + 22, ly, "start", "Målt værdi"));
+        svg.append(text(LEFT + 22, ly, "start", "Målte værdier"));
         if (comparisonLabel != null && points.stream().anyMatch(p -> p.comparison() != null)) {
             svg.append(line(LEFT + 120, ly - 4, LEFT + 138, ly - 4, "#6b6b6b", "4 3")).append(square(LEFT + 129, ly - 4));
             svg.append(text(LEFT + 142, ly, "start", comparisonLabel));
