@@ -1,4 +1,4 @@
--- Follow-up built from the approved plan document (drafting.plan-approved): goals with responsible managers,
+-- Follow-up built from the approved plan document (the message "drafting.plan-approved"): goals with responsible managers,
 -- one status task per success criterion per round, reminders claimed once per recipient, status reports.
 -- Nothing here is ever deleted: reports, reassignments and reminders stay, with who and when.
 

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Opens follow-up when a plan is finally approved (drafting.plan-approved, which carries the approved document):
+ * Opens follow-up when a plan is finally approved (the message "drafting.plan-approved" carries the approved document):
  * the plan's goals and success criteria as approved, the municipality's default manager on every goal, and the
  * reporting schedule: one annual round per plan year (and a mid-year round where the municipality has one), each
  * with one status task per success criterion owned by the goal's manager.

@@ -35,7 +35,7 @@ import java.util.UUID;
  * The annual (or mid-year) status report: compiled when a round is complete, or at its due date with what is missing
  * marked missing; per goal and criterion the target, the reported values, the evaluation as a traffic light, the
  * comment and a chart of the values over the rounds against the comparison value. Sent to approval for the
- * committee to note (followup.status-report-submitted); the noting (approval.status-report-noted) closes the round,
+ * committee to note ("followup.status-report-submitted"); the noting ("approval.status-report-noted") closes the round,
  * and when the last round is noted the plan's follow-up closes (followup.follow-up-closed).
  */
 @Singleton
