@@ -46,6 +46,11 @@ public class FollowUpQueries {
             + "   join followup.status_round pr on pr.id = pt.round_id where pt.plan_id = t.plan_id and pt.goal_number = t.goal_number"
             + "   and pt.criterion_number = t.criterion_number and pr.number < r.number and pt.state = 'REPORTED' and pt.value is not null"
             + "   order by pr.number desc limit 1) prev on true";
+    /**
+     * A round that was already due when follow-up opened (a plan approved after its period) is kept for reporting
+     * after the fact from the plan's page, but is nobody's task and reminds no one (same rule as {@link Reminders}).
+     */
+    static final String CURRENT_ROUND = " and r.due_date >= (p.opened_at at time zone 'Europe/Copenhagen')::date";
     private static final String TASK_ORDER = " order by r.number, t.goal_number, t.criterion_number";
 
     private final Sql sql;
@@ -106,10 +111,10 @@ public class FollowUpQueries {
                 }, planId);
     }
 
-    /** The user's own open tasks (in rounds still open), soonest due first. */
+    /** The user's own open tasks (in rounds still open and current), soonest due first. */
     @Transactional
     public List<Views.Task> openTasks(CurrentUser user) {
-        return sql.query(TASK + " where t.owner = ? and t.state = 'OPEN' and r.state = 'OPEN' and p.state = 'OPEN'"
+        return sql.query(TASK + " where t.owner = ? and t.state = 'OPEN' and r.state = 'OPEN' and p.state = 'OPEN'" + CURRENT_ROUND
                         + " order by r.due_date, p.title, t.goal_number, t.criterion_number",
                 this::task, user.username());
     }
@@ -117,7 +122,7 @@ public class FollowUpQueries {
     /** The user's tasks already reported in rounds not yet submitted (they can still be corrected). */
     @Transactional
     public List<Views.Task> reportedTasks(CurrentUser user) {
-        return sql.query(TASK + " where t.owner = ? and t.state = 'REPORTED' and r.state = 'OPEN' and p.state = 'OPEN'"
+        return sql.query(TASK + " where t.owner = ? and t.state = 'REPORTED' and r.state = 'OPEN' and p.state = 'OPEN'" + CURRENT_ROUND
                 + " order by r.due_date, p.title, t.goal_number, t.criterion_number", this::task, user.username());
     }
 

@@ -116,7 +116,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         List<DueRound> rounds = transactions.executeRead(status -> sql.query("select r.id, r.plan_id, p.title, p.municipality, r.label,"
                         + " r.due_date, r.state from followup.status_round r join followup.followed_plan p on p.plan_id = r.plan_id"
                         + " where p.state = 'OPEN' and r.state in ('OPEN', 'SUBMITTED')"
-                        + " and r.due_date >= (p.opened_at at time zone 'Europe/Copenhagen')::date and r.due_date - ? <= ?"
+                        + FollowUpQueries.CURRENT_ROUND + " and r.due_date - ? <= ?"
                         + " order by r.due_date",
                 rs -> new DueRound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)), longest, today));

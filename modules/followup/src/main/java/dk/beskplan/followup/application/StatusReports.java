@@ -224,7 +224,7 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
             boolean reported = "REPORTED".equals(t.state());
             points.add(new StatusChart.Point(shortLabel(t.dueDate()), reported ? t.value() : null, reported ? t.comparisonValue() : null));
         }
-        return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel());
+        return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel(), task.rule().level());
     }
 
     private static String shortLabel(LocalDate due) {

@@ -26,11 +26,16 @@ public final class StatusChart {
 
     /** The chart, or null when no point has a value (then there is nothing to draw). */
     public static String svg(String title, List<Point> points, String comparisonLabel) {
+        return svg(title, points, comparisonLabel, null);
+    }
+
+    /** With the target's own number as a dotted line ("Mål: 75"), when it names one. */
+    public static String svg(String title, List<Point> points, String comparisonLabel, Double target) {
         if (points.stream().allMatch(p -> p.value() == null && p.comparison() == null)) {
             return null;
         }
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
+        double min = target == null ? Double.MAX_VALUE : target;
+        double max = target == null ? -Double.MAX_VALUE : target;
         for (Point p : points) {
             for (Double v : new Double[]{p.value(), p.comparison()}) {
                 if (v != null) {
@@ -65,6 +70,12 @@ public final class StatusChart {
                         .append(' ').append(number(p.comparison())).append(')');
             }
             alt.append(i + 1 < points.size() ? "; " : ".");
+        }
+        if (target != null) {
+            double ty = TOP + plotHeight - (target - low) / (high - low) * plotHeight;
+            svg.append(line(LEFT, ty, WIDTH - RIGHT, ty, "#1e6b34", "1 3"));
+            svg.append(text(WIDTH - RIGHT, ty - 3, "end", "Mål: " + number(target)));
+            alt.append(" Målet er ").append(number(target)).append('.');
         }
         svg.append(series(points, low, high, plotHeight, step, true));
         svg.append(series(points, low, high, plotHeight, step, false));

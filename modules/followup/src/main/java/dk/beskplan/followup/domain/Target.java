@@ -28,6 +28,11 @@ public sealed interface Target {
 
     Evaluation evaluate(Reading reading);
 
+    /** The fixed number the target names (75 %, 500, the rank, the target value), for charts; null when relative. */
+    default Double level() {
+        return null;
+    }
+
     /** The second number a manager reports, and what it means. */
     enum Comparison {
         NONE(null), NATIONAL("Landsgennemsnit"), REGIONAL("Regionalt gennemsnit"), PERIOD("Værdi i sammenligningsperioden");
@@ -81,6 +86,7 @@ public sealed interface Target {
         public String kind() { return "SHARE"; }
         public Comparison comparison() { return Comparison.NONE; }
         public String describe() { return (comparator == Comparator.AT_LEAST ? "Mindst " : "Højst ") + number(percent) + " %"; }
+        @Override public Double level() { return percent; }
         public Double shortfall(Double value, Double comparison) {
             return value == null ? null : limit(value, comparator, percent);
         }
@@ -91,6 +97,7 @@ public sealed interface Target {
         public String kind() { return "COUNT"; }
         public Comparison comparison() { return Comparison.NONE; }
         public String describe() { return (comparator == Comparator.AT_LEAST ? "Mindst " : "Højst ") + number(count); }
+        @Override public Double level() { return count; }
         public Double shortfall(Double value, Double comparison) {
             return value == null ? null : limit(value, comparator, count);
         }
@@ -164,6 +171,7 @@ public sealed interface Target {
         public enum Scope { LEVEL, IMPROVEMENT }
 
         public String kind() { return "RANK"; }
+        @Override public Double level() { return topPercent; }
         public Comparison comparison() { return Comparison.NONE; }
         public String describe() {
             return "Blandt de " + number(topPercent) + " % af kommunerne med " + (scope == Scope.LEVEL ? "det bedste niveau" : "den største forbedring");
@@ -180,6 +188,7 @@ public sealed interface Target {
     record ChangeFromBaseline(double baselineValue, LocalDate baselineDate, double targetValue, LocalDate targetDate,
                               BetterWhen betterWhen) implements Numeric {
         public String kind() { return "CHANGE_FROM_BASELINE"; }
+        @Override public Double level() { return targetValue; }
         public Comparison comparison() { return Comparison.NONE; }
         public String describe() {
             return "Fra " + number(baselineValue) + (baselineDate == null ? "" : " (" + MONTH.format(baselineDate) + ")")
