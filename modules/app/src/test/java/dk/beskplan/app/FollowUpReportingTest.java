@@ -189,6 +189,29 @@ class FollowUpReportingTest {
         }
     }
 
+    @Test
+    void aManagersDeadlinesAsACalendarFeedBehindAPersonalAddress() {
+        UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
+        Api.Response page = manager.postForm("/followup/opgaver/kalender", Map.of("_csrf", manager.csrfToken()));
+        assertThat(page.status()).isEqualTo(200);
+        java.util.regex.Matcher address = java.util.regex.Pattern.compile("https?://[^/<]+(/followup/kalender/[A-Za-z0-9_-]+\\.ics)")
+                .matcher(page.body());
+        assertThat(address.find()).as("the new address is shown once").isTrue();
+        Api anonymous = app.api();
+        Api.Response feed = anonymous.getAny(address.group(1));
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.header("Content-Type")).startsWith("text/calendar");
+        String ics = feed.body().replace("\r\n ", "");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART;VALUE=DATE:20261231")
+                .contains("SUMMARY:Frist: status på Beskæftigelsesplan 2026 – Årlig status 2026 (3)")
+                .contains("1a: Mindst 75 pct. af borgerne er tilfredse med jobcentret").endsWith("END:VCALENDAR\r\n");
+        assertThat(feed.body().lines()).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        // A new address makes the old one stop working.
+        manager.postForm("/followup/opgaver/kalender", Map.of("_csrf", manager.csrfToken()));
+        assertThat(anonymous.getAny(address.group(1)).status()).isEqualTo(404);
+        assertThat(planId).isNotNull();
+    }
+
     /** Pixels in the colour of the charts' measured-value line (#004b87), which nothing else in the report uses. */
     private static int chartPixels(org.apache.pdfbox.pdmodel.PDDocument document) throws java.io.IOException {
         var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
