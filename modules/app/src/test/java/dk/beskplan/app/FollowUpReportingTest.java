@@ -212,6 +212,28 @@ class FollowUpReportingTest {
         assertThat(planId).isNotNull();
     }
 
+    @Test
+    void theSettingsPageNamesAWrongFieldAndSavesTheRest() {
+        Api other = Fixtures.as(app, "b.official"); // municipality B: this test's settings touch no other test's plans
+        Api.Response page = other.getPage("/followup/indstillinger");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Frist for den årlige status");
+        int version = ((Number) other.get("/api/followup/settings").json().get("version")).intValue();
+        Map<String, String> form = new java.util.HashMap<>(Map.of("_csrf", other.csrfToken(), "annualDue", "12-31", "midYear", "true",
+                "midYearDue", "13-40", "escalationEmail", "ikke en adresse", "version", Integer.toString(version)));
+        Api.Response refused = other.postForm("/followup/indstillinger", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("skal være måned og dag som 12-31").contains("skal være en e-mailadresse");
+        assertThat(other.get("/api/followup/settings").json()).containsEntry("midYear", false);
+        form.put("midYearDue", "06-15");
+        form.put("escalationEmail", "chef@frederikssund.dk");
+        Api.Response saved = other.postForm("/followup/indstillinger", form);
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(other.get("/api/followup/settings").json()).containsEntry("midYear", true).containsEntry("midYearDue", "06-15")
+                .containsEntry("escalationEmail", "chef@frederikssund.dk");
+        assertThat(other.postForm("/followup/indstillinger", form).status()).as("the version read is stale now").isEqualTo(409);
+    }
+
     /** Pixels in the colour of the charts' measured-value line (#004b87), which nothing else in the report uses. */
     private static int chartPixels(org.apache.pdfbox.pdmodel.PDDocument document) throws java.io.IOException {
         var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);

@@ -4,6 +4,7 @@ import dk.beskplan.followup.application.CalendarFeeds;
 import dk.beskplan.followup.application.FollowUpQueries;
 import dk.beskplan.followup.application.OverviewCsv;
 import dk.beskplan.followup.application.Reporting;
+import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.StatusReports;
 import dk.beskplan.followup.application.Views;
 import dk.beskplan.followup.document.StatusChart;
@@ -67,9 +68,11 @@ public class FollowUpPages {
     private final OverviewCsv csv;
     private final UserAccounts users;
     private final Clock clock;
+    private final Settings settings;
 
     public FollowUpPages(FollowUpQueries queries, Reporting reporting, StatusReports reports, CalendarFeeds calendars,
-                         OverviewCsv csv, UserAccounts users, Clock clock) {
+                         OverviewCsv csv, UserAccounts users, Clock clock, Settings settings) {
+        this.settings = settings;
         this.queries = queries;
         this.reporting = reporting;
         this.reports = reports;
@@ -301,6 +304,52 @@ public class FollowUpPages {
         model.put("done", done == null ? null : done.startsWith("import-") ? "import" : done);
         model.put("imported", done != null && done.startsWith("import-") ? done.substring("import-".length()) : null);
         return new ModelAndView<>("followup/plan", model);
+    }
+
+    // ---- the municipality's settings ----
+
+    @Get("/indstillinger")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.OFFICIAL, Roles.MANAGER})
+    public ModelAndView<Map<String, Object>> settings(@QueryValue @Nullable String udfoert, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Settings.View view = settings.of(user.municipality());
+        Map<String, String> form = new HashMap<>();
+        form.put("annualDue", view.annualDue());
+        form.put("midYear", Boolean.toString(view.midYear()));
+        form.put("midYearDue", view.midYearDue());
+        form.put("escalationName", view.escalationName() == null ? "" : view.escalationName());
+        form.put("escalationEmail", view.escalationEmail() == null ? "" : view.escalationEmail());
+        form.put("defaultManager", view.defaultManager() == null ? "" : view.defaultManager());
+        form.put("version", Integer.toString(view.version()));
+        return settingsView(user, form, Map.of(), udfoert);
+    }
+
+    @Post("/indstillinger")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(Roles.OFFICIAL)
+    public MutableHttpResponse<?> saveSettings(@Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        try {
+            settings.update(new Settings.Update(PageForms.text(form, "annualDue"), "true".equals(form.get("midYear")),
+                    PageForms.text(form, "midYearDue"), PageForms.text(form, "escalationName"), PageForms.text(form, "escalationEmail"),
+                    PageForms.text(form, "defaultManager"), PageForms.integer(form, "version")), user);
+            return HttpResponse.seeOther(URI.create("/followup/indstillinger?udfoert=gemt"));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(settingsView(user, form, PageForms.errors(e), null));
+        }
+    }
+
+    private ModelAndView<Map<String, Object>> settingsView(CurrentUser user, Map<String, String> form, Map<String, String> errors,
+                                                           @Nullable String done) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("done", done);
+        model.put("managers", users.withRole(user.municipality(), Roles.MANAGER));
+        model.put("canEdit", user.hasRole(Roles.OFFICIAL));
+        return new ModelAndView<>("followup/settings", model);
     }
 
     // ---- documents ----
