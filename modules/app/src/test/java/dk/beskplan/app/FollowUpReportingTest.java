@@ -147,7 +147,9 @@ class FollowUpReportingTest {
                     .containsEntry("summary", "Af 3 succeskriterier er 2 nået, 0 på vej og 1 ikke nået. Der er afgivet status på alle.");
             String html = (String) submitted.payload().get("reportHtml");
             assertThat(html).contains("Status på Beskæftigelsesplan 2026").contains("Mindst 75 %").contains("Ikke nået")
-                    .contains("Tæt på").contains("<svg").doesNotContain("Udkast");
+                    .contains("Tæt på").contains("<svg").doesNotContain("Udkast")
+                    .as("the chart: the plan's baseline, this round, the target's own number")
+                    .contains("aria-label=\"Udvikling for 1a: 2025 70; 2026 72. Målet er 75.\"");
             assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0)).containsEntry("state", "SUBMITTED");
             Api.Response late = FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"), Map.of("value", 76, "measuredOn", "2025-11-02"));
             assertThat(late.status()).isEqualTo(409);

@@ -176,11 +176,12 @@ public class FollowUpQueries {
         Map<String, Object> target = json.map(rs.getString("target"));
         Target rule = Target.fromDocument(target);
         String comparisonLabel = rule instanceof Target.RegionalAverage r ? "Gennemsnit for " + r.region() : rule.comparison().label();
+        List<Map<String, Object>> baselines = json.list(rs.getString("baselines"));
         Double prevValue = (Double) rs.getObject("prev_value");
         Double prevComparison = (Double) rs.getObject("prev_comparison");
         if (prevValue == null) {
             // No earlier round reported: the plan's own latest status figure is the reading before.
-            Map<String, Object> baseline = json.list(rs.getString("baselines")).stream()
+            Map<String, Object> baseline = baselines.stream()
                     .filter(b -> b.get("value") instanceof Number).reduce((a, b) -> b).orElse(null);
             if (baseline != null) {
                 prevValue = ((Number) baseline.get("value")).doubleValue();
@@ -205,7 +206,7 @@ public class FollowUpQueries {
                 rule.describe(), comparisonLabel, rs.getString("owner"), rs.getString("state"), rs.getInt("version"),
                 (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"), rs.getObject("measured_on", LocalDate.class),
                 rs.getString("data_source"), rs.getString("comment"), evaluation == null ? null : Evaluation.valueOf(evaluation),
-                rs.getString("reported_by"), Sql.instant(rs, "reported_at"), prefill, prevValue, prevComparison, rs.getBoolean("interim"));
+                rs.getString("reported_by"), Sql.instant(rs, "reported_at"), prefill, prevValue, prevComparison, rs.getBoolean("interim"), baselines);
     }
 
     private static Views.Plan plan(ResultSet rs) throws SQLException {

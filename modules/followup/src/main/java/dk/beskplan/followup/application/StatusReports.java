@@ -211,12 +211,23 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         return s.toString();
     }
 
-    /** Values over the rounds up to this one, after the plan's own baselines, against the comparison value. */
+    /** The plan's own status figures (baselines), then the values of the rounds up to this one, against the comparison value. */
     private static String chart(Views.Task task, List<Views.Task> all, Views.Round round) {
         if (task.narrative()) {
             return null;
         }
         List<StatusChart.Point> points = new ArrayList<>();
+        for (Map<String, Object> b : task.baselines()) {
+            if (b.get("value") instanceof Number value) {
+                Object comparison = switch (task.rule().comparison()) {
+                    case NATIONAL -> b.get("nationalValue");
+                    case REGIONAL -> b.get("regionalValue");
+                    default -> null;
+                };
+                String label = b.get("date") != null ? String.valueOf(b.get("date")).substring(0, 4) : String.valueOf(b.get("label"));
+                points.add(new StatusChart.Point(label, value.doubleValue(), comparison instanceof Number n ? n.doubleValue() : null));
+            }
+        }
         for (Views.Task t : all) {
             if (t.dueDate().isAfter(round.dueDate())) {
                 continue;

@@ -58,7 +58,7 @@ public final class Views {
                        @Nullable Double comparisonValue, @Nullable LocalDate measuredOn, @Nullable String dataSource,
                        @Nullable String comment, @Nullable Evaluation evaluation, @Nullable String reportedBy,
                        @Nullable Instant reportedAt, @Nullable Prefill prefill, @Nullable Double previousValue,
-                       @Nullable Double previousComparisonValue, boolean interim) {
+                       @Nullable Double previousComparisonValue, boolean interim, List<Map<String, Object>> baselines) {
 
         /** The target's rule (follow-up's own, read from the document's target data). */
         public Target rule() {
