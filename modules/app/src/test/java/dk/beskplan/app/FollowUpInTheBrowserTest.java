@@ -54,7 +54,7 @@ class FollowUpInTheBrowserTest {
     void aReminderLinkLeadsToTheFormTheTrafficLightFollowsAndTheReportReachesTheCommittee() throws Exception {
         Api official = Fixtures.as(app, "a.official");
         UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
-        app.bean(Reminders.class).tick(LocalDate.of(2026, 12, 31).minusDays(14));
+        app.bean(Reminders.class).tick(LocalDate.of(FollowUps.YEAR, 12, 31).minusDays(14));
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
         MimeMessage reminder = smtp.getReceivedMessages()[0];
         Matcher link = Pattern.compile("1b: .*?\\R\\s+Afgiv status: https?://[^/]+(/followup/opgaver/[0-9a-f-]+)").matcher((String) reminder.getContent());
@@ -80,7 +80,7 @@ class FollowUpInTheBrowserTest {
         assertThat(browser.text()).contains("angiv hvilken dato værdien er målt");
         assertThat(browser.field("Målt værdi").getAttribute("value")).isEqualTo("46,5");
 
-        browser.setValue("measuredOn", "2025-11-30").fill("Vurdering og kommentar", "Flere flygtninge i job end i landet som helhed")
+        browser.setValue("measuredOn", FollowUps.y("2025-11-30")).fill("Vurdering og kommentar", "Flere flygtninge i job end i landet som helhed")
                 .click("Gem status");
         browser.awaitText("Status er gemt.");
         assertThat(browser.driver.findElement(By.id("evaluation")).getText()).contains("Nået").doesNotContain("Ikke");
@@ -88,25 +88,25 @@ class FollowUpInTheBrowserTest {
 
         // The plan's overview shows the light among the others.
         browser.open("/followup/planer/" + planId);
-        browser.awaitText("Status: Beskæftigelsesplan 2026");
+        browser.awaitText(FollowUps.y("Status: Beskæftigelsesplan 2026"));
         assertThat(browser.text()).contains("Lokalt mål 1: Flere i job").contains("1 af 3").contains("Mangler");
         assertThat(browser.driver.findElements(By.cssSelector("a.light-green"))).hasSize(1);
 
         // The other two reported (over the API); the last one sends the report to the committee.
         Api manager = Fixtures.as(app, "a.manager");
         Committee.check(FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"),
-                Map.of("value", 76, "measuredOn", "2025-11-30")), 200);
+                Map.of("value", 76, "measuredOn", FollowUps.y("2025-11-30"))), 200);
         Committee.check(FollowUps.report(manager, FollowUps.task(manager, planId, "2a").get("id"),
-                Map.of("value", 480, "measuredOn", "2025-11-30", "comment", "Færre besøg efter omlægning")), 200);
+                Map.of("value", 480, "measuredOn", FollowUps.y("2025-11-30"), "comment", "Færre besøg efter omlægning")), 200);
 
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD);
         Eventually.await(FollowUps.WAIT, "the status report in the in-box", () -> {
             browser.open("/approval/inbox");
             return browser.text();
-        }, text -> text.contains("Beskæftigelsesplan 2026 – Årlig status 2026"));
+        }, text -> text.contains(FollowUps.y("Beskæftigelsesplan 2026 – Årlig status 2026")));
         browser.click("Læs statusrapporten");
-        browser.awaitText("Status på Beskæftigelsesplan 2026");
+        browser.awaitText(FollowUps.y("Status på Beskæftigelsesplan 2026"));
         assertThat(browser.text()).contains("Af 3 succeskriterier er 2 nået, 0 på vej og 1 ikke nået")
                 .contains("Færre besøg efter omlægning");
     }

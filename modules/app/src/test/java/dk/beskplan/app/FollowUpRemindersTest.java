@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FollowUpRemindersTest {
-    private static final LocalDate DUE = LocalDate.of(2026, 12, 31);
+    private static final LocalDate DUE = LocalDate.of(FollowUps.YEAR, 12, 31);
     private GreenMail smtp;
     private TestApp first;
     private TestApp second;
@@ -133,11 +133,12 @@ class FollowUpRemindersTest {
         assertThat(mails).extracting(FollowUpRemindersTest::to)
                 .containsExactlyInAnyOrder("a.manager@test.beskplan.dk", "a.manager2@test.beskplan.dk");
         MimeMessage toManager = mails.stream().filter(m -> to(m).equals("a.manager@test.beskplan.dk")).findFirst().orElseThrow();
-        assertThat(toManager.getSubject()).isEqualTo("Påmindelse: status på Beskæftigelsesplan 2026 – Årlig status 2026, frist 31. december 2026");
+        assertThat(toManager.getSubject()).isEqualTo(FollowUps.y("Påmindelse: status på Beskæftigelsesplan 2026 – Årlig status 2026, frist 31. december 2026"));
         Map<String, Object> shareTask = FollowUps.task(official, planId, "1a");
         String text = (String) toManager.getContent();
-        assertThat(text).contains("Kære A Manager").contains("Beskæftigelsesplan 2026 (Holbæk Kommune), Årlig status 2026")
-                .contains("torsdag den 31. december 2026 (om 14 dage)").contains("Lokalt mål 1: Flere i job")
+        assertThat(text).contains("Kære A Manager").contains(FollowUps.y("Beskæftigelsesplan 2026 (Holbæk Kommune), Årlig status 2026"))
+                .contains(java.time.format.DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK"))
+                        .format(DUE) + " (om 14 dage)").contains("Lokalt mål 1: Flere i job")
                 .contains("1a: Mindst 75 pct. af borgerne er tilfredse med jobcentret")
                 .contains("1b: Andelen i beskæftigelse skal ligge 5 procentpoint over landsgennemsnittet")
                 .contains("Afgiv status: https://beskplan.holbaek.dk/followup/opgaver/" + shareTask.get("id"))
@@ -151,13 +152,13 @@ class FollowUpRemindersTest {
 
         // Manager 2 reports; on the due day only the manager with missing criteria is reminded.
         Api manager2 = Fixtures.as(first, "a.manager2");
-        Api.Response reported = FollowUps.report(manager2, countTask.get("id"), Map.of("value", 512, "measuredOn", "2025-11-30",
+        Api.Response reported = FollowUps.report(manager2, countTask.get("id"), Map.of("value", 512, "measuredOn", FollowUps.y("2025-11-30"),
                 "comment", "Flere besøg end planlagt"));
         assertThat(reported.status()).as(reported.body()).isEqualTo(200);
         assertThat(sent(bothAt(DUE))).isEqualTo(1);
         List<MimeMessage> afterDueDay = mails(5);
         assertThat(afterDueDay).hasSize(5);
-        List<MimeMessage> dueDay = subjected(afterDueDay, "Frist i dag: status på Beskæftigelsesplan 2026 – Årlig status 2026");
+        List<MimeMessage> dueDay = subjected(afterDueDay, FollowUps.y("Frist i dag: status på Beskæftigelsesplan 2026 – Årlig status 2026"));
         assertThat(dueDay).extracting(FollowUpRemindersTest::to).containsExactly("a.manager@test.beskplan.dk");
 
         // Overdue: escalation to the named contact, once; the report goes to the committee with the missing marked.
@@ -173,7 +174,7 @@ class FollowUpRemindersTest {
         List<MimeMessage> escalations = all.stream().filter(m -> to(m).equals("jobcenterchef@test.beskplan.dk")).toList();
         assertThat(escalations).hasSize(1);
         MimeMessage escalation = escalations.get(0);
-        assertThat(escalation.getSubject()).isEqualTo("Frist overskredet: status mangler på Beskæftigelsesplan 2026 – Årlig status 2026");
+        assertThat(escalation.getSubject()).isEqualTo(FollowUps.y("Frist overskredet: status mangler på Beskæftigelsesplan 2026 – Årlig status 2026"));
         assertThat((String) escalation.getContent()).contains("Kære Jobcenterchef Jens Juhl").contains("Der mangler stadig status på 2 succeskriterier")
                 .contains("Lokalt mål 1: Flere i job (ansvarlig: A Manager)").doesNotContain("2a:")
                 .contains("https://beskplan.holbaek.dk/followup/planer/" + planId);

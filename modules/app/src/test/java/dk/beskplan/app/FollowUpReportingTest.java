@@ -47,7 +47,7 @@ class FollowUpReportingTest {
         UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
         List<Map<String, Object>> rounds = official.get("/api/followup/plans/" + planId + "/rounds").jsonList();
         assertThat(rounds).hasSize(1);
-        assertThat(rounds.get(0)).containsEntry("label", "Årlig status 2026").containsEntry("dueDate", "2026-12-31")
+        assertThat(rounds.get(0)).containsEntry("label", FollowUps.y("Årlig status 2026")).containsEntry("dueDate", FollowUps.y("2026-12-31"))
                 .containsEntry("tasks", 3).containsEntry("reported", 0).containsEntry("state", "OPEN");
         List<Map<String, Object>> mine = manager.get("/api/followup/tasks").jsonList();
         assertThat(mine).filteredOn(t -> planId.toString().equals(t.get("planId"))).extracting(t -> t.get("code"))
@@ -64,7 +64,7 @@ class FollowUpReportingTest {
                 .containsEntry("evaluation", "NOT_MET");
 
         // Refusals name the field and change nothing.
-        Api.Response noComparison = FollowUps.report(manager, id, Map.of("value", 46.0, "measuredOn", "2025-11-30"));
+        Api.Response noComparison = FollowUps.report(manager, id, Map.of("value", 46.0, "measuredOn", FollowUps.y("2025-11-30")));
         assertThat(noComparison.status()).isEqualTo(400);
         assertThat(noComparison.header("Content-Type")).contains("application/problem+json");
         assertThat(noComparison.body()).contains("\"field\":\"comparisonValue\"").contains("landsgennemsnit skal angives");
@@ -76,14 +76,14 @@ class FollowUpReportingTest {
                 .isEqualTo(428);
         assertThat(FollowUps.task(manager, planId, "1b")).containsEntry("state", "OPEN").containsEntry("version", 0);
 
-        Api.Response saved = FollowUps.report(manager, id, Map.of("value", 46.5, "comparisonValue", 40.1, "measuredOn", "2025-11-30",
+        Api.Response saved = FollowUps.report(manager, id, Map.of("value", 46.5, "comparisonValue", 40.1, "measuredOn", FollowUps.y("2025-11-30"),
                 "comment", "Et godt år"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json()).containsEntry("evaluation", "MET").containsEntry("state", "REPORTED").containsEntry("reportedBy", "a.manager")
                 .containsEntry("dataSource", "Jobindsats.dk");
         assertThat(saved.header("ETag")).isEqualTo("\"1\"");
         Api.Response stale = manager.put("/api/followup/tasks/" + id + "/report", Map.of("value", 30.0, "comparisonValue", 40.0,
-                "measuredOn", "2025-11-30"), "If-Match", "\"0\"");
+                "measuredOn", FollowUps.y("2025-11-30")), "If-Match", "\"0\"");
         assertThat(stale.status()).isEqualTo(409);
 
         // Another municipality's official sees nothing of it.
@@ -102,28 +102,28 @@ class FollowUpReportingTest {
         String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
         String path = "/api/followup/plans/" + planId + "/rounds/" + roundId + "/indicator-values";
         String bad = "Kommune;Periode;Mål;Værdi;Landsværdi\n"
-                + "316;2026;Andel i beskæftigelse;45,2;40,1\n"       // fine
-                + "250;2026;1a;80;\n"                                 // another municipality
-                + "316;2026;Ledighed i alt;5,1;4,0\n"                 // no such criterion
-                + "316;2025;2a;430;\n"                                // another year
-                + "316;2026;2a;mange;\n";                             // not a number
+                + FollowUps.y("316;2026;Andel i beskæftigelse;45,2;40,1\n")       // fine
+                + FollowUps.y("250;2026;1a;80;\n")                                 // another municipality
+                + FollowUps.y("316;2026;Ledighed i alt;5,1;4,0\n")                 // no such criterion
+                + FollowUps.y("316;2025;2a;430;\n")                                // another year
+                + FollowUps.y("316;2026;2a;mange;\n");                             // not a number
         Api.Response refused = postCsv(path, bad);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"file\"")
                 .contains("linje 3: kommune »250« er ikke planens (316 Holbæk Kommune)")
                 .contains("linje 4: mål »Ledighed i alt« svarer ikke til noget succeskriterium")
-                .contains("linje 5: periode »2025« hører ikke til Årlig status 2026")
+                .contains(FollowUps.y("linje 5: periode »2025« hører ikke til Årlig status 2026"))
                 .contains("linje 6: værdi »mange« er ikke et tal")
                 .doesNotContain("linje 2:");
         assertThat(FollowUps.tasks(official, planId)).allSatisfy(t -> assertThat(t.get("prefill")).isNull());
 
-        Api.Response imported = postCsv(path, "Kommune;Periode;Mål;Værdi;Landsværdi\n316;2026;Andel i beskæftigelse;45,2;40,1\n"
-                + "Holbæk Kommune;2026-06;2a;430;\n");
+        Api.Response imported = postCsv(path, FollowUps.y("Kommune;Periode;Mål;Værdi;Landsværdi\n316;2026;Andel i beskæftigelse;45,2;40,1\n")
+                + FollowUps.y("Holbæk Kommune;2026-06;2a;430;\n"));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json()).containsEntry("rows", 2);
         @SuppressWarnings("unchecked")
         Map<String, Object> prefill = (Map<String, Object>) FollowUps.task(official, planId, "1b").get("prefill");
-        assertThat(prefill).containsEntry("value", 45.2).containsEntry("nationalValue", 40.1).containsEntry("measuredOn", "2026-12-31");
+        assertThat(prefill).containsEntry("value", 45.2).containsEntry("nationalValue", 40.1).containsEntry("measuredOn", FollowUps.y("2026-12-31"));
         assertThat(FollowUps.task(official, planId, "1b")).containsEntry("state", "OPEN").as("pre-filled, not reported");
     }
 
@@ -133,32 +133,32 @@ class FollowUpReportingTest {
             UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
             String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
             assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"),
-                    Map.of("value", 72, "measuredOn", "2025-11-01", "comment", "Tæt på")).json()).containsEntry("evaluation", "NOT_MET");
+                    Map.of("value", 72, "measuredOn", FollowUps.y("2025-11-01"), "comment", "Tæt på")).json()).containsEntry("evaluation", "NOT_MET");
             assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "1b").get("id"),
-                    Map.of("value", 47, "comparisonValue", 41, "measuredOn", "2025-11-01")).json()).containsEntry("evaluation", "MET");
+                    Map.of("value", 47, "comparisonValue", 41, "measuredOn", FollowUps.y("2025-11-01"))).json()).containsEntry("evaluation", "MET");
             // The preview before it is complete says it is a draft and marks what is missing.
             String preview = official.getAny("/api/followup/plans/" + planId + "/rounds/" + roundId + "/report").body();
             assertThat(preview).contains("Udkast").contains("Mangler").contains("<svg");
             // The last report completes the round: the report is compiled and sent.
             assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "2a").get("id"),
-                    Map.of("value", 512, "measuredOn", "2025-11-01")).json()).containsEntry("evaluation", "MET");
+                    Map.of("value", 512, "measuredOn", FollowUps.y("2025-11-01"))).json()).containsEntry("evaluation", "MET");
             var submitted = probe.await("followup.status-report-submitted", planId, FollowUps.WAIT);
-            assertThat(submitted.payload()).containsEntry("roundLabel", "Årlig status 2026").containsEntry("submittedBy", "a.manager")
+            assertThat(submitted.payload()).containsEntry("roundLabel", FollowUps.y("Årlig status 2026")).containsEntry("submittedBy", "a.manager")
                     .containsEntry("summary", "Af 3 succeskriterier er 2 nået, 0 på vej og 1 ikke nået. Der er afgivet status på alle.");
             String html = (String) submitted.payload().get("reportHtml");
-            assertThat(html).contains("Status på Beskæftigelsesplan 2026").contains("Mindst 75 %").contains("Ikke nået")
+            assertThat(html).contains(FollowUps.y("Status på Beskæftigelsesplan 2026")).contains("Mindst 75 %").contains("Ikke nået")
                     .contains("Tæt på").contains("<svg").doesNotContain("Udkast")
                     .as("the chart: the plan's baseline, this round, the target's own number")
-                    .contains("aria-label=\"Udvikling for 1a: 2025 70; 2026 72. Målet er 75.\"");
+                    .contains(FollowUps.y("aria-label=\"Udvikling for 1a: 2025 70; 2026 72. Målet er 75.\""));
             assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0)).containsEntry("state", "SUBMITTED");
-            Api.Response late = FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"), Map.of("value", 76, "measuredOn", "2025-11-02"));
+            Api.Response late = FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"), Map.of("value", 76, "measuredOn", FollowUps.y("2025-11-02")));
             assertThat(late.status()).isEqualTo(409);
 
             // The PDF has the same content, the chart included.
             byte[] pdf = official.getBytes("/api/followup/plans/" + planId + "/rounds/" + roundId + "/report.pdf");
             try (var document = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(document);
-                assertThat(text).contains("Status på Beskæftigelsesplan 2026").contains("Årlig status 2026").contains("Ikke nået");
+                assertThat(text).contains(FollowUps.y("Status på Beskæftigelsesplan 2026")).contains(FollowUps.y("Årlig status 2026")).contains("Ikke nået");
                 // Batik draws the SVG chart as vector shapes (its text is outlines): look for the chart's line colour.
                 assertThat(chartPixels(document)).as("pixels of the charts' measured-value line").isGreaterThan(50);
             }
@@ -204,14 +204,36 @@ class FollowUpReportingTest {
         assertThat(feed.status()).isEqualTo(200);
         assertThat(feed.header("Content-Type")).startsWith("text/calendar");
         String ics = feed.body().replace("\r\n ", "");
-        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART;VALUE=DATE:20261231")
-                .contains("SUMMARY:Frist: status på Beskæftigelsesplan 2026 – Årlig status 2026 (3)")
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains(FollowUps.y("DTSTART;VALUE=DATE:20261231"))
+                .contains(FollowUps.y("SUMMARY:Frist: status på Beskæftigelsesplan 2026 – Årlig status 2026 (3)"))
                 .contains("1a: Mindst 75 pct. af borgerne er tilfredse med jobcentret").endsWith("END:VCALENDAR\r\n");
         assertThat(feed.body().lines()).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
         // A new address makes the old one stop working.
         manager.postForm("/followup/opgaver/kalender", Map.of("_csrf", manager.csrfToken()));
         assertThat(anonymous.getAny(address.group(1)).status()).isEqualTo(404);
         assertThat(planId).isNotNull();
+    }
+
+    @Test
+    void aMidYearRoundAddedToAPlanAlreadyInFollowUp() {
+        UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
+        String path = "/api/followup/plans/" + planId + "/rounds";
+        Api.Response wrongYear = official.post(path, Map.of("year", FollowUps.YEAR + 1, "dueDate", FollowUps.y("2027-06-30")));
+        assertThat(wrongYear.status()).isEqualTo(400);
+        assertThat(wrongYear.body()).contains("\"field\":\"year\"");
+        Api.Response afterAnnual = official.post(path, Map.of("year", FollowUps.YEAR, "dueDate", FollowUps.y("2027-01-15")));
+        assertThat(afterAnnual.body()).contains("\"field\":\"dueDate\"");
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).plusDays(1);
+        org.junit.jupiter.api.Assumptions.assumeTrue(tomorrow.isBefore(java.time.LocalDate.of(FollowUps.YEAR, 12, 31)),
+                "a mid-year round needs a day left before the annual round's due date");
+        String due = tomorrow.toString();
+        Api.Response added = official.post(path, Map.of("year", FollowUps.YEAR, "dueDate", due));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json()).containsEntry("label", FollowUps.y("Halvårsstatus 2026")).containsEntry("tasks", 3).containsEntry("number", 1);
+        assertThat(official.get(path).jsonList()).extracting(r -> r.get("label"), r -> r.get("number"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FollowUps.y("Halvårsstatus 2026"), 1), org.assertj.core.groups.Tuple.tuple(FollowUps.y("Årlig status 2026"), 2));
+        assertThat(official.post(path, Map.of("year", FollowUps.YEAR, "dueDate", due)).status()).isEqualTo(409);
+        assertThat(manager.get("/api/followup/tasks").jsonList()).filteredOn(t -> planId.toString().equals(t.get("planId"))).hasSize(6);
     }
 
     @Test

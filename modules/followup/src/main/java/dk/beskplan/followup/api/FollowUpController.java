@@ -101,6 +101,17 @@ public class FollowUpController {
         return queries.rounds(planId, CurrentUser.of(auth));
     }
 
+    @Serdeable
+    public record MidYearInput(@Nullable Integer year, @Nullable LocalDate dueDate) {
+    }
+
+    @Post("/plans/{planId}/rounds")
+    @Secured({Roles.OFFICIAL, Roles.MANAGER})
+    @Operation(summary = "Add a mid-year round for a plan year (before that year's annual round), with a task per criterion")
+    public HttpResponse<Views.Round> addMidYearRound(@PathVariable UUID planId, @Body MidYearInput input, Authentication auth) {
+        return HttpResponse.created(reporting.addMidYearRound(planId, input.year(), input.dueDate(), CurrentUser.of(auth)));
+    }
+
     @Put("/plans/{planId}/rounds/{roundId}/due-date")
     @Secured({Roles.OFFICIAL, Roles.MANAGER})
     @Operation(summary = "Move an open round's due date (reminders start afresh for the new date)")

@@ -255,6 +255,50 @@ public class Reporting {
         return queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst().orElseThrow();
     }
 
+    /**
+     * Adds a mid-year round to a plan already in follow-up (the municipality decided on it after the plan opened): a
+     * task per criterion, owned by the goals' current managers, due before that year's annual round.
+     */
+    @Transactional
+    public Views.Round addMidYearRound(UUID planId, @Nullable Integer year, @Nullable LocalDate dueDate, CurrentUser user) {
+        Views.Plan plan = queries.plan(planId, user);
+        if (!"OPEN".equals(plan.state())) {
+            throw new Conflict("Opfølgningen på planen er afsluttet");
+        }
+        if (year == null || year < plan.fromYear() || year > plan.toYear()) {
+            throw InvalidInput.field("year", "skal være et år i planperioden " + plan.period());
+        }
+        List<Views.Round> rounds = queries.rounds(planId, user);
+        if (rounds.stream().anyMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
+            throw new Conflict("Planen har allerede en halvårsstatus for " + year);
+        }
+        Views.Round annual = rounds.stream().filter(r -> r.year() == year && "ANNUAL".equals(r.kind())).findFirst()
+                .orElseThrow(() -> new Conflict("Planen har ingen årlig status for " + year));
+        if (!"OPEN".equals(annual.state())) {
+            throw new Conflict("Statusrapporten for " + annual.label() + " er allerede sendt til udvalget");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        if (dueDate == null || dueDate.getYear() != year || !dueDate.isBefore(annual.dueDate()) || dueDate.isBefore(today)) {
+            throw InvalidInput.field("dueDate", "skal være en dato i " + year + " før fristen for " + annual.label()
+                    + " (" + annual.dueDate() + ") og ikke før i dag");
+        }
+        UUID roundId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String label = new dk.beskplan.followup.domain.ReportingSchedule.PlannedRound(0,
+                dk.beskplan.followup.domain.ReportingSchedule.Kind.MID_YEAR, year, dueDate).label();
+        sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
+                + " values (?, ?, ?, ?, null, 'OPEN', ?, 'MID_YEAR', ?, ?)", roundId, planId, -1, dueDate, now, year, label);
+        sql.update("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
+                + " select gen_random_uuid(), ?, c.plan_id, c.goal_number, c.number, (select a.manager from followup.goal_assignment a"
+                + " where a.plan_id = c.plan_id and a.goal_number = c.goal_number order by a.assigned_at desc, a.id limit 1)"
+                + " from followup.criterion c where c.plan_id = ?", roundId, planId);
+        // Rounds are numbered in due-date order: make room, then number them again.
+        sql.update("update followup.status_round set number = -number - 1000 where plan_id = ?", planId);
+        sql.update("update followup.status_round r set number = o.n from (select id, row_number() over (order by due_date) n"
+                + " from followup.status_round where plan_id = ?) o where r.id = o.id", planId);
+        return queries.round(planId, roundId, user);
+    }
+
     /** Moves an open round's due date (e.g. when the data comes late); reminders start afresh for the new date. */
     @Transactional
     public Views.Round moveDueDate(UUID planId, UUID roundId, @Nullable LocalDate dueDate, CurrentUser user) {

@@ -250,6 +250,19 @@ public class FollowUpPages {
         return act(() -> reporting.moveDueDate(planId, roundId, PageForms.date(form, "dueDate"), user), planId, user, "round-" + roundId, "frist");
     }
 
+    @Post("/planer/{planId}/halvaar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.MANAGER, Roles.OFFICIAL})
+    public MutableHttpResponse<?> addMidYear(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return act(() -> {
+            String year = PageForms.text(form, "year");
+            reporting.addMidYearRound(planId, year == null || !year.matches("\\d{4}") ? null : Integer.valueOf(year),
+                    PageForms.date(form, "dueDate"), user);
+        }, planId, user, "midyear", "halvaar");
+    }
+
     @Post("/planer/{planId}/runder/{roundId}/send")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -298,6 +311,14 @@ public class FollowUpPages {
         model.put("plan", overview.plan());
         model.put("days", days);
         model.put("managers", users.withRole(overview.plan().municipality(), Roles.MANAGER));
+        List<Integer> years = new java.util.ArrayList<>();
+        for (int y = overview.plan().fromYear(); y <= overview.plan().toYear(); y++) {
+            int year = y;
+            if (overview.rounds().stream().noneMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
+                years.add(y);
+            }
+        }
+        model.put("midYearYears", years);
         model.put("canAct", "OPEN".equals(overview.plan().state()) && (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.OFFICIAL)));
         model.put("errors", errors);
         model.put("failed", failed);
