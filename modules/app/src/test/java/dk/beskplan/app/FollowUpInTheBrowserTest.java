@@ -72,6 +72,7 @@ class FollowUpInTheBrowserTest {
         awaitEvaluation("Nået");
         browser.fill("Målt værdi", "44");
         awaitEvaluation("Ikke nået");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("focus stays where the manager types").isEqualTo("value");
         assertThat(FollowUps.task(official, planId, "1b")).containsEntry("state", "OPEN");
 
         // A refusal names the field and keeps what was typed.
@@ -79,6 +80,12 @@ class FollowUpInTheBrowserTest {
         browser.awaitText("Status blev ikke gemt:");
         assertThat(browser.text()).contains("angiv hvilken dato værdien er målt");
         assertThat(browser.field("Målt værdi").getAttribute("value")).isEqualTo("46,5");
+        browser.fill("Landsgennemsnit", "42");
+        awaitEvaluation("Ikke nået");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("the error summary does not steal focus")
+                .isEqualTo("comparisonValue");
+        browser.fill("Landsgennemsnit", "40,1");
+        awaitEvaluation("Nået");
 
         browser.setValue("measuredOn", FollowUps.y("2025-11-30")).fill("Vurdering og kommentar", "Flere flygtninge i job end i landet som helhed")
                 .click("Gem status");
