@@ -113,6 +113,12 @@ public class Reporting {
 
     private List<ProblemException.FieldError> validate(Views.Task task, ReportInput input) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
+        if (input.value() != null && !Double.isFinite(input.value())) {
+            return List.of(new ProblemException.FieldError("value", "skal være et tal som 71,4"));
+        }
+        if (input.comparisonValue() != null && !Double.isFinite(input.comparisonValue())) {
+            return List.of(new ProblemException.FieldError("comparisonValue", "skal være et tal som 71,4"));
+        }
         Target rule = task.rule();
         String comment = Settings.blankToNull(input.comment());
         if (comment != null && comment.length() > MAX_COMMENT) {

@@ -233,13 +233,14 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
                 continue;
             }
             boolean reported = "REPORTED".equals(t.state());
-            points.add(new StatusChart.Point(shortLabel(t.dueDate()), reported ? t.value() : null, reported ? t.comparisonValue() : null));
+            points.add(new StatusChart.Point(shortLabel(t.roundLabel()), reported ? t.value() : null, reported ? t.comparisonValue() : null));
         }
         return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel(), task.rule().level());
     }
 
-    private static String shortLabel(LocalDate due) {
-        return due.getMonthValue() <= 8 ? "H1 " + due.getYear() : Integer.toString(due.getYear());
+    /** "Halvårsstatus 2025" → "H1 2025", "Årlig status 2025" → "2025": the round's plan year, whatever its due date. */
+    static String shortLabel(String roundLabel) {
+        return roundLabel.replace("Halvårsstatus ", "H1 ").replace("Årlig status ", "");
     }
 
     // ---- the committee noted the report ----
