@@ -113,6 +113,36 @@ class FollowUpRemindersTest {
         }
     }
 
+    /** A plan approved after its period (its rounds were due before follow-up opened) reminds and escalates no one. */
+    @Test
+    void roundsAlreadyDueWhenFollowUpOpenedRemindNoOne() throws Exception {
+        Api official = Fixtures.as(first, "a.official");
+        Map<String, Object> lastYear = new HashMap<>(FollowUps.document(Fixtures.A));
+        lastYear.put("fromYear", FollowUps.YEAR - 1);
+        lastYear.put("toYear", FollowUps.YEAR - 1);
+        lastYear.put("title", "Beskæftigelsesplan " + (FollowUps.YEAR - 1));
+        UUID planId = FollowUps.approve(first, Fixtures.A, lastYear, official);
+        LocalDate due = LocalDate.of(FollowUps.YEAR - 1, 12, 31);
+        for (LocalDate day : List.of(due.minusDays(14), due, due.plusDays(1), LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")))) {
+            bothAt(day);
+        }
+        assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList()).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("state", "OPEN").containsEntry("dueDate", due.toString()));
+        assertThat(Fixtures.as(first, "a.manager").get("/api/followup/tasks").jsonList())
+                .noneMatch(t -> planId.toString().equals(t.get("planId")));
+        Thread.sleep(1000);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).noneMatch(subject -> subject.contains("Beskæftigelsesplan " + (FollowUps.YEAR - 1)));
+        // It can still be reported on after the fact, from the plan's page.
+        assertThat(FollowUps.report(official, FollowUps.task(official, planId, "2a").get("id"),
+                Map.of("value", 501, "measuredOn", due.toString())).status()).isEqualTo(200);
+    }
+
     @Test
     void eachStageReachesEachRecipientExactlyOnce() throws Exception {
         Api official = Fixtures.as(first, "a.official");
