@@ -186,6 +186,11 @@ class FollowUpReportingTest {
             var closed = probe.await("followup.follow-up-closed", planId, FollowUps.WAIT);
             assertThat(closed.causationId()).isEqualTo(notedMessage.messageId());
             assertThat(closed.payload()).containsEntry("rounds", 1).containsEntry("reportsNoted", 1);
+            List<Map<String, Object>> timeline = Eventually.await(FollowUps.WAIT, "the closing in the archive",
+                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),
+                    t -> t.stream().anyMatch(e -> "followup.follow-up-closed".equals(e.get("type"))));
+            assertThat(timeline).filteredOn(e -> "followup.follow-up-closed".equals(e.get("type")))
+                    .extracting(e -> e.get("what")).containsExactly("Opfølgning afsluttet");
             assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0)).containsEntry("state", "NOTED");
             assertThat(official.get("/api/followup/plans/" + planId).json().get("plan")).asString().contains("state=CLOSED");
         }
