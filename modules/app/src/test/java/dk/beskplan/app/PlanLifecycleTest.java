@@ -87,8 +87,10 @@ class PlanLifecycleTest {
             var decision = probe.await("approval.plan-decision-recorded", planId, WAIT);
             assertThat(decision.payload()).containsEntry("decision", "APPROVED").containsEntry("finalDecision", true)
                     .containsEntry("decidingBody", "Udvalget for Beskæftigelse").containsEntry("meetingId", meeting);
+            // Follow-up opens from the version in force that drafting publishes (it carries the goals and criteria).
+            var inForce = probe.await("drafting.plan-approved", planId, WAIT);
             var opened = probe.await("followup.follow-up-opened", planId, WAIT);
-            assertThat(opened.causationId()).isEqualTo(decision.messageId());
+            assertThat(opened.causationId()).isEqualTo(inForce.messageId());
 
             // The official who submitted it is told by mail, once.
             List<MimeMessage> mails = Eventually.await(WAIT, "the decision mail", () -> mailsAbout(planId), m -> !m.isEmpty());
@@ -110,9 +112,7 @@ class PlanLifecycleTest {
             assertThat(rounds.get(0)).containsEntry("dueDate", "2026-12-31").containsEntry("owner", "a.manager")
                     .containsEntry("state", "OPEN");
 
-            // The archive tells the whole story with who, when and the message id. The last two both react to the
-            // decision, in two modules, so their order is not fixed.
-            var inForce = probe.await("drafting.plan-approved", planId, WAIT);
+            // The archive tells the whole story with who, when and the message id.
             assertThat(inForce.causationId()).isEqualTo(decision.messageId());
             assertThat(inForce.payload()).containsEntry("approvedRevision", 1).containsEntry("amended", false)
                     .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));

@@ -326,6 +326,7 @@ public class Archive {
             case "approval.status-report-noted" -> "Status taget til efterretning af " + body;
             case "followup.follow-up-opened" -> "Opfølgning åbnet";
             case "followup.status-report-submitted" -> "Status sendt til udvalget: " + text(p, "roundLabel", "");
+            case "followup.follow-up-closed" -> "Opfølgning afsluttet";
             default -> type;
         };
     }

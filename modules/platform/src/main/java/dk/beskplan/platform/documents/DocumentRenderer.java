@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Renders a document template (plans, protocols, status reports) to HTML and to PDF from the same
- * template, in Danish. The PDF comes from the HTML via openhtmltopdf: no hand-written PDF code.
+ * template, in Danish. The PDF comes from the HTML via openhtmltopdf: no hand-written PDF code. Inline SVG is
+ * drawn too (Batik), so a chart on the page is the same chart in the PDF.
  */
 @Singleton
 public class DocumentRenderer {
@@ -42,6 +43,8 @@ public class DocumentRenderer {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Inline <svg> (charts in status reports) is drawn as vector graphics, not dropped.
+            builder.useSVGDrawer(new com.openhtmltopdf.svgsupport.BatikSVGDrawer());
             embedFonts(builder);
             builder.withW3cDocument(dom, "/");
             builder.toStream(out);

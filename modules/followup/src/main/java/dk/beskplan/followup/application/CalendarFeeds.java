@@ -1,0 +1,93 @@
+package dk.beskplan.followup.application;
+
+import dk.beskplan.followup.document.Ical;
+import dk.beskplan.platform.mail.Mail;
+import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.web.NotFound;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A manager's deadlines as an iCal feed for their calendar program. Calendar programs cannot log in, so the feed's
+ * address carries a random token (only its SHA-256 is stored); a new address makes the old one stop working.
+ */
+@Singleton
+public class CalendarFeeds {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Sql sql;
+    private final FollowUpQueries queries;
+    private final Mail mail;
+    private final Clock clock;
+    private final dk.beskplan.platform.security.UserAccounts users;
+
+    CalendarFeeds(Sql sql, FollowUpQueries queries, Mail mail, Clock clock, dk.beskplan.platform.security.UserAccounts users) {
+        this.users = users;
+        this.sql = sql;
+        this.queries = queries;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /** A new feed address for the user (the previous one stops working); shown once. */
+    @Transactional
+    public String newFeed(CurrentUser user) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        sql.update("insert into followup.calendar_feed (username, token_hash, created_at) values (?, ?, ?)"
+                        + " on conflict (username) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
+                user.username(), hash(token), clock.instant());
+        return mail.link("/followup/kalender/" + token + ".ics");
+    }
+
+    @Transactional
+    public boolean hasFeed(CurrentUser user) {
+        return sql.queryOne("select 1 from followup.calendar_feed where username = ?", rs -> 1, user.username()).isPresent();
+    }
+
+    /** The feed for a token: one all-day event per round with the manager's open tasks, on its due date. */
+    @Transactional
+    public String feed(String token) {
+        String username = sql.queryOne("select username from followup.calendar_feed where token_hash = ?", rs -> rs.getString(1), hash(token))
+                .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
+        CurrentUser owner = users.find(username).map(u -> new CurrentUser(username, u.municipality(), u.roles()))
+                .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
+        Map<UUID, List<Views.Task>> byRound = new LinkedHashMap<>();
+        for (Views.Task task : queries.openTasks(owner)) {
+            byRound.computeIfAbsent(task.roundId(), k -> new ArrayList<>()).add(task);
+        }
+        List<Ical.Event> events = new ArrayList<>();
+        byRound.forEach((roundId, tasks) -> {
+            Views.Task first = tasks.get(0);
+            StringBuilder description = new StringBuilder("Status mangler på:\n");
+            tasks.forEach(t -> description.append("- ").append(t.goalLabel()).append(", ").append(t.name()).append(": ")
+                    .append(t.criterionText()).append('\n'));
+            events.add(new Ical.Event(roundId + "-" + username + "@beskplan", first.dueDate(),
+                    "Frist: status på " + first.planTitle() + " – " + first.roundLabel() + " (" + tasks.size() + ")",
+                    description.toString(), mail.link("/followup/opgaver")));
+        });
+        return Ical.calendar("Beskplan: mine statusfrister", events, clock.instant());
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

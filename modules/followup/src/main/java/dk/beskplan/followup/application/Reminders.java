@@ -1,0 +1,258 @@
+package dk.beskplan.followup.application;
+
+import dk.beskplan.followup.FollowUpModule;
+import dk.beskplan.followup.domain.ReminderPolicy;
+import dk.beskplan.platform.mail.Mail;
+import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.UserAccounts;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reminds managers of their missing status tasks and escalates overdue rounds, by e-mail, exactly once per stage and
+ * recipient however many instances run (ADR 0007). Each reminder is <em>claimed</em> by inserting its row in
+ * {@code followup.reminder}, whose unique key (round, due date, stage, recipient) lets exactly one transaction win;
+ * the mail is queued in that same transaction, so a claim without its mail, or a mail without its claim, cannot
+ * happen. A restart finds the claims and sends nothing again. Once a round is past its due date it is escalated and
+ * its status report compiled with what is missing marked missing.
+ * <p>
+ * Rounds that were already due when follow-up opened (a plan approved after its period) are not reminded of.
+ */
+@Singleton
+public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
+
+    /** What one pass did: claims won by this instance. */
+    public record Tick(int reminders, int escalations, int reportsCompiled) {
+    }
+
+    private record DueRound(UUID id, UUID planId, String planTitle, String municipality, String label, LocalDate dueDate, String state) {
+    }
+
+    private final FollowUpConfig config;
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+    private final FollowUpQueries queries;
+    private final StatusReports reports;
+    private final Settings settings;
+    private final UserAccounts users;
+    private final Mail mail;
+    private final Clock clock;
+    private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean running;
+    private Thread thread;
+
+    Reminders(FollowUpConfig config, Sql sql, TransactionOperations<Connection> transactions, FollowUpQueries queries,
+              StatusReports reports, Settings settings, UserAccounts users, Mail mail, Clock clock) {
+        this.config = config;
+        this.sql = sql;
+        this.transactions = transactions;
+        this.queries = queries;
+        this.reports = reports;
+        this.settings = settings;
+        this.users = users;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+        if (!config.isSchedulerEnabled() || thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "followup-reminders");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5000);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                tick(LocalDate.now(clock.withZone(Reporting.ZONE)));
+            } catch (RuntimeException e) {
+                LOG.warn("Follow-up reminders: {}", e.toString());
+            }
+            try {
+                Thread.sleep(config.getSchedulerInterval().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One pass over the rounds as of {@code today}; safe to run on any number of instances at once. */
+    public Tick tick(LocalDate today) {
+        ReminderPolicy policy = config.policy();
+        int longest = policy.daysBefore().isEmpty() ? 0 : policy.daysBefore().get(policy.daysBefore().size() - 1);
+        List<DueRound> rounds = transactions.executeRead(status -> sql.query("select r.id, r.plan_id, p.title, p.municipality, r.label,"
+                        + " r.due_date, r.state from followup.status_round r join followup.followed_plan p on p.plan_id = r.plan_id"
+                        + " where p.state = 'OPEN' and r.state in ('OPEN', 'SUBMITTED')"
+                        + FollowUpQueries.CURRENT_ROUND + " and r.due_date - ? <= ?"
+                        + " order by r.due_date",
+                rs -> new DueRound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)), longest, today));
+        int reminders = 0;
+        int escalations = 0;
+        int compiled = 0;
+        for (DueRound round : rounds) {
+            Optional<ReminderPolicy.Stage> stage = policy.stage(round.dueDate(), today);
+            if (stage.isEmpty()) {
+                continue;
+            }
+            if (stage.get() instanceof ReminderPolicy.Stage.Escalation) {
+                if (Boolean.TRUE.equals(transactions.executeWrite(status -> escalate(round)))) {
+                    escalations++;
+                }
+                if ("OPEN".equals(round.state()) && reports.compileAndSubmit(round.id(), "system:followup").isPresent()) {
+                    compiled++;
+                }
+            } else if ("OPEN".equals(round.state())) {
+                List<String> owners = transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
+                        + " where round_id = ? and state = 'OPEN' and owner is not null order by owner", rs -> rs.getString(1), round.id()));
+                for (String owner : owners) {
+                    if (Boolean.TRUE.equals(transactions.executeWrite(status -> remind(round, stage.get(), owner, today)))) {
+                        reminders++;
+                    }
+                }
+            }
+        }
+        return new Tick(reminders, escalations, compiled);
+    }
+
+    /** Claims and queues one manager's reminder; false when another instance (or an earlier pass) has it. */
+    private boolean remind(DueRound round, ReminderPolicy.Stage stage, String owner, LocalDate today) {
+        List<Views.Task> missing = queries.tasksOfRound(round.id()).stream()
+                .filter(t -> "OPEN".equals(t.state()) && owner.equals(t.owner())).toList();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        Optional<UserAccounts.User> user = users.find(owner);
+        String email = user.map(UserAccounts.User::email).orElse(null);
+        String subject = stage instanceof ReminderPolicy.Stage.DueDay
+                ? "Frist i dag: status på " + round.planTitle() + " – " + round.label()
+                : "Påmindelse: status på " + round.planTitle() + " – " + round.label() + ", frist " + StatusReports.DAY.format(round.dueDate());
+        UUID id = claim(round, stage, owner, email, missing, subject);
+        if (id == null) {
+            return false;
+        }
+        if (email != null) {
+            mail.queue(FollowUpModule.MODULE, email, subject, reminderBody(round, user.map(UserAccounts.User::displayName).orElse(owner),
+                    missing, today), "reminder:" + id);
+        } else {
+            LOG.warn("Reminder {} for {}: the user has no e-mail address; recorded, not sent", id, owner);
+        }
+        return true;
+    }
+
+    /** Claims and queues the escalation of an overdue round to the municipality's escalation contact. */
+    private boolean escalate(DueRound round) {
+        List<Views.Task> missing = queries.tasksOfRound(round.id()).stream().filter(t -> "OPEN".equals(t.state())).toList();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        Settings.View contact = settings.of(round.municipality());
+        String email = contact.escalationEmail();
+        String subject = "Frist overskredet: status mangler på " + round.planTitle() + " – " + round.label();
+        UUID id = claim(round, new ReminderPolicy.Stage.Escalation(), email == null ? "(ingen eskalationskontakt)" : email, email,
+                missing, subject);
+        if (id == null) {
+            return false;
+        }
+        if (email != null) {
+            mail.queue(FollowUpModule.MODULE, email, subject, escalationBody(round, contact.escalationName(), missing), "reminder:" + id);
+        } else {
+            LOG.warn("Round {} of plan {} is overdue but the municipality {} has no escalation contact", round.label(),
+                    round.planTitle(), round.municipality());
+        }
+        return true;
+    }
+
+    /** The claim: exactly one transaction inserts this row; everyone else gets nothing back. */
+    private UUID claim(DueRound round, ReminderPolicy.Stage stage, String recipient, String email, List<Views.Task> tasks, String subject) {
+        UUID id = UUID.randomUUID();
+        int won = sql.update("insert into followup.reminder (id, round_id, due_date, stage, recipient, email, task_ids, subject,"
+                        + " claimed_at, claimed_by) values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?) on conflict do nothing",
+                id, round.id(), round.dueDate(), stage.key(), recipient, email,
+                tasks.stream().map(t -> t.id().toString()).toArray(String[]::new), subject, clock.instant(), instance);
+        return won == 1 ? id : null;
+    }
+
+    private String reminderBody(DueRound round, String name, List<Views.Task> missing, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, round.dueDate());
+        String when = days <= 0 ? "i dag" : days == 1 ? "i morgen" : "om " + days + " dage";
+        StringBuilder body = new StringBuilder();
+        body.append("Kære ").append(name).append("\n\n")
+                .append("Du er ansvarlig for at afgive status på ").append(round.planTitle()).append(" (")
+                .append(users.municipalityName(round.municipality())).append("), ").append(round.label()).append(".\n")
+                .append("Fristen er ").append(DAY.format(round.dueDate())).append(" (").append(when).append(").\n\n")
+                .append("Der mangler status på ").append(missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier")
+                .append(":\n");
+        appendByGoal(body, missing, true);
+        body.append("\nAlle dine opgaver: ").append(mail.link("/followup/opgaver")).append("\n\n")
+                .append("Med venlig hilsen\nBeskplan\n");
+        return body.toString();
+    }
+
+    private String escalationBody(DueRound round, String name, List<Views.Task> missing) {
+        StringBuilder body = new StringBuilder();
+        body.append("Kære ").append(name == null ? "eskalationskontakt" : name).append("\n\n")
+                .append("Fristen for ").append(round.label()).append(" på ").append(round.planTitle()).append(" (")
+                .append(users.municipalityName(round.municipality())).append(") var ").append(DAY.format(round.dueDate()))
+                .append(".\nDer mangler stadig status på ").append(missing.size()).append(missing.size() == 1 ? " succeskriterium" : " succeskriterier")
+                .append(". Statusrapporten sendes til udvalget med dem markeret som manglende.\n");
+        appendByGoal(body, missing, false);
+        body.append("\nPlanens status: ").append(mail.link("/followup/planer/" + round.planId())).append("\n\n")
+                .append("Med venlig hilsen\nBeskplan\n");
+        return body.toString();
+    }
+
+    private void appendByGoal(StringBuilder body, List<Views.Task> tasks, boolean links) {
+        Map<String, List<Views.Task>> byGoal = new LinkedHashMap<>();
+        for (Views.Task t : tasks) {
+            byGoal.computeIfAbsent(t.goalLabel() + ": " + t.goalTitle(), k -> new ArrayList<>()).add(t);
+        }
+        byGoal.forEach((goal, list) -> {
+            body.append('\n').append(goal);
+            if (!links && list.get(0).owner() != null) {
+                body.append(" (ansvarlig: ").append(users.find(list.get(0).owner()).map(UserAccounts.User::displayName)
+                        .orElse(list.get(0).owner())).append(')');
+            }
+            body.append('\n');
+            for (Views.Task t : list) {
+                body.append("  - ").append(t.name()).append(": ").append(t.criterionText()).append('\n');
+                if (links) {
+                    body.append("    Afgiv status: ").append(mail.link("/followup/opgaver/" + t.id())).append('\n');
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,330 @@
+package dk.beskplan.followup.application;
+
+import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.followup.domain.IndicatorCsv;
+import dk.beskplan.followup.domain.Target;
+import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.web.Conflict;
+import dk.beskplan.platform.web.InvalidInput;
+import dk.beskplan.platform.web.NotFound;
+import dk.beskplan.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What managers and officials do in follow-up: report status on a criterion (the system evaluates it), import
+ * indicator values to pre-fill reports, assign a goal's manager, move a round's due date. A round whose last task is
+ * reported is compiled into its status report and sent to the committee.
+ */
+@Singleton
+public class Reporting {
+    static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    private static final int MAX_COMMENT = 4000;
+
+    /** A manager's report on one criterion. */
+    @Serdeable
+    public record ReportInput(@Nullable Double value, @Nullable Double comparisonValue, @Nullable LocalDate measuredOn,
+                              @Nullable String dataSource, @Nullable String comment) {
+    }
+
+    /** The outcome of a CSV import: the rows used, each with the criterion it pre-fills. */
+    @Serdeable
+    public record Imported(int rows, List<ImportedRow> matched) {
+    }
+
+    @Serdeable
+    public record ImportedRow(int line, String measure, UUID taskId, String criterion, double value, @Nullable Double nationalValue) {
+    }
+
+    private final Sql sql;
+    private final FollowUpQueries queries;
+    private final StatusReports reports;
+    private final Settings settings;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    Reporting(Sql sql, FollowUpQueries queries, StatusReports reports, Settings settings, UserAccounts users, Clock clock) {
+        this.sql = sql;
+        this.queries = queries;
+        this.reports = reports;
+        this.settings = settings;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** What the system would conclude from these values, without saving (the form shows it as values are typed). */
+    @Transactional
+    public Evaluation preview(UUID taskId, ReportInput input, CurrentUser user) {
+        Views.Task task = queries.task(taskId, user);
+        return evaluate(task, input);
+    }
+
+    static Evaluation evaluate(Views.Task task, ReportInput input) {
+        return task.rule().evaluate(task.reading(input.value(), input.comparisonValue(), input.measuredOn()));
+    }
+
+    /**
+     * Saves the report if {@code expectedVersion} is still the task's version. Refused with the fields named when the
+     * values do not fit the target, and when the round's status report has already gone to the committee.
+     */
+    @Transactional
+    public Views.Task report(UUID taskId, ReportInput input, int expectedVersion, CurrentUser user) {
+        Views.Task task = queries.task(taskId, user);
+        requireOpen(task);
+        List<ProblemException.FieldError> errors = validate(task, input);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Evaluation evaluation = evaluate(task, input);
+        String source = input.dataSource() == null || input.dataSource().isBlank() ? task.criterionDataSource() : input.dataSource().strip();
+        String comment = Settings.blankToNull(input.comment());
+        Instant now = clock.instant();
+        int updated = sql.update("update followup.status_task set value = ?, comparison_value = ?, measured_on = ?, data_source = ?,"
+                        + " comment = ?, evaluation = ?, state = 'REPORTED', version = version + 1, reported_by = ?, reported_at = ?"
+                        + " where id = ? and version = ?", input.value(), input.comparisonValue(), input.measuredOn(), source, comment,
+                evaluation, user.username(), now, taskId, expectedVersion);
+        if (updated == 0) {
+            throw new Conflict("Status på »" + task.name() + "« er ændret af en anden siden du hentede den; hent den igen");
+        }
+        sql.update("insert into followup.task_report (id, task_id, value, comparison_value, measured_on, data_source, comment,"
+                        + " evaluation, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), taskId,
+                input.value(), input.comparisonValue(), input.measuredOn(), source, comment, evaluation, user.username(), now);
+        Views.Round round = queries.round(task.roundId()).orElseThrow();
+        if (round.missing() == 0) {
+            reports.compileAndSubmit(round.id(), user.username());
+        }
+        return queries.task(taskId).orElseThrow();
+    }
+
+    private List<ProblemException.FieldError> validate(Views.Task task, ReportInput input) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        if (input.value() != null && !Double.isFinite(input.value())) {
+            return List.of(new ProblemException.FieldError("value", "skal være et tal som 71,4"));
+        }
+        if (input.comparisonValue() != null && !Double.isFinite(input.comparisonValue())) {
+            return List.of(new ProblemException.FieldError("comparisonValue", "skal være et tal som 71,4"));
+        }
+        Target rule = task.rule();
+        String comment = Settings.blankToNull(input.comment());
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            errors.add(new ProblemException.FieldError("comment", "højst " + MAX_COMMENT + " tegn"));
+        }
+        if (rule instanceof Target.Narrative) {
+            if (comment == null) {
+                errors.add(new ProblemException.FieldError("comment", "beskriv status med ord: kriteriet har intet måltal"));
+            }
+            return errors;
+        }
+        if (input.value() == null) {
+            if (comment == null) {
+                errors.add(new ProblemException.FieldError("value", "angiv den målte værdi, eller skriv i kommentaren hvorfor den mangler"));
+            }
+        } else {
+            boolean share = rule instanceof Target.Share || rule instanceof Target.Rank;
+            if (share && (input.value() < 0 || input.value() > 100)) {
+                errors.add(new ProblemException.FieldError("value", "skal være en procent mellem 0 og 100"));
+            }
+            if (rule instanceof Target.Count && input.value() < 0) {
+                errors.add(new ProblemException.FieldError("value", "et antal kan ikke være negativt"));
+            }
+            if (input.comparisonValue() == null && (rule.comparison() == Target.Comparison.NATIONAL || rule.comparison() == Target.Comparison.REGIONAL)) {
+                errors.add(new ProblemException.FieldError("comparisonValue", task.comparisonLabel().toLowerCase(Locale.ROOT)
+                        + " skal angives: målet sammenlignes med det"));
+            }
+            if (input.measuredOn() == null) {
+                errors.add(new ProblemException.FieldError("measuredOn", "angiv hvilken dato værdien er målt"));
+            }
+        }
+        if (input.measuredOn() != null && input.measuredOn().isAfter(LocalDate.now(clock.withZone(ZONE)))) {
+            errors.add(new ProblemException.FieldError("measuredOn", "målingsdatoen kan ikke ligge i fremtiden"));
+        }
+        return errors;
+    }
+
+    private static void requireOpen(Views.Task task) {
+        if (!"OPEN".equals(task.roundState())) {
+            throw new Conflict("Statusrapporten for " + task.roundLabel() + " er sendt til udvalget; status kan ikke længere ændres");
+        }
+    }
+
+    /**
+     * Reads an indicator CSV export into a round: each row is matched to one criterion by its code (1a), its indicator
+     * or its text, and pre-fills that criterion's report. Any row that cannot be read or matched is named, and then
+     * nothing is imported.
+     */
+    @Transactional
+    public Imported importCsv(UUID planId, UUID roundId, String csv, CurrentUser user) {
+        Views.Plan plan = queries.plan(planId, user);
+        Views.Round round = queries.round(planId, roundId, user);
+        if (!"OPEN".equals(round.state())) {
+            throw new Conflict("Statusrapporten for " + round.label() + " er sendt til udvalget; der kan ikke importeres til den");
+        }
+        IndicatorCsv.Parsed parsed = IndicatorCsv.parse(csv);
+        List<IndicatorCsv.RowError> errors = new ArrayList<>(parsed.errors());
+        List<Views.Task> tasks = queries.tasksOfRound(roundId);
+        String municipalityName = users.municipalityName(plan.municipality());
+        Map<UUID, Integer> seen = new HashMap<>();
+        List<ImportedRow> matched = new ArrayList<>();
+        for (IndicatorCsv.Row row : parsed.rows()) {
+            List<String> problems = new ArrayList<>();
+            if (!row.municipality().equalsIgnoreCase(plan.municipality()) && !row.municipality().equalsIgnoreCase(municipalityName)
+                    && !(row.municipality() + " Kommune").equalsIgnoreCase(municipalityName)) {
+                problems.add("kommune »" + row.municipality() + "« er ikke planens (" + plan.municipality() + " " + municipalityName + ")");
+            }
+            if (row.measuredOn().getYear() != round.year() || row.measuredOn().isAfter(round.dueDate())) {
+                problems.add("periode »" + row.period() + "« hører ikke til " + round.label() + " (frist " + round.dueDate() + ")");
+            }
+            List<Views.Task> candidates = tasks.stream().filter(t -> matches(t, row.measure())).toList();
+            if (candidates.isEmpty()) {
+                problems.add("mål »" + row.measure() + "« svarer ikke til noget succeskriterium i planen (brug koden, fx 1a, eller indikatorens navn)");
+            } else if (candidates.size() > 1) {
+                problems.add("mål »" + row.measure() + "« passer på flere succeskriterier: "
+                        + String.join(", ", candidates.stream().map(t -> t.goalLabel() + " " + t.name()).toList()));
+            } else {
+                Integer earlier = seen.putIfAbsent(candidates.get(0).id(), row.line());
+                if (earlier != null) {
+                    problems.add("samme succeskriterium som linje " + earlier);
+                }
+            }
+            if (problems.isEmpty()) {
+                Views.Task task = candidates.get(0);
+                matched.add(new ImportedRow(row.line(), row.measure(), task.id(), task.goalLabel() + ", " + task.name(), row.value(), row.nationalValue()));
+            } else {
+                errors.add(new IndicatorCsv.RowError(row.line(), String.join("; ", problems)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors.stream().sorted(java.util.Comparator.comparingInt(IndicatorCsv.RowError::line))
+                    .map(e -> new ProblemException.FieldError("file", "linje " + e.line() + ": " + e.message())).toList());
+        }
+        Instant now = clock.instant();
+        for (ImportedRow row : matched) {
+            IndicatorCsv.Row source = parsed.rows().stream().filter(r -> r.line() == row.line()).findFirst().orElseThrow();
+            sql.update("insert into followup.indicator_value (task_id, value, national_value, measured_on, source_line, imported_by, imported_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do update set value = excluded.value,"
+                            + " national_value = excluded.national_value, measured_on = excluded.measured_on,"
+                            + " source_line = excluded.source_line, imported_by = excluded.imported_by, imported_at = excluded.imported_at",
+                    row.taskId(), row.value(), row.nationalValue(), source.measuredOn(), row.line(), user.username(), now);
+        }
+        return new Imported(matched.size(), matched);
+    }
+
+    private static boolean matches(Views.Task task, String measure) {
+        String m = normalise(measure);
+        return (task.code() != null && normalise(task.code()).equals(m))
+                || (task.indicator() != null && normalise(task.indicator()).equals(m))
+                || normalise(task.criterionText()).equals(m);
+    }
+
+    private static String normalise(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[.]$", "");
+    }
+
+    /** Makes {@code manager} responsible for the goal; the goal's tasks in open rounds move to them. */
+    @Transactional
+    public Views.Goal assign(UUID planId, int goalNumber, @Nullable String manager, CurrentUser user) {
+        Views.Plan plan = queries.plan(planId, user);
+        if (!"OPEN".equals(plan.state())) {
+            throw new Conflict("Opfølgningen på planen er afsluttet");
+        }
+        Views.Goal goal = queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst()
+                .orElseThrow(() -> new NotFound("Planen har ikke mål " + goalNumber));
+        String name = Settings.blankToNull(manager);
+        if (name == null) {
+            throw InvalidInput.field("manager", "vælg den leder, der skal være ansvarlig");
+        }
+        if (!settings.isManager(name, plan.municipality())) {
+            throw InvalidInput.field("manager", "»" + name + "« er ikke leder i kommunen");
+        }
+        if (name.equals(goal.manager())) {
+            return goal;
+        }
+        sql.update("insert into followup.goal_assignment (id, plan_id, goal_number, manager, assigned_by, assigned_at) values (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), planId, goalNumber, name, user.username(), clock.instant());
+        sql.update("update followup.status_task set owner = ? where plan_id = ? and goal_number = ?"
+                + " and round_id in (select id from followup.status_round where plan_id = ? and state = 'OPEN')", name, planId, goalNumber, planId);
+        return queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst().orElseThrow();
+    }
+
+    /**
+     * Adds a mid-year round to a plan already in follow-up (the municipality decided on it after the plan opened): a
+     * task per criterion, owned by the goals' current managers, due before that year's annual round.
+     */
+    @Transactional
+    public Views.Round addMidYearRound(UUID planId, @Nullable Integer year, @Nullable LocalDate dueDate, CurrentUser user) {
+        Views.Plan plan = queries.plan(planId, user);
+        if (!"OPEN".equals(plan.state())) {
+            throw new Conflict("Opfølgningen på planen er afsluttet");
+        }
+        if (year == null || year < plan.fromYear() || year > plan.toYear()) {
+            throw InvalidInput.field("year", "skal være et år i planperioden " + plan.period());
+        }
+        List<Views.Round> rounds = queries.rounds(planId, user);
+        if (rounds.stream().anyMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
+            throw new Conflict("Planen har allerede en halvårsstatus for " + year);
+        }
+        Views.Round annual = rounds.stream().filter(r -> r.year() == year && "ANNUAL".equals(r.kind())).findFirst()
+                .orElseThrow(() -> new Conflict("Planen har ingen årlig status for " + year));
+        if (!"OPEN".equals(annual.state())) {
+            throw new Conflict("Statusrapporten for " + annual.label() + " er allerede sendt til udvalget");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        if (dueDate == null || dueDate.getYear() != year || !dueDate.isBefore(annual.dueDate()) || dueDate.isBefore(today)) {
+            throw InvalidInput.field("dueDate", "skal være en dato i " + year + " før fristen for " + annual.label()
+                    + " (" + annual.dueDate() + ") og ikke før i dag");
+        }
+        UUID roundId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String label = new dk.beskplan.followup.domain.ReportingSchedule.PlannedRound(0,
+                dk.beskplan.followup.domain.ReportingSchedule.Kind.MID_YEAR, year, dueDate).label();
+        sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
+                + " values (?, ?, ?, ?, null, 'OPEN', ?, 'MID_YEAR', ?, ?)", roundId, planId, -1, dueDate, now, year, label);
+        sql.update("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
+                + " select gen_random_uuid(), ?, c.plan_id, c.goal_number, c.number, (select a.manager from followup.goal_assignment a"
+                + " where a.plan_id = c.plan_id and a.goal_number = c.goal_number order by a.assigned_at desc, a.id limit 1)"
+                + " from followup.criterion c where c.plan_id = ?", roundId, planId);
+        // Rounds are numbered in due-date order: make room, then number them again.
+        sql.update("update followup.status_round set number = -number - 1000 where plan_id = ?", planId);
+        sql.update("update followup.status_round r set number = o.n from (select id, row_number() over (order by due_date) n"
+                + " from followup.status_round where plan_id = ?) o where r.id = o.id", planId);
+        return queries.round(planId, roundId, user);
+    }
+
+    /** Moves an open round's due date (e.g. when the data comes late); reminders start afresh for the new date. */
+    @Transactional
+    public Views.Round moveDueDate(UUID planId, UUID roundId, @Nullable LocalDate dueDate, CurrentUser user) {
+        Views.Round round = queries.round(planId, roundId, user);
+        if (!"OPEN".equals(round.state())) {
+            throw new Conflict("Statusrapporten for " + round.label() + " er sendt til udvalget");
+        }
+        if (dueDate == null) {
+            throw InvalidInput.field("dueDate", "skal være en dato som 2025-12-31");
+        }
+        List<Views.Round> rounds = queries.rounds(planId, user);
+        for (Views.Round other : rounds) {
+            if (other.number() < round.number() && !dueDate.isAfter(other.dueDate())) {
+                throw InvalidInput.field("dueDate", "skal ligge efter fristen for " + other.label() + " (" + other.dueDate() + ")");
+            }
+            if (other.number() > round.number() && !dueDate.isBefore(other.dueDate())) {
+                throw InvalidInput.field("dueDate", "skal ligge før fristen for " + other.label() + " (" + other.dueDate() + ")");
+            }
+        }
+        sql.update("update followup.status_round set due_date = ?, due_moved_by = ? where id = ?", dueDate, user.username(), roundId);
+        return queries.round(planId, roundId, user);
+    }
+}

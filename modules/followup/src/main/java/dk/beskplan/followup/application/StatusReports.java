@@ -1,0 +1,278 @@
+package dk.beskplan.followup.application;
+
+import dk.beskplan.contracts.approval.StatusReportNoted;
+import dk.beskplan.contracts.followup.FollowUpClosed;
+import dk.beskplan.contracts.followup.StatusReportSubmitted;
+import dk.beskplan.followup.FollowUpModule;
+import dk.beskplan.followup.document.StatusChart;
+import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.platform.documents.DocumentRenderer;
+import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.messaging.MessageHandler;
+import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.UserAccounts;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The annual (or mid-year) status report: compiled when a round is complete, or at its due date with what is missing
+ * marked missing; per goal and criterion the target, the reported values, the evaluation as a traffic light, the
+ * comment and a chart of the values over the rounds against the comparison value. Sent to approval for the
+ * committee to note ("followup.status-report-submitted"); the noting ("approval.status-report-noted") closes the round,
+ * and when the last round is noted the plan's follow-up closes (followup.follow-up-closed).
+ */
+@Singleton
+public class StatusReports implements MessageHandler<StatusReportNoted> {
+    public static final String TEMPLATE = "followup/status-report";
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
+            Locale.forLanguageTag("da-DK")).withZone(Reporting.ZONE);
+
+    /** A stored report. */
+    public record Stored(UUID id, UUID roundId, UUID planId, String html, String summary, int missing, Instant compiledAt,
+                         Instant notedAt, String notedBy) {
+    }
+
+    private final Sql sql;
+    private final FollowUpQueries queries;
+    private final DocumentRenderer renderer;
+    private final Outbox outbox;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    StatusReports(Sql sql, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock) {
+        this.sql = sql;
+        this.queries = queries;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Compiles the round's report as it stands and sends it to the committee. Does nothing when the round is no longer
+     * open (another instance or request did it first: the round row is locked while this runs).
+     */
+    @Transactional
+    public Optional<UUID> compileAndSubmit(UUID roundId, String actor) {
+        String state = sql.queryOne("select state from followup.status_round where id = ? for update", rs -> rs.getString(1), roundId)
+                .orElse(null);
+        if (!"OPEN".equals(state)) {
+            return Optional.empty();
+        }
+        Views.Round round = queries.round(roundId).orElseThrow();
+        Views.Plan plan = sql.queryOne("select plan_id from followup.followed_plan where plan_id = ?", rs -> rs.getObject(1, UUID.class),
+                round.planId()).map(id -> planOf(id)).orElseThrow();
+        Instant now = clock.instant();
+        Map<String, Object> model = model(plan, round, false, now);
+        String html = renderer.html(TEMPLATE, model);
+        String summary = (String) model.get("summary");
+        UUID reportId = UUID.randomUUID();
+        sql.update("insert into followup.status_report (id, round_id, plan_id, html, summary, missing, compiled_by, compiled_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", reportId, roundId, plan.planId(), html, summary, round.missing(), actor, now);
+        sql.update("update followup.status_round set state = 'SUBMITTED', submitted_at = ? where id = ?", now, roundId);
+        outbox.append(FollowUpModule.MODULE, new StatusReportSubmitted(reportId, plan.planId(), plan.title(), round.label(),
+                        round.dueDate(), summary, html, actor),
+                new MessageContext(plan.municipality(), plan.planId(), actor, null));
+        return Optional.of(reportId);
+    }
+
+    /** A person sends the report before it is complete (what is missing is marked missing). */
+    @Transactional
+    public UUID submitNow(UUID planId, UUID roundId, CurrentUser user) {
+        Views.Round round = queries.round(planId, roundId, user);
+        return compileAndSubmit(round.id(), user.username())
+                .orElseThrow(() -> new dk.beskplan.platform.web.Conflict("Statusrapporten for " + round.label() + " er allerede sendt til udvalget"));
+    }
+
+    /** The report as sent, or (before that) a preview of it as it stands. */
+    @Transactional
+    public String html(UUID planId, UUID roundId, CurrentUser user) {
+        Views.Round round = queries.round(planId, roundId, user);
+        return stored(roundId).map(Stored::html)
+                .orElseGet(() -> renderer.html(TEMPLATE, model(planOf(planId), round, true, clock.instant())));
+    }
+
+    @Transactional
+    public byte[] pdf(UUID planId, UUID roundId, CurrentUser user) {
+        return renderer.pdf(html(planId, roundId, user));
+    }
+
+    @Transactional
+    public Optional<Stored> stored(UUID roundId) {
+        return sql.queryOne("select id, round_id, plan_id, html, summary, missing, compiled_at, noted_at, noted_by"
+                        + " from followup.status_report where round_id = ?",
+                rs -> new Stored(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("plan_id", UUID.class),
+                        rs.getString("html"), rs.getString("summary"), rs.getInt("missing"), Sql.instant(rs, "compiled_at"),
+                        Sql.instant(rs, "noted_at"), rs.getString("noted_by")), roundId);
+    }
+
+    private Views.Plan planOf(UUID planId) {
+        return sql.queryOne("select plan_id, municipality, title, from_year, to_year, state, opened_at, closed_at"
+                        + " from followup.followed_plan where plan_id = ?",
+                rs -> new Views.Plan(rs.getObject("plan_id", UUID.class), rs.getString("municipality"), rs.getString("title"),
+                        rs.getInt("from_year"), rs.getInt("to_year"), rs.getString("state"), Sql.instant(rs, "opened_at"),
+                        Sql.instant(rs, "closed_at")), planId).orElseThrow();
+    }
+
+    /** The report's model (template followup/status-report). */
+    Map<String, Object> model(Views.Plan plan, Views.Round round, boolean draft, Instant at) {
+        Views.Overview overview = queries.overview(plan);
+        Map<Evaluation, Integer> counts = new EnumMap<>(Evaluation.class);
+        int missing = 0;
+        int total = 0;
+        List<Map<String, Object>> goals = new ArrayList<>();
+        for (Views.GoalStatus goal : overview.goals()) {
+            List<Map<String, Object>> criteria = new ArrayList<>();
+            Map<String, Integer> lights = new LinkedHashMap<>();
+            for (Views.CriterionStatus criterion : goal.criteria()) {
+                Views.Task task = criterion.tasks().stream().filter(t -> t.roundId().equals(round.id())).findFirst().orElse(null);
+                if (task == null) {
+                    continue;
+                }
+                total++;
+                boolean reported = "REPORTED".equals(task.state());
+                if (reported) {
+                    counts.merge(task.evaluation(), 1, Integer::sum);
+                } else {
+                    missing++;
+                }
+                lights.merge(reported ? task.light() : "missing", 1, Integer::sum);
+                Map<String, Object> c = new HashMap<>();
+                c.put("name", task.name());
+                c.put("text", task.criterionText());
+                c.put("target", task.targetDescription());
+                c.put("indicator", task.indicator());
+                c.put("reported", reported);
+                c.put("value", reported && task.value() != null ? StatusChart.number(task.value()) : null);
+                c.put("comparisonLabel", task.comparisonLabel());
+                c.put("comparison", reported && task.comparisonValue() != null ? StatusChart.number(task.comparisonValue()) : null);
+                c.put("measuredOn", reported && task.measuredOn() != null ? DAY.format(task.measuredOn()) : null);
+                c.put("source", reported ? task.dataSource() : task.criterionDataSource());
+                c.put("evaluation", reported ? task.evaluationText() : "Mangler");
+                c.put("light", reported ? task.light() : "missing");
+                c.put("comment", reported ? task.comment() : null);
+                c.put("chart", chart(task, criterion.tasks(), round));
+                criteria.add(c);
+            }
+            Map<String, Object> g = new HashMap<>();
+            g.put("label", goal.goal().label());
+            g.put("title", goal.goal().title());
+            g.put("manager", goal.goal().managerName());
+            g.put("criteria", criteria);
+            g.put("lights", lights);
+            goals.add(g);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("municipality", users.municipalityName(plan.municipality()));
+        model.put("title", plan.title());
+        model.put("period", plan.period());
+        model.put("round", round.label());
+        model.put("due", DAY.format(round.dueDate()));
+        model.put("compiledAt", WHEN.format(at));
+        model.put("draft", draft);
+        model.put("goals", goals);
+        model.put("summary", summary(total, counts, missing));
+        model.put("counts", counts);
+        model.put("missing", missing);
+        return model;
+    }
+
+    /** "Af 12 succeskriterier er 5 nået, 2 på vej og 3 ikke nået; 1 uden data, 1 beskrevet i ord. 0 mangler." */
+    static String summary(int total, Map<Evaluation, Integer> counts, int missing) {
+        StringBuilder s = new StringBuilder("Af ").append(total).append(total == 1 ? " succeskriterium er " : " succeskriterier er ")
+                .append(counts.getOrDefault(Evaluation.MET, 0)).append(" nået, ")
+                .append(counts.getOrDefault(Evaluation.ON_TRACK, 0)).append(" på vej og ")
+                .append(counts.getOrDefault(Evaluation.NOT_MET, 0)).append(" ikke nået");
+        int noData = counts.getOrDefault(Evaluation.NO_DATA, 0);
+        int narrative = counts.getOrDefault(Evaluation.NARRATIVE, 0);
+        if (noData + narrative > 0) {
+            s.append("; ").append(noData).append(" uden data, ").append(narrative).append(" med status i ord");
+        }
+        s.append(". ");
+        s.append(missing == 0 ? "Der er afgivet status på alle." : missing + (missing == 1 ? " mangler status." : " mangler status."));
+        return s.toString();
+    }
+
+    /** The plan's own status figures (baselines), then the values of the rounds up to this one, against the comparison value. */
+    private static String chart(Views.Task task, List<Views.Task> all, Views.Round round) {
+        if (task.narrative()) {
+            return null;
+        }
+        List<StatusChart.Point> points = new ArrayList<>();
+        for (Map<String, Object> b : task.baselines()) {
+            if (b.get("value") instanceof Number value) {
+                Object comparison = switch (task.rule().comparison()) {
+                    case NATIONAL -> b.get("nationalValue");
+                    case REGIONAL -> b.get("regionalValue");
+                    default -> null;
+                };
+                String label = b.get("date") != null ? String.valueOf(b.get("date")).substring(0, 4) : String.valueOf(b.get("label"));
+                points.add(new StatusChart.Point(label, value.doubleValue(), comparison instanceof Number n ? n.doubleValue() : null));
+            }
+        }
+        for (Views.Task t : all) {
+            if (t.dueDate().isAfter(round.dueDate())) {
+                continue;
+            }
+            boolean reported = "REPORTED".equals(t.state());
+            points.add(new StatusChart.Point(shortLabel(t.roundLabel()), reported ? t.value() : null, reported ? t.comparisonValue() : null));
+        }
+        return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel(), task.rule().level());
+    }
+
+    /** "Halvårsstatus 2025" → "H1 2025", "Årlig status 2025" → "2025": the round's plan year, whatever its due date. */
+    static String shortLabel(String roundLabel) {
+        return roundLabel.replace("Halvårsstatus ", "H1 ").replace("Årlig status ", "");
+    }
+
+    // ---- the committee noted the report ----
+
+    @Override
+    public String module() {
+        return FollowUpModule.MODULE.name();
+    }
+
+    @Override
+    public Class<StatusReportNoted> messageType() {
+        return StatusReportNoted.class;
+    }
+
+    @Override
+    public void handle(StatusReportNoted noted, Envelope envelope) {
+        Instant now = clock.instant();
+        Optional<UUID> roundId = sql.queryOne("update followup.status_report set noted_at = ?, noted_by = ?, meeting_date = ?, remarks = ?"
+                        + " where id = ? and noted_at is null returning round_id", rs -> rs.getObject(1, UUID.class),
+                now, noted.decidingBody(), noted.meetingDate(), noted.remarks(), noted.reportId());
+        if (roundId.isEmpty()) {
+            return; // not ours, or noted before
+        }
+        sql.update("update followup.status_round set state = 'NOTED', noted_at = ? where id = ?", now, roundId.get());
+        Views.Plan plan = planOf(noted.planId());
+        int[] rounds = sql.queryOne("select count(*), count(*) filter (where state = 'NOTED') from followup.status_round where plan_id = ?",
+                rs -> new int[]{rs.getInt(1), rs.getInt(2)}, plan.planId()).orElseThrow();
+        if (rounds[0] == rounds[1] && "OPEN".equals(plan.state())) {
+            // The last round of the plan period is noted: follow-up on this plan is over.
+            sql.update("update followup.followed_plan set state = 'CLOSED', closed_at = ? where plan_id = ?", now, plan.planId());
+            outbox.append(FollowUpModule.MODULE, new FollowUpClosed(plan.planId(), plan.title(), plan.fromYear(), plan.toYear(),
+                    LocalDate.now(clock.withZone(Reporting.ZONE)), rounds[0], rounds[1]), MessageContext.reactingTo(envelope, module()));
+        }
+    }
+}

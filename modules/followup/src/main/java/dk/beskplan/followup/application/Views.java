@@ -1,0 +1,105 @@
+package dk.beskplan.followup.application;
+
+import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.followup.domain.Reading;
+import dk.beskplan.followup.domain.Target;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What follow-up shows, on its pages and in its API. */
+public final class Views {
+    private Views() {
+    }
+
+    @Serdeable
+    public record Plan(UUID planId, String municipality, String title, int fromYear, int toYear, String state,
+                       Instant openedAt, @Nullable Instant closedAt) {
+        public String period() {
+            return fromYear == toYear ? Integer.toString(fromYear) : fromYear + "–" + toYear;
+        }
+    }
+
+    @Serdeable
+    public record Round(UUID id, UUID planId, int number, String kind, int year, String label, LocalDate dueDate,
+                        @Nullable String owner, String state, Instant openedAt, int tasks, int reported,
+                        @Nullable UUID reportId, @Nullable Instant submittedAt, @Nullable Instant notedAt) {
+        public int missing() {
+            return tasks - reported;
+        }
+    }
+
+    @Serdeable
+    public record Goal(int number, String label, String title, @Nullable String manager, @Nullable String managerName) {
+    }
+
+    /** An imported indicator value waiting to pre-fill a report. */
+    @Serdeable
+    public record Prefill(double value, @Nullable Double nationalValue, LocalDate measuredOn, int line, String importedBy) {
+    }
+
+    /**
+     * One status task: the criterion as approved (its text verbatim, the target's data and rule), the round, its owner,
+     * and the current report with the system's evaluation. {@code previous*} is the reading before it (an earlier round
+     * or the plan's baseline), which "on track" and "closer than last time" compare with.
+     */
+    @Serdeable
+    public record Task(UUID id, UUID roundId, UUID planId, String municipality, String planTitle, String roundLabel,
+                       String roundState, LocalDate dueDate, int goalNumber, String goalLabel, String goalTitle,
+                       int criterionNumber, @Nullable String code, String criterionText, @Nullable String targetGroup,
+                       @Nullable String indicator, @Nullable String criterionDataSource, @Nullable LocalDate deadline,
+                       Map<String, Object> target, String targetDescription, @Nullable String comparisonLabel,
+                       @Nullable String owner, String state, int version, @Nullable Double value,
+                       @Nullable Double comparisonValue, @Nullable LocalDate measuredOn, @Nullable String dataSource,
+                       @Nullable String comment, @Nullable Evaluation evaluation, @Nullable String reportedBy,
+                       @Nullable Instant reportedAt, @Nullable Prefill prefill, @Nullable Double previousValue,
+                       @Nullable Double previousComparisonValue, boolean interim, List<Map<String, Object>> baselines) {
+
+        /** The target's rule (follow-up's own, read from the document's target data). */
+        public Target rule() {
+            return Target.fromDocument(target);
+        }
+
+        /** "1a" when the plan codes its criteria, else "Succeskriterium 2". */
+        public String name() {
+            return code != null ? code : "Succeskriterium " + criterionNumber;
+        }
+
+        public boolean narrative() {
+            return rule() instanceof Target.Narrative;
+        }
+
+        public String evaluationText() {
+            return evaluation == null ? "Mangler" : evaluation.danish();
+        }
+
+        public String light() {
+            return evaluation == null ? "missing" : evaluation.light();
+        }
+
+        /** The reading as evaluation sees it, for values being entered. */
+        public Reading reading(Double value, Double comparison, LocalDate measuredOn) {
+            Reading before = previousValue == null ? null : Reading.of(previousValue, previousComparisonValue);
+            return new Reading(value, comparison, measuredOn, interim, before);
+        }
+    }
+
+    /** The plan's status at a glance: goals with their criteria's tasks in every round. */
+    @Serdeable
+    public record Overview(Plan plan, List<Round> rounds, List<GoalStatus> goals) {
+    }
+
+    @Serdeable
+    public record GoalStatus(Goal goal, List<CriterionStatus> criteria) {
+    }
+
+    /** A criterion with its task in each round, in round order. */
+    @Serdeable
+    public record CriterionStatus(int number, String name, String text, String targetDescription, List<Task> tasks) {
+    }
+}
