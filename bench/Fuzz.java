@@ -55,6 +55,7 @@ public class Fuzz {
     final Map<String, AtomicInteger> byDefect = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
     final AtomicInteger sent = new AtomicInteger();
+    final ConcurrentLinkedQueue<String> notSendable = new ConcurrentLinkedQueue<>();
     final ExecutorService pool = Executors.newFixedThreadPool(8);
     final List<Runnable> work = new ArrayList<>();
     final Map<String, Session> users = new LinkedHashMap<>();
@@ -150,7 +151,8 @@ public class Fuzz {
         System.out.println("operations in the API description: " + operations.size());
         System.out.println("forms found on the pages: " + forms.size());
         System.out.println("requests sent: " + sent.get() + String.format(" in %.1f s", seconds));
-        System.out.println("responses by status:");
+        System.out.println("requests the HTTP client would not build (not sent, not counted): " + notSendable.size());
+        System.out.println("responses by status (0: the connection was closed, e.g. on an 11 MB body):");
         synchronized (byStatus) {
             byStatus.forEach((status, n) -> System.out.println("  " + status + ": " + n.get()));
         }
@@ -663,9 +665,11 @@ public class Fuzz {
     }
 
     void count(int status, String defect, String what) {
-        if (status != -1) {
-            sent.incrementAndGet();
+        if (status == -1) {
+            notSendable.add(what); // the HTTP client refused to build it (e.g. a space in the path): nothing was sent
+            return;
         }
+        sent.incrementAndGet();
         synchronized (byStatus) {
             byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
         }

@@ -76,6 +76,7 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
         String actor = "system:" + module();
 
         List<int[]> criteria = new ArrayList<>(); // (goal, criterion)
+        List<Object[]> criterionRows = new ArrayList<>();
         List<Goal> goals = goals(approved.document());
         for (Goal goal : goals) {
             sql.update("insert into followup.goal (plan_id, number, label, title) values (?, ?, ?, ?)",
@@ -87,14 +88,15 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
             int n = 0;
             for (Map<String, Object> c : goal.criteria()) {
                 n++;
-                sql.update("insert into followup.criterion (plan_id, goal_number, number, code, text, target_group, indicator,"
-                                + " data_source, deadline, target, baselines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
-                        approved.planId(), goal.number(), n, c.get("code"), String.valueOf(c.getOrDefault("text", "")),
+                criterionRows.add(new Object[]{approved.planId(), goal.number(), n, c.get("code"), String.valueOf(c.getOrDefault("text", "")),
                         c.get("targetGroup"), c.get("indicator"), c.get("dataSource"), date(c.get("deadline")),
-                        json.write(c.getOrDefault("target", Map.of("kind", "NARRATIVE"))), json.write(c.getOrDefault("baselines", List.of())));
+                        json.write(c.getOrDefault("target", Map.of("kind", "NARRATIVE"))), json.write(c.getOrDefault("baselines", List.of()))});
                 criteria.add(new int[]{goal.number(), n});
             }
         }
+        // A plan has tens of criteria and a task for each per round: one round trip per table, not per row.
+        sql.batch("insert into followup.criterion (plan_id, goal_number, number, code, text, target_group, indicator,"
+                + " data_source, deadline, target, baselines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)", criterionRows);
 
         UUID firstRound = null;
         LocalDate firstDue = null;
@@ -103,10 +105,12 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
             sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
                             + " values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)", roundId, approved.planId(), round.number(), round.dueDate(),
                     defaultManager, now, round.kind().name(), round.year(), round.label());
+            List<Object[]> tasks = new ArrayList<>();
             for (int[] c : criteria) {
-                sql.update("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
-                        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), roundId, approved.planId(), c[0], c[1], defaultManager);
+                tasks.add(new Object[]{UUID.randomUUID(), roundId, approved.planId(), c[0], c[1], defaultManager});
             }
+            sql.batch("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
+                    + " values (?, ?, ?, ?, ?, ?)", tasks);
             if (firstRound == null) {
                 firstRound = roundId;
                 firstDue = round.dueDate();

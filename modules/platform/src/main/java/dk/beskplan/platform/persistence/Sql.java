@@ -40,6 +40,20 @@ public class Sql {
         });
     }
 
+    /** The same statement for many rows, sent to the database in one round trip (JDBC batch). */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.prepareStatement(sql, ps -> {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, params);
