@@ -4,6 +4,7 @@ import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.domain.ReminderPolicy;
 import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.work.PeriodicWorker;
 import dk.beskplan.platform.security.UserAccounts;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -58,8 +60,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     private final Mail mail;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
-    private volatile boolean running;
-    private Thread thread;
+    private final PeriodicWorker worker;
 
     Reminders(FollowUpConfig config, Sql sql, TransactionOperations<Connection> transactions, FollowUpQueries queries,
               StatusReports reports, Settings settings, UserAccounts users, Mail mail, Clock clock) {
@@ -72,41 +73,20 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         this.users = users;
         this.mail = mail;
         this.clock = clock;
+        this.worker = new PeriodicWorker("followup-reminders", config.getSchedulerInterval(),
+                () -> tick(LocalDate.now(clock.withZone(Reporting.ZONE))));
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (!config.isSchedulerEnabled() || thread != null) {
-            return;
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (config.isSchedulerEnabled()) {
+            worker.start();
         }
-        running = true;
-        thread = new Thread(this::loop, "followup-reminders");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(5000);
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                tick(LocalDate.now(clock.withZone(Reporting.ZONE)));
-            } catch (RuntimeException e) {
-                LOG.warn("Follow-up reminders: {}", e.toString());
-            }
-            try {
-                Thread.sleep(config.getSchedulerInterval().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    void stop() throws InterruptedException {
+        worker.stop(Duration.ofSeconds(5));
     }
 
     /** One pass over the rounds as of {@code today}; safe to run on any number of instances at once. */

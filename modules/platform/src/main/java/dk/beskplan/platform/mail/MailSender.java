@@ -2,6 +2,7 @@ package dk.beskplan.platform.mail;
 
 import dk.beskplan.platform.ModuleDescriptor;
 import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.work.PeriodicWorker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -22,8 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers queued mail from every module's {@code mail_outbox} over SMTP, in the background: woken after
@@ -44,62 +43,41 @@ public class MailSender implements ApplicationEventListener<ServerStartupEvent> 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final List<ModuleDescriptor> modules;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final PeriodicWorker worker;
 
     public MailSender(MailConfig config, Sql sql, TransactionOperations<Connection> transactions, List<ModuleDescriptor> modules) {
         this.config = config;
         this.sql = sql;
         this.transactions = transactions;
         this.modules = modules;
+        this.worker = new PeriodicWorker("mail-sender", config.getSweepInterval(), this::sendDue);
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (!config.isEnabled() || thread != null) {
-            return;
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (config.isEnabled()) {
+            worker.start();
         }
-        running = true;
-        thread = new Thread(this::loop, "mail-sender");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            signal.release();
-            thread.join(config.getTimeout().toMillis() + 1000);
-        }
+    void stop() throws InterruptedException {
+        worker.stop(config.getTimeout().plusSeconds(1));
     }
 
     void wake() {
-        signal.release();
+        worker.wake();
     }
 
     String baseUrl() {
         return config.getBaseUrl();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                for (ModuleDescriptor module : modules) {
-                    while (running && sendBatch(module) == BATCH) {
-                        // more waiting: keep going
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Mail sender: {}", e.getMessage());
-            }
-            try {
-                signal.tryAcquire(config.getSweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                signal.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    /** One pass: every module's mail outbox, a batch at a time, until none is full. */
+    private void sendDue() {
+        for (ModuleDescriptor module : modules) {
+            while (worker.running() && sendBatch(module) == BATCH) {
+                // more waiting: keep going
             }
         }
     }
