@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -35,12 +34,7 @@ final class Forms {
     }
 
     static Map<String, String> errors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
-        if (errors.isEmpty()) {
-            errors.put("general", e.getMessage());
-        }
-        return errors;
+        return e.messagesByField();
     }
 
     static @Nullable String text(Map<String, String> form, String name) {

@@ -236,12 +236,7 @@ public class PlanPages {
     }
 
     static Map<String, String> errors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
-        if (errors.isEmpty()) {
-            errors.put("general", e.getMessage());
-        }
-        return errors;
+        return e.messagesByField();
     }
 
     private static Integer year(@Nullable String value) {

@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading follow-up's form fields the Danish way (71,4), and naming refusals by field for the page. */
@@ -15,12 +14,7 @@ final class PageForms {
     }
 
     static Map<String, String> errors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
-        if (errors.isEmpty()) {
-            errors.put("general", e.getMessage());
-        }
-        return errors;
+        return e.messagesByField();
     }
 
     static @Nullable String text(Map<String, String> form, String name) {

@@ -36,4 +36,17 @@ public class ProblemException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /**
+     * The refusal as a page shows it: one message per field (several joined with "; "), or under {@code general}
+     * when no field is named.
+     */
+    public java.util.Map<String, String> messagesByField() {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        errors().forEach(f -> messages.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
+        if (messages.isEmpty()) {
+            messages.put("general", getMessage());
+        }
+        return messages;
+    }
 }
