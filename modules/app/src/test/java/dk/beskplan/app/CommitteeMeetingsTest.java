@@ -151,6 +151,8 @@ class CommitteeMeetingsTest {
                     .containsEntry("postponedFrom", Committee.today().minusDays(1).toString());
             assertThat(probe.await("approval.plan-decision-recorded", planId, WAIT).payload()).containsEntry("decision", "POSTPONED");
             assertThat(official.get("/api/plans/" + planId).json()).containsEntry("state", "SUBMITTED");
+            Eventually.await(WAIT, "the postponement on the plan page", () -> official.getPage("/plans/" + planId).body(),
+                    page -> page.contains("udsatte behandlingen af planen på mødet"));
 
             assertThat(committee.decide(later, (String) moved.get("id"), "APPROVED", "Godkendt.", Map.of()).status()).isEqualTo(201);
             Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
@@ -232,6 +234,9 @@ class CommitteeMeetingsTest {
             String rejectedItem = b.place(councilMeeting, rejected);
             String approvedItem = b.place(councilMeeting, approved);
             assertThat(bOfficial.get("/api/plans/" + rejected).json()).containsEntry("state", "SUBMITTED");
+            // The officials see where it stands.
+            Eventually.await(WAIT, "the recommendation on the plan page", () -> bOfficial.getPage("/plans/" + rejected).body(),
+                    page -> page.contains("Udvalget for Beskæftigelse indstillede planen til godkendelse på mødet"));
             Committee.check(b.decide(councilMeeting, rejectedItem, "REJECTED", "Byrådet forkastede planen.", Map.of()), 201);
             Committee.check(b.decide(councilMeeting, approvedItem, "APPROVED", "Byrådet godkendte planen.", Map.of()), 201);
 

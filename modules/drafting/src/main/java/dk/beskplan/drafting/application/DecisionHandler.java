@@ -43,9 +43,13 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
         Plan plan = plans.find(decision.planId())
                 .orElseThrow(() -> new IllegalStateException("Decision for unknown plan " + decision.planId()));
         if (!decision.settles()) {
-            // Postponed, or a committee's approval that only recommends (the council decides next): the plan waits.
-            LOG.info("Plan {}: {} by {}, not final; the plan stays submitted", plan.id(), decision.decision(),
-                    decision.decidingBody());
+            // Postponed, or a committee's approval that only recommends (the council decides next): the plan waits,
+            // and the officials see where it stands.
+            if (plan.state() == PlanState.SUBMITTED && Integer.valueOf(decision.revisionNumber()).equals(plan.submittedRevision())) {
+                plans.recordProgress(plan.id(), new PlanRepository.Progress(decision.revisionNumber(), decision.decision().name(),
+                        decision.decidingBody() == null ? plan.committeeName() : decision.decidingBody(), decision.meetingDate()),
+                        clock.instant());
+            }
             return;
         }
         Result<PlanState> result = switch (decision.decision()) {

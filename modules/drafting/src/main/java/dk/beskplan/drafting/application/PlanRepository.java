@@ -76,6 +76,24 @@ class PlanRepository {
                 + " where plan_id = ? order by number desc", PlanRepository::revision, planId);
     }
 
+    /** A decision on the submitted revision that did not settle it (recommended, postponed). */
+    record Progress(int revision, String decision, String decidingBody, java.time.LocalDate meetingDate) {
+    }
+
+    void recordProgress(UUID planId, Progress progress, Instant now) {
+        sql.update("insert into drafting.approval_progress (plan_id, revision, decision, deciding_body, meeting_date, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?)", planId, progress.revision(), progress.decision(), progress.decidingBody(),
+                progress.meetingDate(), now);
+    }
+
+    /** The latest such decision on this revision, if any. */
+    Optional<Progress> latestProgress(UUID planId, int revision) {
+        return sql.queryOne("select revision, decision, deciding_body, meeting_date from drafting.approval_progress"
+                        + " where plan_id = ? and revision = ? order by id desc limit 1",
+                rs -> new Progress(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class)),
+                planId, revision);
+    }
+
     void freeze(UUID planId, int number, String as) {
         sql.update("update drafting.plan_revision set frozen_as = ? where plan_id = ? and number = ?", as, planId, number);
     }

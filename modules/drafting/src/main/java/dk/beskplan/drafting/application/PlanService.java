@@ -59,6 +59,10 @@ public class PlanService {
     public record RevisionInfo(int number, String contentHash, String author, Instant createdAt, @Nullable String frozenAs) {
     }
 
+    /** Where a submitted plan stands in approval before it is settled: recommended by a committee, or postponed. */
+    public record ApprovalProgress(String decision, String decidingBody, java.time.LocalDate meetingDate) {
+    }
+
     /** A revision's content with the plan it belongs to. */
     public record Document(Plan plan, int revision, PlanContent content, String contentHash, @Nullable String frozenAs) {
     }
@@ -207,6 +211,17 @@ public class PlanService {
         Plan old = plans.find(previous).orElseThrow();
         return old.approvedRevision() == null ? java.util.Optional.empty()
                 : java.util.Optional.of(document(old.id(), old.approvedRevision(), user));
+    }
+
+    /** The latest unsettling decision on the plan's submitted revision (empty unless it is waiting). */
+    @Transactional
+    public java.util.Optional<ApprovalProgress> approvalProgress(UUID id, CurrentUser user) {
+        Plan plan = visible(id, user);
+        if (plan.state() != PlanState.SUBMITTED || plan.submittedRevision() == null) {
+            return java.util.Optional.empty();
+        }
+        return plans.latestProgress(id, plan.submittedRevision())
+                .map(p -> new ApprovalProgress(p.decision(), p.decidingBody(), p.meetingDate()));
     }
 
     /** What changed between two revisions of one plan (either may be frozen). */

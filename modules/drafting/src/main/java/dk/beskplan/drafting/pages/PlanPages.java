@@ -219,6 +219,9 @@ public class PlanPages {
         return new ModelAndView<>("drafting/plans", model);
     }
 
+    private static final java.time.format.DateTimeFormatter DANISH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", java.util.Locale.forLanguageTag("da-DK"));
+
     private ModelAndView<Map<String, Object>> planView(UUID id, CurrentUser user, Map<String, String> errors) {
         PlanService.Document doc = plans.document(id, null, user);
         Map<String, Object> model = new HashMap<>();
@@ -231,6 +234,8 @@ public class PlanPages {
         model.put("revisions", history ? plans.revisions(id, user) : List.of());
         model.put("hasLastYear", history && plans.lastApprovedBefore(id, user).isPresent());
         model.put("canDraft", user.hasRole(Roles.OFFICIAL));
+        model.put("progress", plans.approvalProgress(id, user).orElse(null));
+        model.put("danishDate", DANISH_DATE);
         model.put("errors", errors);
         return new ModelAndView<>("drafting/plan", model);
     }
