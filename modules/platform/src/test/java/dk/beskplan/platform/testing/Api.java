@@ -91,13 +91,18 @@ public final class Api {
 
     /** The raw bytes of a GET (a PDF, say); fails unless the status is 200. */
     public byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = download(path, "*/*");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** A GET that accepts only {@code accept} (a download asked for by its media type), with status and headers. */
+    public HttpResponse<byte[]> download(String path, String accept) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*")
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-            }
-            return response.body();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);
         }
