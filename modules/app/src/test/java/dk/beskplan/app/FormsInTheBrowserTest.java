@@ -240,8 +240,8 @@ class FormsInTheBrowserTest {
         browser.click("Log ud");
 
         // A mid-year round for a municipality without one (Frederikssund).
-        browser.login("frederikssund.embedsmand", DemoUsers.PASSWORD).open("/followup");
-        browser.press("main table a[href^='/followup/planer/']");
+        browser.login("frederikssund.embedsmand", DemoUsers.PASSWORD).open("/followup/planer");
+        browser.press("main a[href^='/followup/planer/']");
         browser.setValue("midyear-due", LocalDate.now().plusDays(30).toString()).click("Tilføj halvårsstatus");
         browser.awaitText("Halvårsstatus er tilføjet.");
         browser.click("Log ud");

@@ -9,6 +9,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
@@ -105,8 +107,15 @@ public class CsrfFilter implements Ordered {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ContentLengthExceededException || cause instanceof BufferLengthExceededException) {
+                    throw (RuntimeException) cause; // 413, not a missing token
+                }
+            }
             return Map.of(); // an unparsable body carries no token: refused
+        } catch (TimeoutException e) {
+            return Map.of();
         }
     }
 
