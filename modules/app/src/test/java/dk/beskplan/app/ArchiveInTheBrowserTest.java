@@ -59,7 +59,9 @@ class ArchiveInTheBrowserTest {
 
         // Search by keyboard: the label names the field; Enter submits (htmx swaps the results in).
         browser.field("Søgeord").sendKeys("tilfredse", Keys.ENTER);
-        browser.awaitText("dokument fundet");
+        browser.awaitText("fundet");
+        // The count in words, singular or plural (it once showed the raw message pattern).
+        assertThat(browser.text()).containsPattern("(1 dokument|\\d+ dokumenter) fundet").doesNotContain("choice");
         assertThat(browser.driver.findElements(By.cssSelector("#results mark"))).extracting(e -> e.getText()).contains("tilfredse");
         screenshot("soeg");
 

@@ -17,11 +17,14 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import jakarta.inject.Named;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A page form sent twice (a double click on "Indsend", a form re-sent from the browser's history) is carried out
@@ -38,9 +41,11 @@ public class RepeatedSubmissions implements Ordered {
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
 
     private final FormSubmissions submissions;
+    private final ExecutorService blocking;
 
-    public RepeatedSubmissions(FormSubmissions submissions) {
+    public RepeatedSubmissions(FormSubmissions submissions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.submissions = submissions;
+        this.blocking = blocking;
     }
 
     @Override
@@ -51,7 +56,9 @@ public class RepeatedSubmissions implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public @Nullable HttpResponse<?> check(HttpRequest<?> request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || request.getPath().startsWith("/api/")) {
+        // htmx requests (add a row, refresh a field) are partial steps of a form, not its submission.
+        if (!HttpMethod.POST.equals(request.getMethod()) || request.getPath().startsWith("/api/")
+                || request.getHeaders().contains("HX-Request")) {
             return null;
         }
         var session = request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class);
@@ -67,12 +74,12 @@ public class RepeatedSubmissions implements Ordered {
         return HttpResponse.seeOther(URI.create(withNote(whereTheFirstWent(request, sessionHash, id))));
     }
 
+    /** Only a claimed request writes (on a blocking thread, off the response's way); all others pass at once. */
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
     public void recordOutcome(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(CLAIMED, String[].class).ifPresent(claim -> {
             String location = response.getStatus() == HttpStatus.SEE_OTHER ? response.getHeaders().get(HttpHeaders.LOCATION) : null;
-            submissions.complete(claim[0], claim[1], location);
+            blocking.execute(() -> submissions.complete(claim[0], claim[1], location));
         });
     }
 
