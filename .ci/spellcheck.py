@@ -26,7 +26,7 @@ def bundle_texts(path):
                 continue
             value = line.split("=", 1)[1]
             value = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), value)
-            value = re.sub(r"\\[ntrf]", " ", value)  # escaped line breaks
+            value = re.sub(r"\\[ntrf]", " ", value)  # escaped line breaks in mail texts
             # Message formats: {0}, {0,number,integer}, {0,choice,0#ingen|1#én|1<{0} flere}: keep the words only.
             value = re.sub(r"\{\d+(,\s*(number|date|time)(,\s*\w+)?)?\}", " ", value)
             value = re.sub(r"\{\d+,\s*choice,", " ", value)
