@@ -157,6 +157,19 @@ public final class Api {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
     }
 
+    /** Posts a multipart form as a browser's upload form does: text fields, then one file. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        String boundary = "----beskplan" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
+    }
+
     /** Posts a form body exactly as given (for bodies no browser would send). */
     public Response postRawForm(String path, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
