@@ -77,6 +77,12 @@ class AccessibilityTest {
             anonymous.open("/offentlig/316").click("Beskæftigelsesplan 2025");
             anonymous.checkAccessibility();
             open.add("/offentlig/316/{id}");
+            anonymous.open("/offentlig/316/moeder");
+            anonymous.checkAccessibility();
+            open.add("/offentlig/316/moeder");
+            anonymous.open("/offentlig/316").click("Se beslutningsprotokollen fra mødet");
+            anonymous.checkAccessibility();
+            open.add("/offentlig/316/moeder/{id}/protokol");
             checkedByRole.put("uden login", open);
         }
         int pages = Accessibility.pagesChecked() - before;
