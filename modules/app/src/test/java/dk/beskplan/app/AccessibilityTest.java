@@ -69,7 +69,7 @@ class AccessibilityTest {
         }
         try (Browser anonymous = new Browser(app.url())) {
             // Without login: the login page, the statement, the public pages and what they link to, an error page.
-            checkedByRole.put("uden login", crawl(anonymous, List.of("/login", "/tilgaengelighed", "/offentlig/316", "/findes-ikke")));
+            checkedByRole.put("uden login", crawl(anonymous, List.of("/login", "/tilgaengelighed", "/offentlig/316", "/offentlig/316/moeder", "/findes-ikke")));
         }
         int pages = Accessibility.pagesChecked() - before;
         StringBuilder summary = new StringBuilder("axe-core " + Accessibility.TAGS + ": " + pages + " pages checked, 0 violations\n");

@@ -114,6 +114,18 @@ class NotificationMailTest {
     }
 
     @Test
+    void beforeAnyCommitteeIsSetUpTheMunicipalitysSecretariesAreTold() throws Exception {
+        // Municipality B has no committee yet: its secretary (who will set one up) hears of the plan, named by the plan.
+        Api other = Fixtures.as(app, "b.official");
+        String planId = Fixtures.createPlan(other, Fixtures.B);
+        Committee.check(other.post("/api/plans/" + planId + "/submit", Map.of()), 200);
+        MimeMessage mail = mailsAbout(planId, 1).get(0);
+        assertThat(to(mail)).isEqualTo("b.secretary@test.beskplan.dk");
+        assertThat(mail.getSubject()).isEqualTo("Ny plan til behandling: Beskæftigelsesplan 2026 (Frederikssund Kommune, 2026)");
+        assertThat(body(mail)).contains("til behandling i Udvalget for Beskæftigelse, Uddannelse og Erhverv (revision 1)");
+    }
+
+    @Test
     void aManagerIsToldOfTheGoalsGivenToThem() throws Exception {
         UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
         String title = FollowUps.y("Beskæftigelsesplan 2026");

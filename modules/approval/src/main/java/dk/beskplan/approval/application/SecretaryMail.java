@@ -44,8 +44,8 @@ class SecretaryMail {
      * A plan arrived: what happens next is the hearing (with its deadline), its old place on a meeting's agenda, or the
      * in-box.
      */
-    void planSubmitted(MailedPlan plan, int revision, Submission submission, String submittedBy, @Nullable LocalDate hearingDeadline,
-                       @Nullable Meeting backOnAgendaOf) {
+    void planSubmitted(MailedPlan plan, int revision, String committeeName, Submission submission, String submittedBy,
+                       @Nullable LocalDate hearingDeadline, @Nullable Meeting backOnAgendaOf) {
         String next;
         String link;
         if (backOnAgendaOf != null) {
@@ -59,7 +59,7 @@ class SecretaryMail {
             next = mail.text("mail.submitted.next.inbox");
             link = mail.link("/approval/inbox#plan-" + plan.planId());
         }
-        Decider decider = decider(submission, plan.municipality());
+        Decider decider = decider(submission, plan.municipality(), committeeName);
         String municipality = users.municipalityName(plan.municipality());
         String subject = mail.text("mail.submitted.subject", plan.title(), municipality, plan.period());
         for (UserAccounts.User secretary : decider.secretaries()) {
@@ -70,9 +70,9 @@ class SecretaryMail {
     }
 
     /** The administration took the plan back; if it was on a planned meeting's agenda, the item is marked withdrawn. */
-    void planWithdrawn(MailedPlan plan, int revision, Submission submission, String withdrawnBy, @Nullable String reason,
-                       @Nullable Meeting fromAgendaOf) {
-        Decider decider = decider(submission, plan.municipality());
+    void planWithdrawn(MailedPlan plan, int revision, String committeeName, Submission submission, String withdrawnBy,
+                       @Nullable String reason, @Nullable Meeting fromAgendaOf) {
+        Decider decider = decider(submission, plan.municipality(), committeeName);
         String municipality = users.municipalityName(plan.municipality());
         String subject = mail.text("mail.withdrawn.subject", plan.title(), municipality, plan.period());
         String agenda = fromAgendaOf == null ? "" : mail.text("mail.withdrawn.agenda", CaseTexts.DANISH_DATE.format(fromAgendaOf.date()));
@@ -89,12 +89,13 @@ class SecretaryMail {
     private record Decider(String name, List<UserAccounts.User> secretaries) {
     }
 
-    private Decider decider(Submission submission, String municipality) {
+    /** {@code namedInPlan}: the committee the plan itself names, for the mail while no committee is set up. */
+    private Decider decider(Submission submission, String municipality, String namedInPlan) {
         UUID committeeId = submission.route().decidingCommittee(submission.stage());
         Optional<Committee> committee = committeeId == null ? Optional.empty() : committees.find(committeeId, municipality);
         if (committee.isEmpty()) {
             // No committee set up yet: the municipality's secretaries are the ones who will set it up and place the plan.
-            return new Decider(mail.text("mail.committee.unknown"), users.withRole(municipality, Roles.SECRETARY));
+            return new Decider(namedInPlan, users.withRole(municipality, Roles.SECRETARY));
         }
         List<UserAccounts.User> secretaries = committee.get().secretaries().stream().map(users::find)
                 .flatMap(Optional::stream).filter(u -> municipality.equals(u.municipality())).toList();

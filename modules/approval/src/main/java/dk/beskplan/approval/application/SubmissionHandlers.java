@@ -103,7 +103,7 @@ final class SubmissionHandlers {
                         meeting.id(), body, meeting.date(), reopened.get().late()), MessageContext.reactingTo(envelope, module()));
             }
             mail.planSubmitted(new MailedPlan(submitted.planId(), submitted.title(), municipality, submitted.fromYear(),
-                            submitted.toYear()), submitted.revisionNumber(), submission, submitted.submittedBy(),
+                            submitted.toYear()), submitted.revisionNumber(), submitted.committeeName(), submission, submitted.submittedBy(),
                     submission.status() == Submission.Status.IN_HEARING ? submission.hearingDeadline(today) : null,
                     backOnAgenda ? withdrawnFrom.get() : null);
         }
@@ -154,7 +154,7 @@ final class SubmissionHandlers {
             takenFrom.ifPresent(meeting -> meetings.save(meeting, envelope.actor(), clock.instant()));
             SubmissionRepository.Row plan = row.get();
             mail.planWithdrawn(new MailedPlan(withdrawn.planId(), plan.title(), envelope.municipality(), plan.fromYear(),
-                            plan.toYear()), withdrawn.revisionNumber(), submission, envelope.actor(),
+                            plan.toYear()), withdrawn.revisionNumber(), plan.committeeName(), submission, envelope.actor(),
                     withdrawn.reason(), takenFrom.orElse(null));
         }
     }
