@@ -81,10 +81,18 @@ class FollowUpPlanYearTest {
         return pass();
     }
 
+    /** The reminders and escalations received (not the mail telling a manager of the goals they answer for). */
     private List<MimeMessage> mails(int expected) throws InterruptedException {
-        assertThat(smtp.waitForIncomingEmail(15_000, expected)).as("%d mails arrive", expected).isTrue();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (reminders().size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         Thread.sleep(500);
-        return Arrays.asList(smtp.getReceivedMessages());
+        return reminders();
+    }
+
+    private List<MimeMessage> reminders() {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> !subject(m).startsWith("Du er ansvarlig for")).toList();
     }
 
     private static String subject(MimeMessage m) {
