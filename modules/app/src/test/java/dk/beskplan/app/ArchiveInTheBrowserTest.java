@@ -86,7 +86,7 @@ class ArchiveInTheBrowserTest {
         assertThat(browser.text()).contains("Mindst 75 pct. af borgerne er tilfredse").contains("Indsendt revision arkiveret");
 
         // A date before the plan existed.
-        browser.open("/arkiv/planer/" + planId + "/status?dato=2020-01-01").awaitText("Arkivet har ingen hændelser");
+        browser.open("/arkiv/planer/" + planId + "/status?dato=2020-01-01").awaitText("Planen fandtes ikke endnu den 1. januar 2020: dens historik begynder den");
         // A bad date names the field.
         browser.open("/arkiv/planer/" + planId + "/status?dato=i-går").awaitText("skriv datoen som ÅÅÅÅ-MM-DD");
         assertThat(browser.await("dato").getAttribute("aria-invalid")).isEqualTo("true");

@@ -74,7 +74,7 @@ class ArchiveTest {
                     new StatusReportSubmitted(UUID.randomUUID(), UUID.fromString(planId), "Beskæftigelsesplan 2026", "Årlig status 2026",
                             LocalDate.of(2026, 12, 31), "Seks af ti succeskriterier er nået.",
                             "<!DOCTYPE html><html lang=\"da\"><title>Status</title><h1>Status 2026</h1>"
-                                    + "<p>Flere langtidsledige er kommet i job.</p></html>", "a.manager"),
+                                    + "<p>Flere langtidsledige er kommet i job.</p></html>", "a.manager", null),
                     new MessageContext(Fixtures.A, UUID.fromString(planId), "a.manager", null)));
             probe.await("followup.status-report-submitted", planId, WAIT);
 

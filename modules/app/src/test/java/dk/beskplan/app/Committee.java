@@ -99,4 +99,16 @@ final class Committee {
             throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
         }
     }
+
+    /** Puts a status report from the in-box on the meeting's agenda and the committee notes it (follows the recommendation). */
+    void notes(String meetingId, String reportId) {
+        Eventually.await(WAIT, "the report in the secretary's in-box", () -> secretary.get("/api/approval/inbox").body(),
+                b -> b.contains(reportId));
+        Api.Response placed = secretary.post("/api/approval/meetings/" + meetingId + "/agenda", Map.of("kind", "STATUS_REPORT", "reportId", reportId));
+        check(placed, 201);
+        @SuppressWarnings("unchecked")
+        String itemId = (String) ((List<Map<String, Object>>) placed.json().get("agenda")).get(0).get("id");
+        check(secretary.post("/api/approval/meetings/" + meetingId + "/agenda/" + itemId + "/decision",
+                Map.of("followedRecommendation", true, "present", MEMBERS)), 201);
+    }
 }

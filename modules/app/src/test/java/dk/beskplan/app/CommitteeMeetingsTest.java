@@ -393,7 +393,7 @@ class CommitteeMeetingsTest {
             tx.executeWrite(status -> app.bean(Outbox.class).append(FollowUpModule.MODULE,
                     new StatusReportSubmitted(reportId, planId, "Beskæftigelsesplan 2026", "Årlig status 2026",
                             LocalDate.of(2026, 12, 31), "Seks af ti succeskriterier er nået.",
-                            "<!DOCTYPE html><html lang=\"da\"><title>Status</title><h1>Status 2026</h1></html>", "a.manager"),
+                            "<!DOCTYPE html><html lang=\"da\"><title>Status</title><h1>Status 2026</h1></html>", "a.manager", null),
                     new MessageContext(Fixtures.A, planId, "a.manager", null)));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> reports = Eventually.await(WAIT, "the report in the in-box",

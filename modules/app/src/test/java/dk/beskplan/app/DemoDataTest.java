@@ -71,4 +71,31 @@ class DemoDataTest {
         assertThat(official.get("/api/archive/search?q=fleksjob").jsonList()).extracting(h -> h.get("planId"))
                 .containsAll(plans.stream().map(p -> p.get("planId")).toList());
     }
+
+    /**
+     * Business time: Holbæk 2023 was imported, submitted and approved in 2022 (the messages carry those dates beside the
+     * time they were recorded), so its timeline goes by those dates and the plan as it stood in 2022 and 2023 is shown.
+     */
+    @Test
+    void theArchiveTellsHolbaek2023sHistoryOnTheDaysItHappened() {
+        Api official = app.api().login("holbaek.embedsmand", DemoUsers.PASSWORD);
+        String planId = (String) Eventually.await(WAIT, "Holbæk 2023 in the archive", () -> official.get("/api/archive/plans").jsonList(),
+                        list -> list.stream().anyMatch(p -> "Beskæftigelsesplan 2023".equals(p.get("title")) && Boolean.TRUE.equals(p.get("published"))))
+                .stream().filter(p -> "Beskæftigelsesplan 2023".equals(p.get("title"))).findFirst().orElseThrow().get("planId");
+        List<Map<String, Object>> timeline = Eventually.await(WAIT, "the protocol", () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),
+                t -> t.stream().anyMatch(e -> "drafting.plan-approved".equals(e.get("type"))));
+        Map<String, Object> dates = new java.util.HashMap<>();
+        timeline.forEach(e -> dates.putIfAbsent((String) e.get("type"), e.get("businessDate")));
+        assertThat(dates).containsEntry("drafting.plan-draft-created", "2022-11-02").containsEntry("drafting.plan-submitted", "2022-11-09")
+                .containsEntry("approval.plan-placed-on-agenda", "2022-11-23").containsEntry("approval.plan-decision-recorded", "2022-12-07")
+                .containsEntry("drafting.plan-approved", "2022-12-07");
+        assertThat(timeline.get(0)).containsEntry("type", "drafting.plan-draft-created");
+
+        assertThat(official.get("/api/archive/plans/" + planId + "/as-of?date=2022-11-15").json()).containsEntry("state", "SUBMITTED");
+        assertThat(official.get("/api/archive/plans/" + planId + "/as-of?date=2023-06-01").json()).containsEntry("state", "APPROVED")
+                .containsEntry("approvedRevision", 1);
+        assertThat(official.get("/api/archive/plans/" + planId + "/as-of?date=2022-10-01").json()).containsEntry("existed", false)
+                .containsEntry("emptyBecause", "Planen fandtes ikke endnu den 1. oktober 2022: dens historik begynder den 2. november 2022"
+                        + " (udkast oprettet).");
+    }
 }

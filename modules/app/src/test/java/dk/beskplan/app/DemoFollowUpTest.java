@@ -55,4 +55,26 @@ class DemoFollowUpTest {
         Api manager2 = app.api().login("holbaek.leder2", DemoUsers.PASSWORD);
         assertThat(manager2.get("/api/followup/tasks").jsonList()).as("goals 4–6, annual round").hasSize(6);
     }
+
+    /** Holbæk 2023, approved in December 2022: its mid-year round closed as not followed up, its annual round escalated. */
+    @Test
+    void holbaek2023IsOverdueEscalatedAndAtTheTopOfTheManagersTasks() {
+        Api official = app.api().login("holbaek.embedsmand", DemoUsers.PASSWORD);
+        String planId = (String) Eventually.await(WAIT, "Holbæk 2023 in follow-up", () -> official.get("/api/followup/plans").jsonList(),
+                        list -> list.stream().anyMatch(p -> "Beskæftigelsesplan 2023".equals(p.get("title"))))
+                .stream().filter(p -> "Beskæftigelsesplan 2023".equals(p.get("title"))).findFirst().orElseThrow().get("planId");
+        List<Map<String, Object>> rounds = Eventually.await(WAIT, "the mid-year round closed and the annual round escalated",
+                () -> official.get("/api/followup/plans/" + planId + "/rounds").jsonList(),
+                r -> r.size() == 2 && "NOT_FOLLOWED_UP".equals(r.get(0).get("state")) && "SUBMITTED".equals(r.get(1).get("state")));
+        assertThat(rounds.get(0)).containsEntry("closedBy", "holbaek.embedsmand").containsEntry("closedReason",
+                "Halvåret 2023 blev fulgt op uden for Beskplan, før planen kom ind i systemet.");
+        assertThat(official.get("/api/followup/plans").jsonList()).filteredOn(p -> planId.equals(p.get("planId"))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("waiting", true).containsEntry("overdueRounds", 1));
+        Api manager = app.api().login("holbaek.leder", DemoUsers.PASSWORD);
+        List<Map<String, Object>> tasks = manager.get("/api/followup/tasks").jsonList();
+        assertThat(tasks.get(0)).containsEntry("planTitle", "Beskæftigelsesplan 2023").containsEntry("roundLabel", "Årlig status 2023")
+                .containsEntry("roundState", "SUBMITTED");
+        String page = manager.getPage("/followup/opgaver").body();
+        assertThat(page).contains("Overskredet").contains("Beskæftigelsesplan 2023 – Årlig status 2023").contains("Tidligere runder");
+    }
 }

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round is complete the status report is in the committee secretary's in-box.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FollowUpInTheBrowserTest {
     private GreenMail smtp;
     private TestApp app;
@@ -51,6 +52,7 @@ class FollowUpInTheBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aReminderLinkLeadsToTheFormTheTrafficLightFollowsAndTheReportReachesTheCommittee() throws Exception {
         Api official = Fixtures.as(app, "a.official");
         UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
@@ -123,6 +125,51 @@ class FollowUpInTheBrowserTest {
         browser.awaitText(FollowUps.y("Status på Beskæftigelsesplan 2026"));
         assertThat(browser.text()).contains("Af 3 succeskriterier er 2 nået, 0 på vej og 1 ikke nået")
                 .contains("Færre besøg efter omlægning");
+    }
+
+    /**
+     * A two-year plan approved after its period: the manager sees its rounds overdue at the top of "Mine opgaver"; the
+     * official closes the first round as not followed up (a reason is required) and then the plan's follow-up.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anOfficialClosesAHistoricRoundAndThenThePlansFollowUpOnItsPage() {
+        Api official = Fixtures.as(app, "a.official");
+        browser.open("/");
+        if (browser.text().contains("Log ud")) {
+            browser.click("Log ud");
+        }
+        Map<String, Object> historic = new java.util.HashMap<>(FollowUps.document(Fixtures.A));
+        historic.put("fromYear", FollowUps.YEAR - 2);
+        historic.put("toYear", FollowUps.YEAR - 1);
+        historic.put("title", "Beskæftigelsesplan " + (FollowUps.YEAR - 2) + "–" + (FollowUps.YEAR - 1));
+        UUID planId = FollowUps.approve(app, Fixtures.A, historic, official);
+        String first = "Årlig status " + (FollowUps.YEAR - 2);
+
+        browser.login("a.manager", Fixtures.PASSWORD);
+        browser.open("/followup/opgaver").awaitText("Overskredet");
+        assertThat(browser.text()).contains("Beskæftigelsesplan " + (FollowUps.YEAR - 2) + "–" + (FollowUps.YEAR - 1) + " – " + first);
+        browser.checkAccessibility();
+        browser.click("Log ud");
+
+        browser.login("a.official", Fixtures.PASSWORD);
+        browser.open("/followup/planer").awaitText("Perioden er slut");
+        browser.checkAccessibility();
+        browser.open("/followup/planer/" + planId).awaitText("Luk som ikke fulgt op");
+        browser.checkAccessibility();
+        browser.driver.findElement(By.cssSelector("details.close-round summary")).click();
+        browser.click("Luk runden som ikke fulgt op");
+        browser.awaitText("skriv hvorfor");
+        browser.fill("Hvorfor følges runden ikke op?", "Fulgt op uden for Beskplan").click("Luk runden som ikke fulgt op");
+        browser.awaitText("Runden er lukket som ikke fulgt op");
+        assertThat(browser.text()).contains("Tidligere runder, nyeste først").contains("Fulgt op uden for Beskplan");
+
+        browser.fill("Begrundelse", "Planperioden er slut; den sidste runde blev ikke fulgt op i Beskplan")
+                .click("Afslut opfølgningen på planen");
+        browser.awaitText("Opfølgningen på planen er afsluttet.");
+        assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList()).extracting(r -> r.get("state"))
+                .containsExactly("NOT_FOLLOWED_UP", "OPEN");
+        browser.click("Log ud");
     }
 
     private void awaitEvaluation(String expected) {

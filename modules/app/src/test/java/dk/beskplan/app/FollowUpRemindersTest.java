@@ -9,8 +9,11 @@ import dk.beskplan.platform.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reminders that really arrive, exactly once: two application instances on one database run their reminder
  * schedulers at the same moment, day by day through a round's deadline, and a real SMTP server (GreenMail) counts
- * what arrives. A third instance started afterwards (a restart) sends nothing again.
+ * what arrives. A third instance started afterwards (a restart) sends nothing again. The second test uses the escalation
+ * contact the first one set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowUpRemindersTest {
     private static final LocalDate DUE = LocalDate.of(FollowUps.YEAR, 12, 31);
     private GreenMail smtp;
@@ -127,9 +132,15 @@ class FollowUpRemindersTest {
         }
     }
 
-    /** A plan approved after its period (its rounds were due before follow-up opened) reminds and escalates no one. */
+    /**
+     * A plan approved after its period: its round was overdue the day follow-up opened. It is at the top of the manager's
+     * tasks, escalated (once, across both instances) with its report sent with everything marked missing, the manager is
+     * told, and it can still be reported, late.
+     */
     @Test
-    void roundsAlreadyDueWhenFollowUpOpenedRemindNoOne() throws Exception {
+    @Order(2)
+    void aRoundAlreadyOverdueWhenFollowUpOpenedIsShownEscalatedAndStillReportable() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
         Api official = Fixtures.as(first, "a.official");
         Map<String, Object> lastYear = new HashMap<>(FollowUps.document(Fixtures.A));
         lastYear.put("fromYear", FollowUps.YEAR - 1);
@@ -137,27 +148,34 @@ class FollowUpRemindersTest {
         lastYear.put("title", "Beskæftigelsesplan " + (FollowUps.YEAR - 1));
         UUID planId = FollowUps.approve(first, Fixtures.A, lastYear, official);
         LocalDate due = LocalDate.of(FollowUps.YEAR - 1, 12, 31);
-        for (LocalDate day : List.of(due.minusDays(14), due, due.plusDays(1), LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")))) {
-            bothAt(day);
-        }
+        Api manager = Fixtures.as(first, "a.manager");
+        List<Map<String, Object>> tasks = manager.get("/api/followup/tasks").jsonList();
+        assertThat(tasks).as("the overdue round first").first().satisfies(t -> assertThat(t).containsEntry("planId", planId.toString()));
+        assertThat(manager.getPage("/followup/opgaver").body()).contains("Overskredet");
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        List<Reminders.Tick> ticks = bothAt(today);
+        assertThat(ticks.stream().mapToInt(Reminders.Tick::escalations).sum()).isEqualTo(1);
+        assertThat(ticks.stream().mapToInt(Reminders.Tick::reportsCompiled).sum()).isEqualTo(1);
+        assertThat(ticks.stream().mapToInt(Reminders.Tick::reminders).sum()).as("the manager is told it is overdue").isEqualTo(1);
         assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList()).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("state", "OPEN").containsEntry("dueDate", due.toString()));
-        assertThat(Fixtures.as(first, "a.manager").get("/api/followup/tasks").jsonList())
-                .noneMatch(t -> planId.toString().equals(t.get("planId")));
-        Thread.sleep(1000);
-        assertThat(reminders().stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).noneMatch(subject -> subject.contains("Beskæftigelsesplan " + (FollowUps.YEAR - 1)));
-        // It can still be reported on after the fact, from the plan's page.
-        assertThat(FollowUps.report(official, FollowUps.task(official, planId, "2a").get("id"),
+                .satisfies(r -> assertThat(r).containsEntry("state", "SUBMITTED").containsEntry("dueDate", due.toString()));
+        List<MimeMessage> mails = mails(2);
+        assertThat(mails).hasSize(2);
+        assertThat(mails).extracting(FollowUpRemindersTest::to)
+                .containsExactlyInAnyOrder("jobcenterchef@test.beskplan.dk", "a.manager@test.beskplan.dk");
+        assertThat(subjected(mails, "Frist overskredet: din status på Beskæftigelsesplan " + (FollowUps.YEAR - 1) + " – Årlig status "
+                + (FollowUps.YEAR - 1) + " mangler")).hasSize(1);
+
+        // Still owed, still first on the list; reported late it leaves it.
+        assertThat(manager.get("/api/followup/tasks").jsonList()).filteredOn(t -> planId.toString().equals(t.get("planId"))).hasSize(3);
+        assertThat(FollowUps.report(manager, FollowUps.task(official, planId, "2a").get("id"),
                 Map.of("value", 501, "measuredOn", due.toString())).status()).isEqualTo(200);
+        assertThat(manager.get("/api/followup/tasks").jsonList()).filteredOn(t -> planId.toString().equals(t.get("planId"))).hasSize(2);
     }
 
     @Test
+    @Order(1)
     void eachStageReachesEachRecipientExactlyOnce() throws Exception {
         Api official = Fixtures.as(first, "a.official");
         Map<String, Object> settings = new HashMap<>(official.get("/api/followup/settings").json());
@@ -209,12 +227,15 @@ class FollowUpRemindersTest {
         try (MessageProbe probe = first.probe()) {
             List<Reminders.Tick> overdue = bothAt(DUE.plusDays(1));
             assertThat(overdue.stream().mapToInt(Reminders.Tick::escalations).sum()).isEqualTo(1);
+            assertThat(overdue.stream().mapToInt(Reminders.Tick::reminders).sum()).isEqualTo(1);
             assertThat(overdue.stream().mapToInt(Reminders.Tick::reportsCompiled).sum()).isEqualTo(1);
             var submitted = probe.await("followup.status-report-submitted", planId, FollowUps.WAIT);
             assertThat((String) submitted.payload().get("summary")).contains("Af 3 succeskriterier er 1 nået").contains("2 mangler status");
         }
-        List<MimeMessage> all = mails(6);
-        assertThat(all).hasSize(6);
+        List<MimeMessage> all = mails(7);
+        assertThat(all).as("the escalation, and the manager with missing reports told it is overdue").hasSize(7);
+        assertThat(subjected(all, FollowUps.y("Frist overskredet: din status på Beskæftigelsesplan 2026 – Årlig status 2026 mangler")))
+                .extracting(FollowUpRemindersTest::to).containsExactly("a.manager@test.beskplan.dk");
         List<MimeMessage> escalations = all.stream().filter(m -> to(m).equals("jobcenterchef@test.beskplan.dk")).toList();
         assertThat(escalations).hasSize(1);
         MimeMessage escalation = escalations.get(0);
@@ -229,6 +250,6 @@ class FollowUpRemindersTest {
                 assertThat(sent(List.of(restarted.bean(Reminders.class).tick(day)))).isZero();
             }
         }
-        assertThat(mails(6)).hasSize(6);
+        assertThat(mails(7)).hasSize(7);
     }
 }

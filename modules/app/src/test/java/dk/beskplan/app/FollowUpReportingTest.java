@@ -181,16 +181,7 @@ class FollowUpReportingTest {
             Api secretary = Fixtures.as(app, "a.secretary");
             Committee committee = new Committee(secretary);
             String reportId = (String) submitted.payload().get("reportId");
-            Eventually.await(FollowUps.WAIT, "the report in the secretary's in-box", () -> secretary.get("/api/approval/inbox").body(),
-                    b -> b.contains(reportId));
-            String meeting = committee.meetingToday();
-            Api.Response placed = secretary.post("/api/approval/meetings/" + meeting + "/agenda", Map.of("kind", "STATUS_REPORT", "reportId", reportId));
-            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-            @SuppressWarnings("unchecked")
-            String itemId = (String) ((List<Map<String, Object>>) placed.json().get("agenda")).get(0).get("id");
-            Api.Response noted = secretary.post("/api/approval/meetings/" + meeting + "/agenda/" + itemId + "/decision",
-                    Map.of("followedRecommendation", true, "present", Committee.MEMBERS));
-            assertThat(noted.status()).as(noted.body()).isEqualTo(201);
+            committee.notes(committee.meetingToday(), reportId);
             var notedMessage = probe.await("approval.status-report-noted", planId, FollowUps.WAIT);
             var closed = probe.await("followup.follow-up-closed", planId, FollowUps.WAIT);
             assertThat(closed.causationId()).isEqualTo(notedMessage.messageId());
@@ -202,6 +193,56 @@ class FollowUpReportingTest {
                     .extracting(e -> e.get("what")).containsExactly("Opfølgning afsluttet");
             assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0)).containsEntry("state", "NOTED");
             assertThat(official.get("/api/followup/plans/" + planId).json().get("plan")).asString().contains("state=CLOSED");
+        }
+    }
+
+    /**
+     * The last two open tasks of a round reported at the same instant (two people, released together by a latch):
+     * the round completes exactly once and exactly one status report goes to the committee, every time.
+     */
+    @Test
+    void theLastTwoReportsAtTheSameInstantCompleteTheRoundExactlyOnce() throws Exception {
+        int attempts = 12;
+        Api secondOfficial = Fixtures.as(app, "a.official");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (MessageProbe probe = app.probe()) {
+            List<UUID> plans = new java.util.ArrayList<>();
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
+                plans.add(planId);
+                assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"),
+                        Map.of("value", 80, "measuredOn", FollowUps.y("2025-11-01"))).status()).isEqualTo(200);
+                // Read both tasks (and their ETags) first, so the two saves are all that is left to race.
+                Object national = FollowUps.task(manager, planId, "1b").get("id");
+                Object count = FollowUps.task(manager, planId, "2a").get("id");
+                String nationalTag = manager.get("/api/followup/tasks/" + national).header("ETag");
+                String countTag = secondOfficial.get("/api/followup/tasks/" + count).header("ETag");
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var first = pool.submit(() -> {
+                    go.await();
+                    return manager.put("/api/followup/tasks/" + national + "/report", Map.of("value", 47, "comparisonValue", 41,
+                            "measuredOn", FollowUps.y("2025-11-01")), "If-Match", nationalTag).status();
+                });
+                var second = pool.submit(() -> {
+                    go.await();
+                    return secondOfficial.put("/api/followup/tasks/" + count + "/report", Map.of("value", 512,
+                            "measuredOn", FollowUps.y("2025-11-01")), "If-Match", countTag).status();
+                });
+                go.countDown();
+                assertThat(first.get()).isEqualTo(200);
+                assertThat(second.get()).isEqualTo(200);
+                Map<String, Object> round = official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0);
+                assertThat(round).as("attempt %d: every task reported", attempt).containsEntry("reported", 3);
+                assertThat(round).as("attempt %d: the complete round went to the committee", attempt).containsEntry("state", "SUBMITTED");
+                probe.await("followup.status-report-submitted", planId, FollowUps.WAIT);
+            }
+            Thread.sleep(1000); // a second report would be on its way by now
+            for (UUID planId : plans) {
+                assertThat(probe.all()).filteredOn(m -> m.type().equals("followup.status-report-submitted") && planId.toString().equals(m.planId()))
+                        .as("one status report for plan %s", planId).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

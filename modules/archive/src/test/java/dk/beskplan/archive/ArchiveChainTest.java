@@ -289,7 +289,7 @@ class ArchiveChainTest {
                 // Each message about its own plan, so the relay publishes them without waiting for each other.
                 UUID about = n % 2 == 0 ? plan : UUID.randomUUID();
                 tx.executeWrite(s -> app.bean(Outbox.class).append(ArchiveModule.MODULE,
-                        new PlanDraftCreated(about, "Plan " + n, 2026, 2026, "Udvalget"),
+                        new PlanDraftCreated(about, "Plan " + n, 2026, 2026, "Udvalget", null),
                         new MessageContext("316", about, "a.official", null)));
             }
             Eventually.await(java.time.Duration.ofSeconds(30), "100 more records", this::count, c -> c >= before + 100);

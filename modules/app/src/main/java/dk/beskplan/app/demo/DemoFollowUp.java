@@ -3,6 +3,7 @@ package dk.beskplan.app.demo;
 import dk.beskplan.followup.application.FollowUpQueries;
 import dk.beskplan.followup.application.Reminders;
 import dk.beskplan.followup.application.Reporting;
+import dk.beskplan.followup.application.RoundClosing;
 import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.Views;
 import dk.beskplan.platform.demo.DemoUsers;
@@ -30,6 +31,11 @@ import java.util.Set;
  * report (traffic lights, charts) went to the committee and waits in the secretary's in-box; the annual round is
  * partly reported, its due date moved to ten days from now (the national data came late), so the reminders of both
  * managers have gone out (see Mailpit). The values are invented for the demo.
+ * <p>
+ * Holbæk 2023 was approved in December 2022, so its rounds were overdue the day follow-up opened: the official closed
+ * its mid-year round as not followed up (it was followed up before Beskplan), and its annual round is escalated to the
+ * job centre director (the mail is in Mailpit), its report sent with everything marked missing, and it stays at the
+ * top of the manager's "Mine opgaver" as overdue.
  */
 @Singleton
 @Requires(env = "demo")
@@ -37,6 +43,8 @@ public class DemoFollowUp {
     private static final Logger LOG = LoggerFactory.getLogger(DemoFollowUp.class);
     private static final String MUNICIPALITY = "316";
     private static final String TITLE = "Beskæftigelsesplan 2025";
+    private static final String HISTORIC_TITLE = "Beskæftigelsesplan 2023";
+    static final String NOT_FOLLOWED_UP = "Halvåret 2023 blev fulgt op uden for Beskplan, før planen kom ind i systemet.";
     static final String SECOND_MANAGER = "holbaek.leder2";
 
     /** A demo value per criterion (goal, criterion) for one round: value, comparison, comment. */
@@ -76,8 +84,11 @@ public class DemoFollowUp {
     private final Reminders reminders;
     private final Clock clock;
 
+    private final RoundClosing closing;
+
     public DemoFollowUp(DemoUsers demoUsers, UserAccounts users, Settings settings, FollowUpQueries queries, Reporting reporting,
-                        Reminders reminders, Clock clock) {
+                        Reminders reminders, Clock clock, RoundClosing closing) {
+        this.closing = closing;
         this.demoUsers = demoUsers;
         this.users = users;
         this.settings = settings;
@@ -112,11 +123,13 @@ public class DemoFollowUp {
     void load() {
         try {
             CurrentUser official = new CurrentUser("holbaek.embedsmand", MUNICIPALITY, Set.of(Roles.OFFICIAL));
-            Views.Plan plan = awaitInFollowUp(official);
-            if (plan == null) {
-                LOG.warn("Demo follow-up: {} never reached follow-up", TITLE);
+            Views.Plan historic = awaitInFollowUp(official, HISTORIC_TITLE);
+            Views.Plan plan = awaitInFollowUp(official, TITLE);
+            if (plan == null || historic == null) {
+                LOG.warn("Demo follow-up: {} or {} never reached follow-up", TITLE, HISTORIC_TITLE);
                 return;
             }
+            closeHistoricMidYearRound(historic, official);
             List<Views.Round> rounds = queries.rounds(plan.planId(), official);
             Views.Round midYear = rounds.stream().filter(r -> r.kind().equals("MID_YEAR") && r.year() == 2025).findFirst().orElse(null);
             Views.Round annual = rounds.stream().filter(r -> r.kind().equals("ANNUAL") && r.year() == 2025).findFirst().orElse(null);
@@ -133,8 +146,8 @@ public class DemoFollowUp {
             reporting.moveDueDate(plan.planId(), annual.id(), today.plusDays(10), official);
             report(plan, annual, ANNUAL, LocalDate.of(2025, 11, 30));
             Reminders.Tick tick = reminders.tick(today);
-            LOG.info("Demo follow-up: {} mid-year round reported and sent to the committee, annual round partly reported,"
-                    + " {} reminders sent", TITLE, tick.reminders());
+            LOG.info("Demo follow-up: {} mid-year round reported and sent to the committee, annual round partly reported;"
+                    + " {} reminders sent, {} overdue rounds escalated", TITLE, tick.reminders(), tick.escalations());
         } catch (Exception e) {
             LOG.warn("Demo follow-up not loaded", e);
         }
@@ -151,10 +164,17 @@ public class DemoFollowUp {
         }
     }
 
-    private Views.Plan awaitInFollowUp(CurrentUser official) throws InterruptedException {
+    /** Holbæk 2023's mid-year round was followed up before the plan came into Beskplan: closed as not followed up. */
+    private void closeHistoricMidYearRound(Views.Plan historic, CurrentUser official) {
+        queries.rounds(historic.planId(), official).stream()
+                .filter(r -> r.kind().equals("MID_YEAR") && r.year() == 2023 && r.state().equals("OPEN")).findFirst()
+                .ifPresent(r -> closing.closeNotFollowedUp(historic.planId(), r.id(), NOT_FOLLOWED_UP, official));
+    }
+
+    private Views.Plan awaitInFollowUp(CurrentUser official, String title) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            Views.Plan plan = queries.plans(official).stream().filter(p -> p.title().equals(TITLE)).findFirst().orElse(null);
+            Views.Plan plan = queries.plans(official).stream().filter(p -> p.title().equals(title)).findFirst().orElse(null);
             if (plan != null) {
                 return plan;
             }

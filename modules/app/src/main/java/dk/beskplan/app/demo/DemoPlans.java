@@ -35,7 +35,8 @@ import java.util.UUID;
  * Demo mode only: the three reference plans, brought in the way a municipality would — imported by an
  * official, submitted, and, once the submission has travelled to approval over RabbitMQ, placed by the committee
  * secretary on the agenda of a meeting held on the day the municipality approved it, decided (the committee
- * followed the recommendation) and the meeting closed. Holbæk also gets a planned meeting ahead. The committee
+ * followed the recommendation) and the meeting closed. Each step is dated as it happened (in 2022 and 2024): the
+ * messages carry those business dates, so the archive's timeline and as-of view show the history on its real dates. Holbæk also gets a planned meeting ahead. The committee
  * members are fictional. Runs in the background so start-up is not held up.
  */
 @Singleton
@@ -113,8 +114,13 @@ public class DemoPlans {
         if (plans.list(official).stream().anyMatch(p -> p.title().equals(title))) {
             return; // loaded at an earlier start
         }
-        Plan plan = plans.importDocument(document, official);
-        plans.submit(plan.id(), null, official);
+        // The history as it happened: imported five weeks and submitted four weeks before the meeting that approved it.
+        // The back-dated services are plain objects, not beans, so their work runs in transactions opened here.
+        ZoneId danish = ZoneId.of("Europe/Copenhagen");
+        PlanService drafted = plans.asOf(reference.approvedAt().minusWeeks(5).atTime(10, 0).atZone(danish).toInstant());
+        PlanService submitted = plans.asOf(reference.approvedAt().minusWeeks(4).atTime(10, 0).atZone(danish).toInstant());
+        Plan plan = transactions.executeWrite(status -> drafted.importDocument(document, official));
+        transactions.executeWrite(status -> submitted.submit(plan.id(), null, official));
         CurrentUser secretary = new CurrentUser(reference.secretary(), municipality, Set.of(Roles.SECRETARY));
         awaitInInbox(plan.id(), secretary);
         Committee committee = committee(document.get("committeeName").getStringValue(), secretary);

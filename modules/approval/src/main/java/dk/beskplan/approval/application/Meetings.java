@@ -161,7 +161,7 @@ public class Meetings {
         meetings.save(meeting, user.username(), clock.instant());
         submissions.update(submission, row.currentDocument(), row.amendments(), row.hearingAsked());
         outbox.append(ApprovalModule.MODULE, new PlanPlacedOnAgenda(planId, submission.revision(), meeting.id(),
-                committee.name(), meeting.date(), item.late()), MessageContext.byUser(user.username(), user.municipality(), planId));
+                committee.name(), meeting.date(), item.late(), today()), MessageContext.byUser(user.username(), user.municipality(), planId));
         return item;
     }
 

@@ -100,7 +100,7 @@ final class SubmissionHandlers {
                 meetings.save(meeting, "system:approval", clock.instant());
                 String body = committees.find(meeting.committeeId(), municipality).map(Committee::name).orElse("udvalget");
                 outbox.append(ApprovalModule.MODULE, new PlanPlacedOnAgenda(submission.planId(), submission.revision(),
-                        meeting.id(), body, meeting.date(), reopened.get().late()), MessageContext.reactingTo(envelope, module()));
+                        meeting.id(), body, meeting.date(), reopened.get().late(), today), MessageContext.reactingTo(envelope, module()));
             }
             mail.planSubmitted(new MailedPlan(submitted.planId(), submitted.title(), municipality, submitted.fromYear(),
                             submitted.toYear()), submitted.revisionNumber(), submitted.committeeName(), submission, submitted.submittedBy(),

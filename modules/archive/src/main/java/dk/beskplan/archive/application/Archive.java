@@ -42,10 +42,13 @@ public class Archive {
     public record DocumentRef(long id, String kind, String kindName, String title, String mediaType, String sha256) {
     }
 
-    /** One event in a plan's history. */
+    /**
+     * One event in a plan's history: {@code businessDate} is the day it happened (a meeting's date, the day figures were
+     * measured on), {@code occurredAt} the time it was recorded.
+     */
     @Serdeable
-    public record TimelineEntry(long seq, UUID messageId, String type, String what, Instant occurredAt, String actor,
-                                @Nullable UUID causationId, String recordHash, List<DocumentRef> documents) {
+    public record TimelineEntry(long seq, UUID messageId, String type, String what, LocalDate businessDate, Instant occurredAt,
+                                String actor, @Nullable UUID causationId, String recordHash, List<DocumentRef> documents) {
     }
 
     /** A plan the archive holds. */
@@ -136,28 +139,58 @@ public class Archive {
         return entries(planId, null);
     }
 
-    /** The plan's records, and those linked to it (protocols), by time; up to {@code before} when given. */
-    List<TimelineEntry> entries(UUID planId, @Nullable Instant before) {
-        String until = before == null ? "" : " and r.occurred_at < ?";
-        Object[] params = before == null ? new Object[]{planId, planId} : new Object[]{planId, before, planId, before};
-        List<Row> rows = sql.query("select * from (select " + COLUMNS + " from archive.record r where r.plan_id = ?" + until
-                + " union all select " + COLUMNS + " from archive.record_plan l join archive.record r on r.seq = l.record_seq"
-                + " where l.plan_id = ?" + until + ") t order by occurred_at, seq", Archive::row, params);
-        Map<Long, List<DocumentRef>> documents = documentsOf(rows.stream().mapToLong(Row::seq).toArray());
-        return rows.stream().map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.occurredAt,
-                r.actor, r.causationId, r.recordHash, documents.getOrDefault(r.seq, List.of()))).toList();
+    /**
+     * The business date of a record, as SQL on {@code r}: the day the message says it happened (a decision's or
+     * noting's meeting date, the approval date, the day a status report's figures were measured on, ...), or the day it
+     * was recorded (Danish time) when the message names none, as older versions of the messages do not.
+     */
+    static final String BUSINESS_DATE = "coalesce((select d::date from (select case r.type"
+            + businessDateFields().entrySet().stream().map(e -> " when '" + e.getKey() + "' then r.payload->>'" + e.getValue() + "'")
+            .collect(java.util.stream.Collectors.joining())
+            + " end as d) named where d ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), (r.occurred_at at time zone 'Europe/Copenhagen')::date)";
+
+    /** Which field of each message holds the day it happened. */
+    static Map<String, String> businessDateFields() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("drafting.plan-draft-created", "createdOn");
+        fields.put("drafting.plan-submitted", "submittedOn");
+        fields.put("drafting.plan-approved", "approvedOn");
+        fields.put("approval.plan-placed-on-agenda", "placedOn");
+        fields.put("approval.plan-decision-recorded", "meetingDate");
+        fields.put("approval.meeting-protocol-published", "meetingDate");
+        fields.put("approval.status-report-noted", "meetingDate");
+        fields.put("approval.hearing-answer-recorded", "answeredOn");
+        fields.put("followup.status-report-submitted", "measuredOn");
+        fields.put("followup.round-not-followed-up", "closedOn");
+        fields.put("followup.follow-up-closed", "closedOn");
+        return fields;
     }
 
-    private static final String COLUMNS = "r.seq, r.message_id, r.type, r.occurred_at, r.actor, r.causation_id,"
-            + " r.record_hash, r.payload::text as payload";
+    /**
+     * The plan's records, and those linked to it (protocols), by the day they happened (then in the order recorded);
+     * up to and including the day {@code until} when given.
+     */
+    List<TimelineEntry> entries(UUID planId, @Nullable LocalDate until) {
+        String upTo = until == null ? "" : " and " + BUSINESS_DATE + " <= ?";
+        Object[] params = until == null ? new Object[]{planId, planId} : new Object[]{planId, until, planId, until};
+        List<Row> rows = sql.query("select * from (select " + COLUMNS + " from archive.record r where r.plan_id = ?" + upTo
+                + " union all select " + COLUMNS + " from archive.record_plan l join archive.record r on r.seq = l.record_seq"
+                + " where l.plan_id = ?" + upTo + ") t order by business_date, seq", Archive::row, params);
+        Map<Long, List<DocumentRef>> documents = documentsOf(rows.stream().mapToLong(Row::seq).toArray());
+        return rows.stream().map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.businessDate,
+                r.occurredAt, r.actor, r.causationId, r.recordHash, documents.getOrDefault(r.seq, List.of()))).toList();
+    }
 
-    private record Row(long seq, UUID messageId, String type, Instant occurredAt, String actor, UUID causationId,
-                       String recordHash, String payload) {
+    private static final String COLUMNS = "r.seq, r.message_id, r.type, " + BUSINESS_DATE + " as business_date, r.occurred_at, r.actor,"
+            + " r.causation_id, r.record_hash, r.payload::text as payload";
+
+    private record Row(long seq, UUID messageId, String type, LocalDate businessDate, Instant occurredAt, String actor,
+                       UUID causationId, String recordHash, String payload) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("seq"), rs.getObject("message_id", UUID.class), rs.getString("type"),
-                Sql.instant(rs, "occurred_at"), rs.getString("actor"), rs.getObject("causation_id", UUID.class),
+                rs.getObject("business_date", LocalDate.class), Sql.instant(rs, "occurred_at"), rs.getString("actor"), rs.getObject("causation_id", UUID.class),
                 rs.getString("record_hash"), rs.getString("payload"));
     }
 
@@ -181,8 +214,7 @@ public class Archive {
     @Transactional
     public PlanStanding asOf(UUID planId, LocalDate date, CurrentUser user) {
         checkAccess(planId, user);
-        Instant endOfDay = date.plusDays(1).atStartOfDay(DANISH_TIME).toInstant();
-        List<TimelineEntry> events = entries(planId, endOfDay);
+        List<TimelineEntry> events = entries(planId, date);
         Map<Long, JsonNode> payloads = new HashMap<>();
         if (!events.isEmpty()) {
             sql.query("select seq, payload::text from archive.record where seq = any(?)", rs -> {
@@ -190,7 +222,8 @@ public class Archive {
                 return 1;
             }, (Object) events.stream().mapToLong(TimelineEntry::seq).toArray());
         }
-        return PlanStanding.of(planId, date, events, payloads);
+        TimelineEntry first = events.isEmpty() ? entries(planId, null).stream().findFirst().orElse(null) : null;
+        return PlanStanding.of(planId, date, events, payloads, first);
     }
 
     // ---- documents ---------------------------------------------------------------------------------------
@@ -326,7 +359,9 @@ public class Archive {
             case "approval.status-report-noted" -> "Status taget til efterretning af " + body;
             case "followup.follow-up-opened" -> "Opfølgning åbnet";
             case "followup.status-report-submitted" -> "Status sendt til udvalget: " + text(p, "roundLabel", "");
-            case "followup.follow-up-closed" -> "Opfølgning afsluttet";
+            case "followup.round-not-followed-up" -> "Runde ikke fulgt op: " + text(p, "roundLabel", "") + " – " + text(p, "reason", "");
+            case "followup.follow-up-closed" -> text(p, "reason", null) == null ? "Opfølgning afsluttet"
+                    : "Opfølgning afsluttet: " + text(p, "reason", "");
             default -> type;
         };
     }

@@ -21,15 +21,24 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                            @Nullable Integer toYear, String state, String stateText, @Nullable Integer submittedRevision,
                            @Nullable Archive.DocumentRef submittedDocument, @Nullable Integer approvedRevision,
                            @Nullable Archive.DocumentRef approvedDocument, List<Event> decisions, List<Event> statusReports,
-                           List<Event> protocols, @Nullable Archive.TimelineEntry lastEvent, int events) {
+                           List<Event> protocols, @Nullable Archive.TimelineEntry lastEvent, int events,
+                           @Nullable String emptyBecause) {
 
-    /** A decision, status report or protocol in the standing: when, what, and the document, if any. */
+    /**
+     * A decision, status report or protocol in the standing: the day it happened, when it was recorded, what, and the
+     * document, if any.
+     */
     @Serdeable
-    public record Event(long seq, Instant occurredAt, String what, String actor, @Nullable String remarks,
+    public record Event(long seq, LocalDate businessDate, Instant occurredAt, String what, String actor, @Nullable String remarks,
                         @Nullable Archive.DocumentRef document) {
     }
 
-    static PlanStanding of(UUID planId, LocalDate date, List<Archive.TimelineEntry> events, Map<Long, JsonNode> payloads) {
+    /**
+     * {@code first}: the plan's first event at all, when none happened on or before {@code date}, so that an empty day
+     * can say why in a sentence ({@code emptyBecause}).
+     */
+    static PlanStanding of(UUID planId, LocalDate date, List<Archive.TimelineEntry> events, Map<Long, JsonNode> payloads,
+                           @Nullable Archive.TimelineEntry first) {
         String title = null;
         Integer fromYear = null;
         Integer toYear = null;
@@ -75,21 +84,21 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                         case "POSTPONED" -> "POSTPONED";
                         default -> state;
                     };
-                    decisions.add(new Event(e.seq(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
+                    decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
                 }
                 case "approval.decision-corrected" ->
-                        decisions.add(new Event(e.seq(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "protocolText", null), null));
+                        decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "protocolText", null), null));
                 case "drafting.plan-approved" -> {
                     state = "APPROVED";
                     approvedRevision = intOf(p, "approvedRevision");
                     approved = document;
                 }
                 case "approval.meeting-protocol-published" ->
-                        protocols.add(new Event(e.seq(), e.occurredAt(), e.what(), e.actor(), null, document));
+                        protocols.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), null, document));
                 case "followup.status-report-submitted" ->
-                        reports.add(new Event(e.seq(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "summary", null), document));
+                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "summary", null), document));
                 case "approval.status-report-noted" ->
-                        reports.add(new Event(e.seq(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
+                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
                 default -> {
                     // other events do not change the standing
                 }
@@ -97,7 +106,20 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
         }
         return new PlanStanding(planId, date, !events.isEmpty(), title, fromYear, toYear, state, stateText(state),
                 submittedRevision, submitted, approvedRevision, approved, decisions, reports, protocols,
-                events.isEmpty() ? null : events.get(events.size() - 1), events.size());
+                events.isEmpty() ? null : events.get(events.size() - 1), events.size(), emptyBecause(date, events, first));
+    }
+
+    /** Why the plan has no history on the date, in a sentence; null when it has. */
+    static String emptyBecause(LocalDate date, List<Archive.TimelineEntry> events, @Nullable Archive.TimelineEntry first) {
+        if (!events.isEmpty()) {
+            return null;
+        }
+        String day = Archive.danishDate(date.toString());
+        if (first == null) {
+            return "Arkivet har endnu ingen hændelser for planen.";
+        }
+        return "Planen fandtes ikke endnu den " + day + ": dens historik begynder den " + Archive.danishDate(first.businessDate().toString())
+                + " (" + first.what().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + first.what().substring(1) + ").";
     }
 
     static String stateText(String state) {

@@ -4,6 +4,7 @@ import dk.beskplan.contracts.MessageContract;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,10 +15,13 @@ import java.util.UUID;
  * Version 2 adds {@code document}: the submitted plan document itself (docs/plan-document.md), so that the
  * committee's module can attach it to the agenda and apply amendments to exactly that text, and the
  * archive keeps it, without asking drafting. Version 1 messages have no document (null).
+ * <p>
+ * Version 3 adds {@code submittedOn}: the business date, the day the plan was sent to the committee (beside the
+ * envelope's time of recording). Null in older messages.
  */
 @Serdeable
-@MessageContract(type = "drafting.plan-submitted", version = 2)
+@MessageContract(type = "drafting.plan-submitted", version = 3)
 public record PlanSubmitted(UUID planId, String title, int fromYear, int toYear, String committeeName,
                             int revisionNumber, String contentHash, String submittedBy,
-                            @Nullable Map<String, Object> document) {
+                            @Nullable Map<String, Object> document, @Nullable LocalDate submittedOn) {
 }

@@ -81,6 +81,21 @@ public class PlanService {
         this.clock = clock;
     }
 
+    /**
+     * This service as on {@code moment}: what it records is dated that day (the demo brings in plans approved years
+     * ago as they happened). A plain object, not a bean: the caller opens the transaction.
+     */
+    public PlanService asOf(Instant moment) {
+        return new PlanService(plans, outbox, json, directory, Clock.fixed(moment, DANISH_TIME));
+    }
+
+    private static final java.time.ZoneId DANISH_TIME = java.time.ZoneId.of("Europe/Copenhagen");
+
+    /** The business date of what is done now: today in Denmark, by this service's clock. */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(DANISH_TIME));
+    }
+
     /** An empty draft: title, period and committee; the rest is written revision by revision. */
     @Transactional
     public Plan create(NewPlan request, CurrentUser user) {
@@ -135,7 +150,8 @@ public class PlanService {
         String stored = serialize(content);
         plans.insertRevision(plan.id(), plan.currentRevision(), stored, sha256(stored), user.username(), now);
         outbox.append(DraftingModule.MODULE,
-                new PlanDraftCreated(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(), plan.committeeName()),
+                new PlanDraftCreated(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(), plan.committeeName(),
+                        today()),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plan;
     }
@@ -272,7 +288,7 @@ public class PlanService {
         outbox.append(DraftingModule.MODULE,
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
                         plan.committeeName(), revision, current.contentHash(), user.username(),
-                        PlanDocumentWriter.write(content(current.content()))),
+                        PlanDocumentWriter.write(content(current.content())), today()),
                 MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
         return plans.find(id).orElseThrow();
     }

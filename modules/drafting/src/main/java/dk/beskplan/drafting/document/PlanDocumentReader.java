@@ -138,7 +138,7 @@ public final class PlanDocumentReader {
                 text(n, "targetGroup", p, false, MAX_TEXT), text(n, "indicator", p, false, MAX_TEXT),
                 text(n, "dataSource", p, false, MAX_SHORT), text(n, "updateFrequency", p, false, MAX_SHORT),
                 date(n, "deadline", p, false), list(n, "baselines", p, false, this::baseline),
-                requiredObject(n, "target", p, this::target)));
+                requiredObject(n, "target", p, this::target), bool(n, "continuesAfterDeadline", p)));
     }
 
     private SuccessCriterion.Baseline baseline(JsonNode node, String path) {

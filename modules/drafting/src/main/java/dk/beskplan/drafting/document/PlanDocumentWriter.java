@@ -121,6 +121,10 @@ public final class PlanDocumentWriter {
         m.put("dataSource", c.dataSource());
         m.put("updateFrequency", c.updateFrequency());
         m.put("deadline", date(c.deadline()));
+        if (c.continuesAfterDeadline()) {
+            // Written only when set, so that documents (and their hashes) of plans that do not use it stay as they were.
+            m.put("continuesAfterDeadline", true);
+        }
         m.put("baselines", each(c.baselines(), b -> {
             Map<String, Object> bm = new LinkedHashMap<>();
             bm.put("label", b.label());

@@ -265,6 +265,10 @@ public final class PlanComparison {
         text(e, where, "Dette måles der på", b.indicator(), a.indicator());
         text(e, where, "Opfølgning", b.dataSource(), a.dataSource());
         text(e, where, "Opdateres", b.updateFrequency(), a.updateFrequency());
+        if (b.continuesAfterDeadline() != a.continuesAfterDeadline()) {
+            add(ChangeKind.CHANGED, e, where, "Følges op efter fristen", b.continuesAfterDeadline() ? "ja" : "nej",
+                    a.continuesAfterDeadline() ? "ja" : "nej");
+        }
         if (!b.baselines().equals(a.baselines())) {
             add(ChangeKind.CHANGED, e, where, "Status", baselines(b.baselines()), baselines(a.baselines()));
         }

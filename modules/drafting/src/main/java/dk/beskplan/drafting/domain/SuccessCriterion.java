@@ -6,9 +6,12 @@ import java.util.List;
 /**
  * A measurable target as the politicians approved it: the verbatim text, what is counted and where the
  * figures come from, and the structured {@link Target} that lets the system evaluate a reported value.
+ * {@code continuesAfterDeadline}: the plan says the criterion is followed up after its deadline too (otherwise
+ * follow-up asks for status on it in the rounds up to its deadline only).
  */
 public record SuccessCriterion(String code, String text, String targetGroup, String indicator, String dataSource,
-                               String updateFrequency, LocalDate deadline, List<Baseline> baselines, Target target) {
+                               String updateFrequency, LocalDate deadline, List<Baseline> baselines, Target target,
+                               boolean continuesAfterDeadline) {
 
     public SuccessCriterion {
         baselines = List.copyOf(baselines);

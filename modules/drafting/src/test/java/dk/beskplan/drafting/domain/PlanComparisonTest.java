@@ -174,7 +174,7 @@ class PlanComparisonTest {
     void aCriterionKeepsItsIdentityByCodeAndReportsItsDeadline() {
         SuccessCriterion old = criterion("2b", "Ledigheden skal falde.", new Target.Trend(Target.Trend.Direction.DECREASE, Target.Trend.ComparedTo.ROLLING_YEAR));
         SuccessCriterion renewed = new SuccessCriterion("2b", "Noget helt andet om virksomhederne.", null, null, "Jobindsats.dk", "Halvårligt",
-                LocalDate.of(2026, 6, 30), List.of(), old.target());
+                LocalDate.of(2026, 6, 30), List.of(), old.target(), false);
 
         Comparison c = PlanComparison.compare(plan(goalsWith(g -> withCriteria(g, old))), plan(goalsWith(g -> withCriteria(g, renewed))));
 
@@ -462,7 +462,7 @@ class PlanComparisonTest {
     }
 
     private static SuccessCriterion criterion(String code, String text, Target target) {
-        return new SuccessCriterion(code, text, null, null, "Jobindsats.dk", "Halvårligt", END_2025, List.of(), target);
+        return new SuccessCriterion(code, text, null, null, "Jobindsats.dk", "Halvårligt", END_2025, List.of(), target, false);
     }
 
     private static Initiative initiative(String title, String text) {

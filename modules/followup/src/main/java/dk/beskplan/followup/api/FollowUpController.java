@@ -3,6 +3,7 @@ package dk.beskplan.followup.api;
 import dk.beskplan.followup.application.FollowUpQueries;
 import dk.beskplan.followup.application.OverviewExport;
 import dk.beskplan.followup.application.Reporting;
+import dk.beskplan.followup.application.RoundClosing;
 import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.StatusReports;
 import dk.beskplan.followup.application.Views;
@@ -72,8 +73,13 @@ public class FollowUpController {
     private final StatusReports reports;
     private final Settings settings;
     private final OverviewExport export;
+    private final RoundClosing closing;
+    private final java.time.Clock clock;
 
-    public FollowUpController(FollowUpQueries queries, Reporting reporting, StatusReports reports, Settings settings, OverviewExport export) {
+    public FollowUpController(FollowUpQueries queries, Reporting reporting, StatusReports reports, Settings settings, OverviewExport export,
+                              RoundClosing closing, java.time.Clock clock) {
+        this.closing = closing;
+        this.clock = clock;
         this.queries = queries;
         this.reporting = reporting;
         this.reports = reports;
@@ -83,9 +89,31 @@ public class FollowUpController {
 
     @Get("/plans")
     @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
-    @Operation(summary = "Plans of the user's municipality in follow-up (open or closed)")
-    public List<Views.Plan> plans(Authentication auth) {
-        return queries.plans(CurrentUser.of(auth));
+    @Operation(summary = "Plans of the user's municipality in follow-up (open or closed), each with what it still waits for:"
+            + " open and overdue rounds, reports with the committee, the next due date; waiting: its period is over but its"
+            + " follow-up is not closed")
+    public List<Views.PlanListing> plans(Authentication auth) {
+        return queries.listing(CurrentUser.of(auth), LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen"))));
+    }
+
+    @Serdeable
+    public record ReasonInput(@Nullable String reason) {
+    }
+
+    @Post("/plans/{planId}/rounds/{roundId}/not-followed-up")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Close a historic or abandoned round as not followed up (\"ikke fulgt op\"), with the reason (required);"
+            + " recorded and archived as followup.round-not-followed-up. When no round waits any more the plan's follow-up closes")
+    public Views.Round notFollowedUp(@PathVariable UUID planId, @PathVariable UUID roundId, @Body ReasonInput input, Authentication auth) {
+        return closing.closeNotFollowedUp(planId, roundId, input.reason(), CurrentUser.of(auth));
+    }
+
+    @Post("/plans/{planId}/close")
+    @Secured(Roles.OFFICIAL)
+    @Operation(summary = "Close the plan's follow-up once its period is over (409 before); a reason is required when a round is"
+            + " neither noted nor closed as not followed up")
+    public Views.Plan closeFollowUp(@PathVariable UUID planId, @Body ReasonInput input, Authentication auth) {
+        return closing.closeFollowUp(planId, input.reason(), CurrentUser.of(auth));
     }
 
     @Get("/plans/{planId}")
@@ -182,9 +210,18 @@ public class FollowUpController {
 
     @Get("/tasks")
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
-    @Operation(summary = "The user's open status tasks, soonest due first")
+    @Operation(summary = "The user's missing reports, soonest due first (overdue rounds first), in open rounds and in rounds whose"
+            + " report went to the committee with them marked missing")
     public List<Views.Task> tasks(Authentication auth) {
         return queries.openTasks(CurrentUser.of(auth));
+    }
+
+    @Get("/tasks/past")
+    @Secured({Roles.MANAGER, Roles.OFFICIAL})
+    @Operation(summary = "Rounds gone by (report sent, noted, or not followed up) in which the user answers for criteria, newest"
+            + " first, each with the user's tasks in it")
+    public List<Views.PastRound> pastRounds(Authentication auth) {
+        return queries.pastRounds(CurrentUser.of(auth));
     }
 
     @Get("/tasks/{taskId}")

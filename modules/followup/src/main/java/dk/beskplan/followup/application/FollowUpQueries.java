@@ -27,7 +27,7 @@ public class FollowUpQueries {
     private static final String PLAN = "select plan_id, municipality, title, from_year, to_year, state, opened_at, closed_at"
             + " from followup.followed_plan";
     private static final String ROUND = "select r.id, r.plan_id, r.number, r.kind, r.year, r.label, r.due_date, r.owner, r.state,"
-            + " r.opened_at, r.submitted_at, r.noted_at, (select count(*) from followup.status_task t where t.round_id = r.id) tasks,"
+            + " r.opened_at, r.submitted_at, r.noted_at, r.closed_reason, r.closed_by, r.closed_at, (select count(*) from followup.status_task t where t.round_id = r.id) tasks,"
             + " (select count(*) from followup.status_task t where t.round_id = r.id and t.state = 'REPORTED') reported,"
             + " (select s.id from followup.status_report s where s.round_id = r.id) report_id from followup.status_round r";
     /** A task with its round, plan, goal and criterion, the imported value, and the reading before it. */
@@ -46,11 +46,6 @@ public class FollowUpQueries {
             + "   join followup.status_round pr on pr.id = pt.round_id where pt.plan_id = t.plan_id and pt.goal_number = t.goal_number"
             + "   and pt.criterion_number = t.criterion_number and pr.number < r.number and pt.state = 'REPORTED' and pt.value is not null"
             + "   order by pr.number desc limit 1) prev on true";
-    /**
-     * A round that was already due when follow-up opened (a plan approved after its period) is kept for reporting
-     * after the fact from the plan's page, but is nobody's task and reminds no one (same rule as {@link Reminders}).
-     */
-    static final String CURRENT_ROUND = " and r.due_date >= (p.opened_at at time zone 'Europe/Copenhagen')::date";
     private static final String TASK_ORDER = " order by r.number, t.goal_number, t.criterion_number";
 
     private final Sql sql;
@@ -111,10 +106,14 @@ public class FollowUpQueries {
                 }, planId);
     }
 
-    /** The user's own open tasks (in rounds still open and current), soonest due first. */
+    /**
+     * The user's missing reports, soonest due first, so overdue rounds come first: in open rounds, and in rounds whose
+     * report went to the committee with them marked missing (they can still be reported, late). A round past its due
+     * date stays here however late the plan was approved, until it is reported, noted or closed as not followed up.
+     */
     @Transactional
     public List<Views.Task> openTasks(CurrentUser user) {
-        return sql.query(TASK + " where t.owner = ? and t.state = 'OPEN' and r.state = 'OPEN' and p.state = 'OPEN'" + CURRENT_ROUND
+        return sql.query(TASK + " where t.owner = ? and t.state = 'OPEN' and r.state in ('OPEN', 'SUBMITTED') and p.state = 'OPEN'"
                         + " order by r.due_date, p.title, t.goal_number, t.criterion_number",
                 this::task, user.username());
     }
@@ -122,8 +121,45 @@ public class FollowUpQueries {
     /** The user's tasks already reported in rounds not yet submitted (they can still be corrected). */
     @Transactional
     public List<Views.Task> reportedTasks(CurrentUser user) {
-        return sql.query(TASK + " where t.owner = ? and t.state = 'REPORTED' and r.state = 'OPEN' and p.state = 'OPEN'" + CURRENT_ROUND
+        return sql.query(TASK + " where t.owner = ? and t.state = 'REPORTED' and r.state = 'OPEN' and p.state = 'OPEN'"
                 + " order by r.due_date, p.title, t.goal_number, t.criterion_number", this::task, user.username());
+    }
+
+    /**
+     * Rounds gone by in which the user answers for criteria (report sent, noted, or closed as not followed up), newest
+     * first, each with the user's own tasks in it: where earlier reports are found again.
+     */
+    @Transactional
+    public List<Views.PastRound> pastRounds(CurrentUser user) {
+        Map<UUID, List<Views.Task>> mine = new LinkedHashMap<>();
+        sql.query(TASK + " where t.owner = ? and r.state <> 'OPEN' and p.municipality = ?"
+                        + " order by r.due_date desc, p.title, r.id, t.goal_number, t.criterion_number", this::task,
+                user.username(), user.municipality() == null ? "" : user.municipality())
+                .forEach(t -> mine.computeIfAbsent(t.roundId(), k -> new ArrayList<>()).add(t));
+        List<Views.PastRound> past = new ArrayList<>();
+        mine.forEach((roundId, tasks) -> round(roundId).ifPresent(r -> past.add(new Views.PastRound(r, tasks.get(0).planTitle(), tasks))));
+        return past;
+    }
+
+    /** The municipality's plans in follow-up, newest period first, with what each still waits for on {@code today}. */
+    @Transactional
+    public List<Views.PlanListing> listing(CurrentUser user, LocalDate today) {
+        return sql.query("select p.plan_id, p.municipality, p.title, p.from_year, p.to_year, p.state, p.opened_at, p.closed_at,"
+                        + " p.closed_reason, make_date(p.to_year, 12, 31) < ? period_over,"
+                        + " (select count(*) from followup.status_round r where r.plan_id = p.plan_id and r.state = 'OPEN') open_rounds,"
+                        + " (select count(*) from followup.status_round r where r.plan_id = p.plan_id and r.state in ('OPEN', 'SUBMITTED')"
+                        + "   and r.due_date < ? and exists (select 1 from followup.status_task t where t.round_id = r.id and t.state = 'OPEN'))"
+                        + "   overdue_rounds,"
+                        + " (select count(*) from followup.status_round r where r.plan_id = p.plan_id and r.state = 'SUBMITTED') with_committee,"
+                        + " (select min(r.due_date) from followup.status_round r where r.plan_id = p.plan_id and r.state = 'OPEN'"
+                        + "   and r.due_date >= ?) next_due"
+                        + " from followup.followed_plan p where p.municipality = ? order by p.from_year desc, p.title",
+                rs -> new Views.PlanListing(rs.getObject("plan_id", UUID.class), rs.getString("municipality"), rs.getString("title"),
+                        rs.getInt("from_year"), rs.getInt("to_year"), rs.getString("state"), Sql.instant(rs, "opened_at"),
+                        Sql.instant(rs, "closed_at"), rs.getString("closed_reason"), rs.getBoolean("period_over"),
+                        "OPEN".equals(rs.getString("state")) && rs.getBoolean("period_over"), rs.getInt("open_rounds"),
+                        rs.getInt("overdue_rounds"), rs.getInt("with_committee"), rs.getObject("next_due", LocalDate.class)),
+                today, today, today, user.municipality() == null ? "" : user.municipality());
     }
 
     @Transactional
@@ -165,11 +201,25 @@ public class FollowUpQueries {
                     .forEach(e -> {
                         Views.Task first = e.getValue().get(0);
                         criteria.add(new Views.CriterionStatus(first.criterionNumber(), first.name(), first.criterionText(),
-                                first.targetDescription(), e.getValue()));
+                                first.targetDescription(), e.getValue(), cells(rounds, e.getValue())));
                     });
             goals.add(new Views.GoalStatus(goal, criteria));
         }
         return new Views.Overview(plan, rounds, goals);
+    }
+
+    /** A cell per round: the criterion's task in it, or after its target's deadline the last reading carried over. */
+    static List<Views.Cell> cells(List<Views.Round> rounds, List<Views.Task> tasks) {
+        List<Views.Cell> cells = new ArrayList<>();
+        Views.Task last = null;
+        for (Views.Round round : rounds) {
+            Views.Task task = tasks.stream().filter(t -> t.roundId().equals(round.id())).findFirst().orElse(null);
+            if (task != null && "REPORTED".equals(task.state())) {
+                last = task;
+            }
+            cells.add(new Views.Cell(round.id(), round.label(), task, task == null ? last : null));
+        }
+        return cells;
     }
 
     private Views.Task task(ResultSet rs) throws SQLException {
@@ -218,6 +268,7 @@ public class FollowUpQueries {
         return new Views.Round(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class), rs.getInt("number"),
                 rs.getString("kind"), rs.getInt("year"), rs.getString("label"), rs.getObject("due_date", LocalDate.class),
                 rs.getString("owner"), rs.getString("state"), Sql.instant(rs, "opened_at"), rs.getInt("tasks"), rs.getInt("reported"),
-                rs.getObject("report_id", UUID.class), Sql.instant(rs, "submitted_at"), Sql.instant(rs, "noted_at"));
+                rs.getObject("report_id", UUID.class), Sql.instant(rs, "submitted_at"), Sql.instant(rs, "noted_at"),
+                rs.getString("closed_reason"), rs.getString("closed_by"), Sql.instant(rs, "closed_at"));
     }
 }

@@ -4,6 +4,7 @@ import dk.beskplan.contracts.drafting.PlanApproved;
 import dk.beskplan.contracts.followup.FollowUpOpened;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.domain.ReportingSchedule;
+import dk.beskplan.followup.domain.TargetPeriod;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.messaging.MessageHandler;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * Opens follow-up when a plan is finally approved (the message "drafting.plan-approved" carries the approved document):
  * the plan's goals and success criteria as approved, the municipality's default manager on every goal, and the
  * reporting schedule: one annual round per plan year (and a mid-year round where the municipality has one), each
- * with one status task per success criterion owned by the goal's manager.
+ * with one status task per success criterion owned by the goal's manager, in the rounds its target is followed up in
+ * ({@link TargetPeriod}). Rounds already due when the plan opens are opened all the same: they are overdue at once.
  */
 @Singleton
 public class PlanOpening implements MessageHandler<PlanApproved> {
@@ -79,7 +81,7 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
                 : users.withRole(municipality, Roles.MANAGER).stream().map(UserAccounts.User::username).findFirst().orElse(null);
         String actor = "system:" + module();
 
-        List<int[]> criteria = new ArrayList<>(); // (goal, criterion)
+        List<OpenedCriterion> criteria = new ArrayList<>();
         List<Object[]> criterionRows = new ArrayList<>();
         List<Goal> goals = goals(approved.document());
         for (Goal goal : goals) {
@@ -92,26 +94,33 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
             int n = 0;
             for (Map<String, Object> c : goal.criteria()) {
                 n++;
+                TargetPeriod period = new TargetPeriod(date(c.get("deadline")), Boolean.TRUE.equals(c.get("continuesAfterDeadline")));
                 criterionRows.add(new Object[]{approved.planId(), goal.number(), n, c.get("code"), String.valueOf(c.getOrDefault("text", "")),
-                        c.get("targetGroup"), c.get("indicator"), c.get("dataSource"), date(c.get("deadline")),
-                        json.write(c.getOrDefault("target", Map.of("kind", "NARRATIVE"))), json.write(c.getOrDefault("baselines", List.of()))});
-                criteria.add(new int[]{goal.number(), n});
+                        c.get("targetGroup"), c.get("indicator"), c.get("dataSource"), period.deadline(),
+                        json.write(c.getOrDefault("target", Map.of("kind", "NARRATIVE"))), json.write(c.getOrDefault("baselines", List.of())),
+                        period.continuesAfterDeadline()});
+                criteria.add(new OpenedCriterion(goal.number(), n, period));
             }
         }
         // A plan has tens of criteria and a task for each per round: one round trip per table, not per row.
         sql.batch("insert into followup.criterion (plan_id, goal_number, number, code, text, target_group, indicator,"
-                + " data_source, deadline, target, baselines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)", criterionRows);
+                + " data_source, deadline, target, baselines, continues_after_deadline) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)",
+                criterionRows);
 
         UUID firstRound = null;
         LocalDate firstDue = null;
-        for (ReportingSchedule.PlannedRound round : municipalitySettings.schedule().rounds(approved.fromYear(), approved.toYear())) {
+        List<ReportingSchedule.PlannedRound> planned = municipalitySettings.schedule().rounds(approved.fromYear(), approved.toYear());
+        List<LocalDate> dues = planned.stream().map(ReportingSchedule.PlannedRound::dueDate).toList();
+        for (ReportingSchedule.PlannedRound round : planned) {
             UUID roundId = UUID.randomUUID();
             sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
                             + " values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)", roundId, approved.planId(), round.number(), round.dueDate(),
                     defaultManager, now, round.kind().name(), round.year(), round.label());
             List<Object[]> tasks = new ArrayList<>();
-            for (int[] c : criteria) {
-                tasks.add(new Object[]{UUID.randomUUID(), roundId, approved.planId(), c[0], c[1], defaultManager});
+            for (OpenedCriterion c : criteria) {
+                if (c.period().followedIn(round.dueDate(), dues)) {
+                    tasks.add(new Object[]{UUID.randomUUID(), roundId, approved.planId(), c.goal(), c.number(), defaultManager});
+                }
             }
             sql.batch("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
                     + " values (?, ?, ?, ?, ?, ?)", tasks);
@@ -131,6 +140,10 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
     }
 
     record Goal(int number, String label, String title, List<Map<String, Object>> criteria) {
+    }
+
+    /** A criterion as opened: which goal, its number, and the rounds its target is followed up in. */
+    private record OpenedCriterion(int goal, int number, TargetPeriod period) {
     }
 
     /** The document's goals numbered from 1, with the plan-level criteria as goal 0 when there are any. */

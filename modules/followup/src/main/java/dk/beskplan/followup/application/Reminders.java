@@ -34,9 +34,9 @@ import java.util.UUID;
  * {@code followup.reminder}, whose unique key (round, due date, stage, recipient) lets exactly one transaction win;
  * the mail is queued in that same transaction, so a claim without its mail, or a mail without its claim, cannot
  * happen. A restart finds the claims and sends nothing again. Once a round is past its due date it is escalated and
- * its status report compiled with what is missing marked missing.
- * <p>
- * Rounds that were already due when follow-up opened (a plan approved after its period) are not reminded of.
+ * its status report compiled with what is missing marked missing; the managers whose reports are missing are told
+ * it is overdue at the same time. A round that was already overdue when follow-up opened (a plan approved late) is
+ * escalated on the first pass like any other: no round is forgotten.
  */
 @Singleton
 public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
@@ -74,7 +74,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         this.mail = mail;
         this.clock = clock;
         this.worker = new PeriodicWorker("followup-reminders", config.getSchedulerInterval(),
-                () -> tick(LocalDate.now(clock.withZone(Reporting.ZONE))));
+                this::tickNow);
     }
 
     @Override
@@ -89,6 +89,11 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         worker.stop(Duration.ofSeconds(5));
     }
 
+    /** One pass as of the application clock's today (what the scheduler runs). */
+    public Tick tickNow() {
+        return tick(LocalDate.now(clock.withZone(Reporting.ZONE)));
+    }
+
     /** One pass over the rounds as of {@code today}; safe to run on any number of instances at once. */
     public Tick tick(LocalDate today) {
         ReminderPolicy policy = config.policy();
@@ -96,7 +101,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         List<DueRound> rounds = transactions.executeRead(status -> sql.query("select r.id, r.plan_id, p.title, p.municipality, r.label,"
                         + " r.due_date, r.state from followup.status_round r join followup.followed_plan p on p.plan_id = r.plan_id"
                         + " where p.state = 'OPEN' and r.state in ('OPEN', 'SUBMITTED')"
-                        + FollowUpQueries.CURRENT_ROUND + " and r.due_date - ? <= ?"
+                        + " and r.due_date - ? <= ?"
                         + " order by r.due_date",
                 rs -> new DueRound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)), longest, today));
@@ -112,13 +117,16 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 if (Boolean.TRUE.equals(transactions.executeWrite(status -> escalate(round)))) {
                     escalations++;
                 }
+                for (String owner : ownersWithMissingReports(round)) {
+                    if (Boolean.TRUE.equals(transactions.executeWrite(status -> remind(round, new ReminderPolicy.Stage.Overdue(), owner, today)))) {
+                        reminders++;
+                    }
+                }
                 if ("OPEN".equals(round.state()) && reports.compileAndSubmit(round.id(), "system:followup").isPresent()) {
                     compiled++;
                 }
             } else if ("OPEN".equals(round.state())) {
-                List<String> owners = transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
-                        + " where round_id = ? and state = 'OPEN' and owner is not null order by owner", rs -> rs.getString(1), round.id()));
-                for (String owner : owners) {
+                for (String owner : ownersWithMissingReports(round)) {
                     if (Boolean.TRUE.equals(transactions.executeWrite(status -> remind(round, stage.get(), owner, today)))) {
                         reminders++;
                     }
@@ -126,6 +134,11 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
             }
         }
         return new Tick(reminders, escalations, compiled);
+    }
+
+    private List<String> ownersWithMissingReports(DueRound round) {
+        return transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
+                + " where round_id = ? and state = 'OPEN' and owner is not null order by owner", rs -> rs.getString(1), round.id()));
     }
 
     /** Claims and queues one manager's reminder; false when another instance (or an earlier pass) has it. */
@@ -139,14 +152,17 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
         String email = user.map(UserAccounts.User::email).orElse(null);
         String subject = stage instanceof ReminderPolicy.Stage.DueDay
                 ? "Frist i dag: status på " + round.planTitle() + " – " + round.label()
+                : stage instanceof ReminderPolicy.Stage.Overdue
+                ? "Frist overskredet: din status på " + round.planTitle() + " – " + round.label() + " mangler"
                 : "Påmindelse: status på " + round.planTitle() + " – " + round.label() + ", frist " + StatusReports.DAY.format(round.dueDate());
         UUID id = claim(round, stage, owner, email, missing, subject);
         if (id == null) {
             return false;
         }
         if (email != null) {
-            mail.queue(FollowUpModule.MODULE, email, subject, reminderBody(round, user.map(UserAccounts.User::displayName).orElse(owner),
-                    missing, today), "reminder:" + id);
+            String name = user.map(UserAccounts.User::displayName).orElse(owner);
+            mail.queue(FollowUpModule.MODULE, email, subject, stage instanceof ReminderPolicy.Stage.Overdue
+                    ? overdueBody(round, name, missing) : reminderBody(round, name, missing, today), "reminder:" + id);
         } else {
             LOG.warn("Reminder {} for {}: the user has no e-mail address; recorded, not sent", id, owner);
         }
@@ -196,6 +212,21 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 .append("Fristen er ").append(DAY.format(round.dueDate())).append(" (").append(when).append(").\n\n")
                 .append("Der mangler status på ").append(missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier")
                 .append(":\n");
+        appendByGoal(body, missing, true);
+        body.append("\nAlle dine opgaver: ").append(mail.link("/followup/opgaver")).append("\n\n")
+                .append("Med venlig hilsen\nBeskplan\n");
+        return body.toString();
+    }
+
+    private String overdueBody(DueRound round, String name, List<Views.Task> missing) {
+        StringBuilder body = new StringBuilder();
+        body.append("Kære ").append(name).append("\n\n")
+                .append("Fristen for ").append(round.label()).append(" på ").append(round.planTitle()).append(" (")
+                .append(users.municipalityName(round.municipality())).append(") var ").append(DAY.format(round.dueDate()))
+                .append(", og din status mangler stadig på ")
+                .append(missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier").append(".\n")
+                .append("Statusrapporten sendes til udvalget med dem markeret som manglende, og jobcentrets eskalationskontakt har fået besked.\n")
+                .append("Du kan stadig afgive status; den kommer med i planens opfølgning som afgivet efter fristen.\n");
         appendByGoal(body, missing, true);
         body.append("\nAlle dine opgaver: ").append(mail.link("/followup/opgaver")).append("\n\n")
                 .append("Med venlig hilsen\nBeskplan\n");

@@ -3,6 +3,7 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.IndicatorCsv;
 import dk.beskplan.followup.domain.Target;
+import dk.beskplan.followup.domain.TargetPeriod;
 import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
@@ -84,12 +85,18 @@ public class Reporting {
 
     /**
      * Saves the report if {@code expectedVersion} is still the task's version. Refused with the fields named when the
-     * values do not fit the target, and when the round's status report has already gone to the committee.
+     * values do not fit the target, and when the round's status report has already gone to the committee (a criterion
+     * still missing in it may be reported late: the sent report stays as sent, the plan's overview shows the value).
+     * <p>
+     * Reports on one round are saved one at a time: the round's row is locked first, so whoever saves the last missing
+     * report sees every other one and completes the round, exactly once, however many report at the same instant.
      */
     @Transactional
     public Views.Task report(UUID taskId, ReportInput input, int expectedVersion, CurrentUser user) {
-        Views.Task task = queries.task(taskId, user);
-        requireOpen(task);
+        Views.Task seen = queries.task(taskId, user);
+        sql.queryOne("select 1 from followup.status_round where id = ? for update", rs -> 1, seen.roundId());
+        Views.Task task = queries.task(taskId).orElseThrow();
+        requireReportable(task);
         List<ProblemException.FieldError> errors = validate(task, input);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -109,7 +116,7 @@ public class Reporting {
                         + " evaluation, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), taskId,
                 input.value(), input.comparisonValue(), input.measuredOn(), source, comment, evaluation, user.username(), now);
         Views.Round round = queries.round(task.roundId()).orElseThrow();
-        if (round.missing() == 0) {
+        if (round.missing() == 0 && "OPEN".equals(round.state())) {
             reports.compileAndSubmit(round.id(), user.username());
         }
         return queries.task(taskId).orElseThrow();
@@ -160,10 +167,20 @@ public class Reporting {
         return errors;
     }
 
-    private static void requireOpen(Views.Task task) {
-        if (!"OPEN".equals(task.roundState())) {
-            throw new Conflict("Statusrapporten for " + task.roundLabel() + " er sendt til udvalget; status kan ikke længere ændres");
+    /** Reports are made in an open round; in a round whose report was sent, only what it marked missing, late. */
+    private static void requireReportable(Views.Task task) {
+        if (!reportable(task)) {
+            throw new Conflict(switch (task.roundState()) {
+                case "NOT_FOLLOWED_UP" -> task.roundLabel() + " er lukket som ikke fulgt op; status kan ikke afgives";
+                case "NOTED" -> "Udvalget har taget " + task.roundLabel() + " til efterretning; status kan ikke længere ændres";
+                default -> "Statusrapporten for " + task.roundLabel() + " er sendt til udvalget; status kan ikke længere ændres";
+            });
         }
+    }
+
+    /** Whether status can be given on the task now: its round is open, or sent with this criterion missing. */
+    public static boolean reportable(Views.Task task) {
+        return "OPEN".equals(task.roundState()) || "SUBMITTED".equals(task.roundState()) && "OPEN".equals(task.state());
     }
 
     /**
@@ -303,10 +320,20 @@ public class Reporting {
                 dk.beskplan.followup.domain.ReportingSchedule.Kind.MID_YEAR, year, dueDate).label();
         sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
                 + " values (?, ?, ?, ?, null, 'OPEN', ?, 'MID_YEAR', ?, ?)", roundId, planId, -1, dueDate, now, year, label);
-        sql.update("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner)"
-                + " select gen_random_uuid(), ?, c.plan_id, c.goal_number, c.number, (select a.manager from followup.goal_assignment a"
-                + " where a.plan_id = c.plan_id and a.goal_number = c.goal_number order by a.assigned_at desc, a.id limit 1)"
-                + " from followup.criterion c where c.plan_id = ?", roundId, planId);
+        List<LocalDate> dues = new ArrayList<>(rounds.stream().map(Views.Round::dueDate).toList());
+        dues.add(dueDate);
+        List<Object[]> tasks = new ArrayList<>();
+        sql.query("select c.goal_number, c.number, c.deadline, c.continues_after_deadline, (select a.manager from followup.goal_assignment a"
+                + " where a.plan_id = c.plan_id and a.goal_number = c.goal_number order by a.assigned_at desc, a.id limit 1) manager"
+                + " from followup.criterion c where c.plan_id = ?", rs -> {
+            TargetPeriod period = new TargetPeriod(rs.getObject("deadline", LocalDate.class), rs.getBoolean("continues_after_deadline"));
+            if (period.followedIn(dueDate, dues)) {
+                tasks.add(new Object[]{UUID.randomUUID(), roundId, planId, rs.getInt("goal_number"), rs.getInt("number"), rs.getString("manager")});
+            }
+            return 1;
+        }, planId);
+        sql.batch("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner) values (?, ?, ?, ?, ?, ?)",
+                tasks);
         // Rounds are numbered in due-date order: make room, then number them again.
         sql.update("update followup.status_round set number = -number - 1000 where plan_id = ?", planId);
         sql.update("update followup.status_round r set number = o.n from (select id, row_number() over (order by due_date) n"

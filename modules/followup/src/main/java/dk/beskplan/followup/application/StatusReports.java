@@ -1,7 +1,6 @@
 package dk.beskplan.followup.application;
 
 import dk.beskplan.contracts.approval.StatusReportNoted;
-import dk.beskplan.contracts.followup.FollowUpClosed;
 import dk.beskplan.contracts.followup.StatusReportSubmitted;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.document.StatusChart;
@@ -57,7 +56,11 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
     private final UserAccounts users;
     private final Clock clock;
 
-    StatusReports(Sql sql, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock) {
+    private final RoundClosing closing;
+
+    StatusReports(Sql sql, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock,
+                  RoundClosing closing) {
+        this.closing = closing;
         this.sql = sql;
         this.queries = queries;
         this.renderer = renderer;
@@ -88,8 +91,10 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         sql.update("insert into followup.status_report (id, round_id, plan_id, html, summary, missing, compiled_by, compiled_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)", reportId, roundId, plan.planId(), html, summary, round.missing(), actor, now);
         sql.update("update followup.status_round set state = 'SUBMITTED', submitted_at = ? where id = ?", now, roundId);
+        LocalDate measuredOn = sql.queryOne("select measured_on from followup.status_task where round_id = ? and state = 'REPORTED'"
+                + " and measured_on is not null order by measured_on desc limit 1", rs -> rs.getObject(1, LocalDate.class), roundId).orElse(null);
         outbox.append(FollowUpModule.MODULE, new StatusReportSubmitted(reportId, plan.planId(), plan.title(), round.label(),
-                        round.dueDate(), summary, html, actor),
+                        round.dueDate(), summary, html, actor, measuredOn),
                 new MessageContext(plan.municipality(), plan.planId(), actor, null));
         return Optional.of(reportId);
     }
@@ -145,6 +150,7 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
             for (Views.CriterionStatus criterion : goal.criteria()) {
                 Views.Task task = criterion.tasks().stream().filter(t -> t.roundId().equals(round.id())).findFirst().orElse(null);
                 if (task == null) {
+                    carried(criterion, round).ifPresent(criteria::add);
                     continue;
                 }
                 total++;
@@ -155,20 +161,7 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
                     missing++;
                 }
                 lights.merge(reported ? task.light() : "missing", 1, Integer::sum);
-                Map<String, Object> c = new HashMap<>();
-                c.put("name", task.name());
-                c.put("text", task.criterionText());
-                c.put("target", task.targetDescription());
-                c.put("indicator", task.indicator());
-                c.put("reported", reported);
-                c.put("value", reported && task.value() != null ? StatusChart.number(task.value()) : null);
-                c.put("comparisonLabel", task.comparisonLabel());
-                c.put("comparison", reported && task.comparisonValue() != null ? StatusChart.number(task.comparisonValue()) : null);
-                c.put("measuredOn", reported && task.measuredOn() != null ? DAY.format(task.measuredOn()) : null);
-                c.put("source", reported ? task.dataSource() : task.criterionDataSource());
-                c.put("evaluation", reported ? task.evaluationText() : "Mangler");
-                c.put("light", reported ? task.light() : "missing");
-                c.put("comment", reported ? task.comment() : null);
+                Map<String, Object> c = criterionRow(task);
                 c.put("chart", chart(task, criterion.tasks(), round));
                 criteria.add(c);
             }
@@ -193,6 +186,43 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         model.put("counts", counts);
         model.put("missing", missing);
         return model;
+    }
+
+    /**
+     * A criterion whose target ended before this round (not followed up in it): its last reading, carried over and
+     * marked as such, not counted in the summary. Empty when the criterion was never followed up before this round.
+     */
+    private static Optional<Map<String, Object>> carried(Views.CriterionStatus criterion, Views.Round round) {
+        List<Views.Task> before = criterion.tasks().stream().filter(t -> t.dueDate().isBefore(round.dueDate())).toList();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        Views.Task last = before.stream().filter(t -> "REPORTED".equals(t.state())).reduce((a, b) -> b).orElse(before.get(before.size() - 1));
+        Map<String, Object> c = criterionRow(last);
+        c.put("carried", "Målets frist var " + (last.deadline() == null ? "" : DAY.format(last.deadline()))
+                + "; det følges ikke op længere. Seneste måling: " + last.roundLabel() + ".");
+        c.put("chart", null);
+        return Optional.of(c);
+    }
+
+    /** A criterion's row in the report: the target and the task's reading (or "Mangler"). */
+    private static Map<String, Object> criterionRow(Views.Task task) {
+        boolean reported = "REPORTED".equals(task.state());
+        Map<String, Object> c = new HashMap<>();
+        c.put("name", task.name());
+        c.put("text", task.criterionText());
+        c.put("target", task.targetDescription());
+        c.put("indicator", task.indicator());
+        c.put("reported", reported);
+        c.put("value", reported && task.value() != null ? StatusChart.number(task.value()) : null);
+        c.put("comparisonLabel", task.comparisonLabel());
+        c.put("comparison", reported && task.comparisonValue() != null ? StatusChart.number(task.comparisonValue()) : null);
+        c.put("measuredOn", reported && task.measuredOn() != null ? DAY.format(task.measuredOn()) : null);
+        c.put("source", reported ? task.dataSource() : task.criterionDataSource());
+        c.put("evaluation", reported ? task.evaluationText() : "Mangler");
+        c.put("light", reported ? task.light() : "missing");
+        c.put("comment", reported ? task.comment() : null);
+        return c;
     }
 
     /** "Af 12 succeskriterier er 5 nået, 2 på vej og 3 ikke nået; 1 uden data, 1 beskrevet i ord. 0 mangler." */
@@ -264,15 +294,9 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         if (roundId.isEmpty()) {
             return; // not ours, or noted before
         }
-        sql.update("update followup.status_round set state = 'NOTED', noted_at = ? where id = ?", now, roundId.get());
-        Views.Plan plan = planOf(noted.planId());
-        int[] rounds = sql.queryOne("select count(*), count(*) filter (where state = 'NOTED') from followup.status_round where plan_id = ?",
-                rs -> new int[]{rs.getInt(1), rs.getInt(2)}, plan.planId()).orElseThrow();
-        if (rounds[0] == rounds[1] && "OPEN".equals(plan.state())) {
-            // The last round of the plan period is noted: follow-up on this plan is over.
-            sql.update("update followup.followed_plan set state = 'CLOSED', closed_at = ? where plan_id = ?", now, plan.planId());
-            outbox.append(FollowUpModule.MODULE, new FollowUpClosed(plan.planId(), plan.title(), plan.fromYear(), plan.toYear(),
-                    LocalDate.now(clock.withZone(Reporting.ZONE)), rounds[0], rounds[1]), MessageContext.reactingTo(envelope, module()));
-        }
+        // A round an official closed as not followed up stays closed; the noting is kept on its report all the same.
+        sql.update("update followup.status_round set state = 'NOTED', noted_at = ? where id = ? and state = 'SUBMITTED'", now, roundId.get());
+        // The last round of the plan period noted: follow-up on this plan is over.
+        closing.closeWhenEveryRoundIsDone(planOf(noted.planId()), MessageContext.reactingTo(envelope, module()));
     }
 }

@@ -25,12 +25,47 @@ public final class Views {
         }
     }
 
+    /**
+     * A status round. {@code state}: OPEN (reports are being made), SUBMITTED (its status report is with the committee),
+     * NOTED (the committee noted it), NOT_FOLLOWED_UP (an official closed it as "ikke fulgt op", with a reason).
+     */
     @Serdeable
     public record Round(UUID id, UUID planId, int number, String kind, int year, String label, LocalDate dueDate,
                         @Nullable String owner, String state, Instant openedAt, int tasks, int reported,
-                        @Nullable UUID reportId, @Nullable Instant submittedAt, @Nullable Instant notedAt) {
+                        @Nullable UUID reportId, @Nullable Instant submittedAt, @Nullable Instant notedAt,
+                        @Nullable String closedReason, @Nullable String closedBy, @Nullable Instant closedAt) {
         public int missing() {
             return tasks - reported;
+        }
+
+        /** Past its due date with reports still missing, and not yet noted or closed. */
+        public boolean overdueOn(LocalDate today) {
+            return today.isAfter(dueDate) && missing() > 0 && ("OPEN".equals(state) || "SUBMITTED".equals(state));
+        }
+
+        /** Its report has gone to the committee, been noted, or the round was closed without follow-up. */
+        public boolean past() {
+            return !"OPEN".equals(state);
+        }
+    }
+
+    /** A round gone by, with the user's own criteria in it (what "Mine opgaver" lists under earlier rounds). */
+    @Serdeable
+    public record PastRound(Round round, String planTitle, List<Task> mine) {
+    }
+
+    /**
+     * A plan in the list of plans in follow-up, with what it still waits for: rounds with missing reports (overdue
+     * ones among them), status reports with the committee, and whether its period is over so it can be closed.
+     * {@code waiting}: its period is over but its follow-up is not closed.
+     */
+    @Serdeable
+    public record PlanListing(UUID planId, String municipality, String title, int fromYear, int toYear, String state,
+                              Instant openedAt, @Nullable Instant closedAt, @Nullable String closedReason,
+                              boolean periodOver, boolean waiting, int openRounds, int overdueRounds, int roundsWithCommittee,
+                              @Nullable LocalDate nextDue) {
+        public String period() {
+            return fromYear == toYear ? Integer.toString(fromYear) : fromYear + "–" + toYear;
         }
     }
 
@@ -98,8 +133,23 @@ public final class Views {
     public record GoalStatus(Goal goal, List<CriterionStatus> criteria) {
     }
 
-    /** A criterion with its task in each round, in round order. */
+    /**
+     * A criterion with its task in each round that follows it up, in round order, and a cell per round of the plan:
+     * the round's task, or, for a round after the target's deadline, its last reading carried over.
+     */
     @Serdeable
-    public record CriterionStatus(int number, String name, String text, String targetDescription, List<Task> tasks) {
+    public record CriterionStatus(int number, String name, String text, String targetDescription, List<Task> tasks,
+                                  List<Cell> cells) {
+    }
+
+    /**
+     * One round's column for a criterion: its {@code task}; or none, when the round comes after the target's
+     * deadline, with the {@code carried} task whose reading stands (null when there was none).
+     */
+    @Serdeable
+    public record Cell(UUID roundId, String roundLabel, @Nullable Task task, @Nullable Task carried) {
+        public boolean ended() {
+            return task == null;
+        }
     }
 }

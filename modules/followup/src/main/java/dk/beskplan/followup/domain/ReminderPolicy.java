@@ -45,6 +45,11 @@ public record ReminderPolicy(List<Integer> daysBefore, int escalateAfterDays) {
         record Escalation() implements Stage {
             public String key() { return "ESCALATION"; }
         }
+
+        /** Sent with the escalation to each manager whose reports are still missing: the round is overdue. */
+        record Overdue() implements Stage {
+            public String key() { return "OVERDUE"; }
+        }
     }
 
     /** The latest stage reached on {@code today} for a round due on {@code due}; empty before the first offset. */

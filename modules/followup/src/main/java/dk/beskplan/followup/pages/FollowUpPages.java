@@ -4,6 +4,7 @@ import dk.beskplan.followup.application.CalendarFeeds;
 import dk.beskplan.followup.application.FollowUpQueries;
 import dk.beskplan.followup.application.OverviewExport;
 import dk.beskplan.followup.application.Reporting;
+import dk.beskplan.followup.application.RoundClosing;
 import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.StatusReports;
 import dk.beskplan.followup.application.Views;
@@ -70,9 +71,11 @@ public class FollowUpPages {
     private final UserAccounts users;
     private final Clock clock;
     private final Settings settings;
+    private final RoundClosing closing;
 
     public FollowUpPages(FollowUpQueries queries, Reporting reporting, StatusReports reports, CalendarFeeds calendars,
-                         OverviewExport export, UserAccounts users, Clock clock, Settings settings) {
+                         OverviewExport export, UserAccounts users, Clock clock, Settings settings, RoundClosing closing) {
+        this.closing = closing;
         this.settings = settings;
         this.queries = queries;
         this.reporting = reporting;
@@ -102,7 +105,7 @@ public class FollowUpPages {
     }
 
     private ModelAndView<Map<String, Object>> tasksView(CurrentUser user, @Nullable String newFeed) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen")));
+        LocalDate today = today();
         List<Views.Task> open = queries.openTasks(user);
         Map<UUID, List<Views.Task>> byRound = new LinkedHashMap<>();
         open.forEach(t -> byRound.computeIfAbsent(t.roundId(), k -> new java.util.ArrayList<>()).add(t));
@@ -112,11 +115,13 @@ public class FollowUpPages {
             long days = ChronoUnit.DAYS.between(today, first.dueDate());
             Map<String, Object> g = new HashMap<>();
             g.put("planId", first.planId());
+            g.put("roundId", roundId);
             g.put("plan", first.planTitle());
             g.put("round", first.roundLabel());
             g.put("due", DAY.format(first.dueDate()));
             g.put("dueIso", first.dueDate().toString());
             g.put("overdue", days < 0);
+            g.put("submitted", "SUBMITTED".equals(first.roundState()));
             g.put("when", days < 0 ? "overskredet med " + -days + (days == -1 ? " dag" : " dage") : days == 0 ? "i dag"
                     : days == 1 ? "i morgen" : "om " + days + " dage");
             g.put("tasks", tasks);
@@ -124,11 +129,33 @@ public class FollowUpPages {
         });
         Map<String, Object> model = new HashMap<>();
         model.put("groups", groups);
+        model.put("overdueCount", groups.stream().filter(g -> (Boolean) g.get("overdue")).mapToInt(g -> ((List<?>) g.get("tasks")).size()).sum());
         model.put("reported", queries.reportedTasks(user));
+        model.put("past", pastRounds(queries.pastRounds(user)));
         model.put("count", open.size());
         model.put("hasFeed", calendars.hasFeed(user));
         model.put("newFeed", newFeed);
         return new ModelAndView<>("followup/tasks", model);
+    }
+
+    /** Earlier rounds as the pages list them: newest first, with their report and how each criterion went. */
+    private static List<Map<String, Object>> pastRounds(List<Views.PastRound> past) {
+        List<Map<String, Object>> rounds = new java.util.ArrayList<>();
+        for (Views.PastRound p : past) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("round", p.round());
+            r.put("plan", p.planTitle());
+            r.put("due", DAY.format(p.round().dueDate()));
+            r.put("when", p.round().notedAt() != null ? WHEN.format(p.round().notedAt()) : p.round().closedAt() != null
+                    ? WHEN.format(p.round().closedAt()) : p.round().submittedAt() != null ? WHEN.format(p.round().submittedAt()) : null);
+            r.put("tasks", p.mine());
+            rounds.add(r);
+        }
+        return rounds;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen")));
     }
 
     // ---- the report form ----
@@ -198,7 +225,8 @@ public class FollowUpPages {
         model.put("done", done);
         model.put("due", DAY.format(task.dueDate()));
         model.put("deadline", task.deadline() == null ? null : DAY.format(task.deadline()));
-        model.put("editable", "OPEN".equals(task.roundState()) && (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.OFFICIAL)));
+        model.put("editable", Reporting.reportable(task) && (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.OFFICIAL)));
+        model.put("late", "SUBMITTED".equals(task.roundState()) && "OPEN".equals(task.state()));
         model.put("owner", task.owner() == null ? null : users.find(task.owner()).map(UserAccounts.User::displayName).orElse(task.owner()));
         model.put("reportedAt", task.reportedAt() == null ? null : WHEN.format(task.reportedAt()));
         model.put("reportedBy", task.reportedBy() == null ? null : users.find(task.reportedBy()).map(UserAccounts.User::displayName).orElse(task.reportedBy()));
@@ -221,7 +249,12 @@ public class FollowUpPages {
     @Produces(MediaType.TEXT_HTML)
     @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
     public ModelAndView<Map<String, Object>> plans(Authentication auth) {
-        return new ModelAndView<>("followup/plans", Map.of("plans", queries.plans(CurrentUser.of(auth))));
+        LocalDate today = today();
+        List<Views.PlanListing> plans = queries.listing(CurrentUser.of(auth), today);
+        Map<Object, String> nextDue = new HashMap<>();
+        plans.stream().filter(p -> p.nextDue() != null).forEach(p -> nextDue.put(p.planId(), DAY.format(p.nextDue())));
+        return new ModelAndView<>("followup/plans", Map.of("plans", plans, "nextDue", nextDue,
+                "waiting", plans.stream().filter(Views.PlanListing::waiting).count()));
     }
 
     @Get("/planer/{planId}")
@@ -274,6 +307,28 @@ public class FollowUpPages {
         return act(() -> reports.submitNow(planId, roundId, user), planId, user, "round-" + roundId, "sendt");
     }
 
+    /** An official closes a historic or abandoned round as "ikke fulgt op", saying why. */
+    @Post("/planer/{planId}/runder/{roundId}/ikke-fulgt-op")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(Roles.OFFICIAL)
+    public MutableHttpResponse<?> notFollowedUp(@PathVariable UUID planId, @PathVariable UUID roundId, @Body Map<String, String> form,
+                                                Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return act(() -> closing.closeNotFollowedUp(planId, roundId, PageForms.text(form, "reason"), user), planId, user,
+                "close-" + roundId, "ikke-fulgt-op");
+    }
+
+    /** An official closes the plan's follow-up once its period is over. */
+    @Post("/planer/{planId}/afslut")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(Roles.OFFICIAL)
+    public MutableHttpResponse<?> closeFollowUp(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return act(() -> closing.closeFollowUp(planId, PageForms.text(form, "reason"), user), planId, user, "close-plan", "afsluttet");
+    }
+
     @Post(value = "/planer/{planId}/runder/{roundId}/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
@@ -321,6 +376,21 @@ public class FollowUpPages {
         }
         model.put("midYearYears", years);
         model.put("canAct", "OPEN".equals(overview.plan().state()) && (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.OFFICIAL)));
+        boolean official = "OPEN".equals(overview.plan().state()) && user.hasRole(Roles.OFFICIAL);
+        model.put("canClose", official);
+        model.put("periodOver", today().isAfter(LocalDate.of(overview.plan().toYear(), 12, 31)));
+        model.put("today", today());
+        List<Views.Round> past = new java.util.ArrayList<>(overview.rounds().stream().filter(Views.Round::past).toList());
+        java.util.Collections.reverse(past);
+        model.put("pastRounds", past);
+        Map<Object, String> times = new HashMap<>();
+        past.forEach(r -> {
+            java.time.Instant at = r.closedAt() != null ? r.closedAt() : r.notedAt() != null ? r.notedAt() : r.submittedAt();
+            if (at != null) {
+                times.put(r.id(), WHEN.format(at));
+            }
+        });
+        model.put("pastTimes", times);
         model.put("errors", errors);
         model.put("failed", failed);
         model.put("done", done == null ? null : done.startsWith("import-") ? "import" : done);
