@@ -227,7 +227,8 @@ public class ApprovalController {
     }
 
     @Get("/route")
-    @Operation(summary = "The approval route new submissions follow (default: the municipality's committee decides)")
+    @Operation(summary = "The approval route new submissions follow. Unset (configured false): no committee decides, and"
+            + " submitted plans wait in the in-box until the secretary sets it (a plan cannot go on an agenda before)")
     public ApprovalJson.RouteJson route(Authentication auth) {
         return ApprovalJson.RouteJson.of(committees.route(CurrentUser.of(auth)));
     }
