@@ -1,4 +1,4 @@
--- Record format 2: a record's hash covers every stored field (docs/adr/0012-archive-format-2-and-checkpoints.md).
+-- Record format 2: a record's hash covers every stored field (docs/adr/0014-archive-format-2-and-checkpoints.md).
 --
 -- The archive is insert-only, so records already written are NOT re-hashed: they keep format 1 and are verified by
 -- format 1's rule. Adding a column with a constant default changes no row (PostgreSQL stores the default in the

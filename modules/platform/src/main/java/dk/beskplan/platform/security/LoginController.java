@@ -94,8 +94,10 @@ public class LoginController {
     @Get("/login")
     @Produces(MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next) {
-        return loginView(null, "", next, HttpStatus.OK).body();
+    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String udloebet) {
+        ModelAndView<Map<String, Object>> page = loginView(null, "", next, HttpStatus.OK).body();
+        page.getModel().ifPresent(model -> model.put("expired", udloebet != null));
+        return page;
     }
 
     @Post("/login")
@@ -146,6 +148,7 @@ public class LoginController {
         model.put("error", error);
         model.put("username", username);
         model.put("next", safeNext(next));
+        model.put("expired", false);
         return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));
     }
 
