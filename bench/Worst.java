@@ -65,7 +65,14 @@ public class Worst {
         measure("submit (POST /api/plans/{id}/submit)", () -> official.send("POST", "/api/plans/" + id + "/submit", "{}", version));
 
         // Approval as the demo's secretary: a meeting today, the plan on it, the committee follows the recommendation.
+        // The demo sets up Holbæk's committee and route; if it has not (yet), the run sets up its own.
         String committee = firstId(secretary.send("GET", "/api/approval/committees", null, null).body());
+        if (committee == null) {
+            committee = firstId(secretary.send("POST", "/api/approval/committees", "{\"name\":\"Udvalget for Beskæftigelse\","
+                    + "\"members\":[{\"name\":\"Anne Holm\",\"party\":\"A\",\"role\":\"CHAIR\"}]}", null).body());
+        }
+        secretary.send("PUT", "/api/approval/route", "{\"stages\":[{\"kind\":\"DECISION\",\"committeeId\":\"" + committee
+                + "\"}]}", "\"-1\""); // refused (409) where the route is already set: that is fine
         String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
         String meeting = firstId(secretary.send("POST", "/api/approval/meetings", "{\"committeeId\":\"" + committee + "\",\"date\":\""
                 + today + "\",\"time\":\"16:00\",\"place\":\"Rådhuset\",\"submissionDeadline\":\"" + today + "\"}", null).body());

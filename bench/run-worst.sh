@@ -17,6 +17,8 @@ build_jar
 trap stop_app EXIT
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx2g"}
 start_app beskplan_worst "${BENCH_PORT:-18116}" "worst-$(date +%s)"
-wait_demo_data
+# The demo users are enough (the run sets up a committee if the demo has not yet).
+until curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"username":"holbaek.sekretaer","password":"demo-adgangskode-2026"}' "$APP_URL/api/login" | grep -q 200; do sleep 1; done
 log "app pid $APP_PID, started in ${STARTUP_MS} ms"
 java -cp "$JAR" bench/Worst.java "$APP_URL" "$APP_JDBC" "$APP_PID" "$@"
