@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.info.Info;
                 + "Errors are application/problem+json with the offending fields under 'errors'."))
 public class Application {
     public static void main(String[] args) {
-        // `java -jar beskplan.jar verify-archive`: check the archive's hash chains and exit, no server started.
-        if (args.length > 0 && ArchiveCommand.VERIFY.equals(args[0])) {
+        // `java -jar beskplan.jar verify-archive | archive-checkpoint | archive-keygen`: the archive's tools; no server.
+        if (args.length > 0 && ArchiveCommand.COMMANDS.contains(args[0])) {
             System.exit(ArchiveCommand.run(args, System.getenv(), System.out));
         }
         Micronaut.build(args).mainClass(Application.class).defaultEnvironments("prod").start();

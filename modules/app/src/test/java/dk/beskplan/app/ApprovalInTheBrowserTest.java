@@ -47,8 +47,9 @@ class ApprovalInTheBrowserTest {
         // The committee, as a secretary sets it up.
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/udvalg");
         browser.fill("Navn", "Udvalget for Beskæftigelse")
-                .fill("Medlemmer", "Anne Holm; A; formand\nBo Vestergaard; V\nCarina Lund; F; medlem")
-                .click("Opret udvalg");
+                .fill("Medlemmer", "Anne Holm; A; formand\nBo Vestergaard; V\nCarina Lund; F; medlem");
+        browser.await("decidesPlans").click(); // the secretary chooses which committee decides: none does by default
+        browser.click("Opret udvalg");
         browser.awaitText("Udvalget er oprettet.");
 
         // A meeting today.

@@ -28,7 +28,10 @@ final class Committee {
         return LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     }
 
-    /** The municipality's committee (created on first use): three members, parties A, V and F. */
+    /**
+     * The municipality's committee (created on first use): three members, parties A, V and F. It is created as the
+     * committee that decides plans: the secretary chooses that explicitly (a new committee never decides by default).
+     */
     String committeeId() {
         List<Map<String, Object>> existing = secretary.get("/api/approval/committees").jsonList();
         if (!existing.isEmpty()) {
@@ -36,7 +39,8 @@ final class Committee {
         }
         Api.Response created = secretary.post("/api/approval/committees", Map.of("name", "Udvalget for Beskæftigelse",
                 "members", List.of(Map.of("name", "Anne Holm", "party", "A", "role", "CHAIR"),
-                        Map.of("name", "Bo Vestergaard", "party", "V"), Map.of("name", "Carina Lund", "party", "F"))));
+                        Map.of("name", "Bo Vestergaard", "party", "V"), Map.of("name", "Carina Lund", "party", "F")),
+                "decidesPlans", true));
         check(created, 201);
         return (String) created.json().get("id");
     }

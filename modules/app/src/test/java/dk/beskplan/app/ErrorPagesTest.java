@@ -120,7 +120,7 @@ class ErrorPagesTest {
                 .contains("<main").contains("href=\"/\"").contains("Fejlkode " + status).contains("/tilgaengelighed");
     }
 
-    /** The upload form with a file of 11 MB (the limit is 10 MB). */
+    /** The upload form with a file of 11 MB (the limit is 2 MB). */
     private static Api.Response bigUpload(Api official) {
         return official.postMultipart("/plans/import", Map.of("_csrf", official.csrfToken()), "document", "stor.json", " ".repeat(11 * 1024 * 1024));
     }

@@ -63,11 +63,11 @@ class NotificationMailTest {
 
     @Test
     void theDecidingCommitteesSecretariesAreToldOfASubmissionAndAWithdrawal() throws Exception {
-        // The deciding committee has two secretaries; the council (not deciding here) has its own.
+        // The deciding committee (chosen explicitly) has two secretaries; the council (not deciding here) has its own.
         Api.Response committee = secretary.post("/api/approval/committees", Map.of("name", "Udvalget for Beskæftigelse",
                 "members", List.of(Map.of("name", "Anne Holm", "party", "A", "role", "CHAIR"),
                         Map.of("name", "Bo Vestergaard", "party", "V"), Map.of("name", "Carina Lund", "party", "F")),
-                "secretaries", List.of("a.secretary", "a.secretary2")));
+                "secretaries", List.of("a.secretary", "a.secretary2"), "decidesPlans", true));
         Committee.check(committee, 201);
         String committeeId = (String) committee.json().get("id");
         Committee.check(secretary.post("/api/approval/committees", Map.of("name", "Byrådet", "kind", "COUNCIL",

@@ -1,6 +1,7 @@
 package dk.beskplan.archive;
 
 import dk.beskplan.archive.application.ArchiveCommand;
+import dk.beskplan.archive.application.Checkpoints;
 import dk.beskplan.archive.application.LegacyRecords;
 import dk.beskplan.archive.application.Recorder;
 import dk.beskplan.archive.application.Verification;
@@ -23,6 +24,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,10 +55,19 @@ class ArchiveChainTest {
     private JsonMapper json;
     private String url;
 
+    private Path keys;
+    private Path checkpointDirectory;
+
     @BeforeAll
     @SuppressWarnings("unchecked")
-    void start() {
-        app = TestApp.start();
+    void start() throws IOException {
+        // The administrator's key pair and checkpoint directory, outside the database (docs/reliability.md).
+        keys = Files.createTempDirectory("archive-keys");
+        checkpointDirectory = Files.createTempDirectory("archive-checkpoints");
+        assertThat(ArchiveCommand.run(new String[]{"archive-keygen", keys.toString()}, Map.of(),
+                new PrintStream(new ByteArrayOutputStream()))).isZero();
+        app = TestApp.start(Map.of("beskplan.archive.checkpoint.key-file", keys.resolve("archive-checkpoint-key.pem").toString(),
+                "beskplan.archive.checkpoint.directory", checkpointDirectory.toString()));
         recorder = app.bean(Recorder.class);
         transactions = app.bean(TransactionOperations.class);
         json = app.bean(JsonMapper.class);
@@ -213,6 +225,138 @@ class ArchiveChainTest {
                         + " declared_hash, plain_text) select id, record_seq, ordinal, kind, title, media_type, content, sha256,"
                         + " declared_hash, plain_text from saved_docs");
             }
+        }
+        assertThat(verify(null).intact()).isTrue();
+    }
+
+    /** verify-archive on the command line, optionally against a checkpoint file: exit code and what it printed. */
+    private Map.Entry<Integer, String> commandLine(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = ArchiveCommand.run(args, Map.of("DATASOURCES_DEFAULT_URL", url,
+                        "BESKPLAN_ARCHIVE_CHECKPOINT_PUBLIC_KEY_FILE", keys.resolve("archive-checkpoint-key.pub.pem").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return Map.entry(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Sets the record's hash to what its (altered) columns hash to now, as an attacker who knows the format would. */
+    private void recomputeHash(long seq) throws SQLException {
+        String hash;
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select " + Verifier.RECORD_COLUMNS
+                + " from archive.record r where r.seq = " + seq)) {
+            rs.next();
+            hash = Verifier.line(rs).hash();
+        }
+        tamper("update archive.record set record_hash = '" + hash + "' where seq = " + seq);
+    }
+
+    /** Runs {@code change} on a record (triggers bypassed) and puts the record back exactly as it was afterwards. */
+    private void withRecordAltered(long seq, String change, Runnable check) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("set session_replication_role = replica");
+            st.execute("create temporary table saved as select * from archive.record where seq = " + seq);
+            st.execute("create temporary table saved_docs as select * from archive.document where record_seq = " + seq);
+            st.execute("create temporary table saved_links as select * from archive.record_plan where record_seq = " + seq);
+            try {
+                if (change.equals("delete")) {
+                    st.execute("delete from archive.record_plan where record_seq = " + seq);
+                    st.execute("delete from archive.document where record_seq = " + seq);
+                    st.execute("delete from archive.record where seq = " + seq);
+                } else {
+                    st.execute(change);
+                }
+                check.run();
+            } finally {
+                st.execute("delete from archive.record_plan where record_seq = " + seq);
+                st.execute("delete from archive.document where record_seq = " + seq);
+                st.execute("delete from archive.record where seq = " + seq);
+                st.execute("insert into archive.record select * from saved");
+                st.execute("insert into archive.document (id, record_seq, ordinal, kind, title, media_type, content, sha256,"
+                        + " declared_hash, plain_text) select id, record_seq, ordinal, kind, title, media_type, content, sha256,"
+                        + " declared_hash, plain_text from saved_docs");
+                st.execute("insert into archive.record_plan select * from saved_links");
+            }
+        }
+    }
+
+    @Test
+    void aSignedCheckpointFindsTheNewestRecordRemovedAndARewrittenHead() throws Exception {
+        UUID plan = UUID.randomUUID();
+        append(plan, "drafting.plan-draft-created", Map.of("title", "Plan"));
+        append(plan, "drafting.plan-submitted", submitted(1));
+        Envelope newest = append(plan, "approval.plan-decision-recorded", Map.of("decision", "APPROVED"));
+        long head = seqOf(newest);
+        Checkpoints.Written written = app.bean(Checkpoints.class).write();
+        assertThat(written.checkpoint().seq()).isEqualTo(head);
+        String file = written.file();
+        assertThat(Files.readString(Path.of(file))).contains("seq: " + head).contains("signature: ");
+        assertThat(commandLine("verify-archive", "--checkpoint", file).getKey()).isZero();
+
+        // The newest record deleted by a superuser: both chains are still consistent, only the checkpoint knows.
+        withRecordAltered(head, "delete", () -> {
+            assertThat(commandLine("verify-archive").getKey()).as("without a checkpoint nothing can tell").isZero();
+            Map.Entry<Integer, String> checked = commandLine("verify-archive", "--checkpoint", file);
+            assertThat(checked.getKey()).isEqualTo(1);
+            assertThat(checked.getValue()).contains("BROKEN").contains("removed from its end");
+            // The application verifies against the newest checkpoint it signed, whole archive and plan alike.
+            assertThat(verify(null).intact()).isFalse();
+            assertThat(verify(plan).intact()).isFalse();
+        });
+        assertThat(verify(null).intact()).isTrue();
+
+        // The head rewritten ("approved" becomes "rejected") with its hash recomputed: consistent chains again.
+        withRecordAltered(head, "update archive.record set payload = '{\"decision\": \"REJECTED\"}' where seq = " + head, () -> {
+            try {
+                recomputeHash(head);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(commandLine("verify-archive").getKey()).as("without a checkpoint nothing can tell").isZero();
+            Map.Entry<Integer, String> checked = commandLine("verify-archive", "--checkpoint", file);
+            assertThat(checked.getKey()).isEqualTo(1);
+            assertThat(checked.getValue()).contains("BROKEN at record seq " + head).contains("rewritten");
+            assertThat(verify(null).mismatchReason()).contains("the checkpoint");
+        });
+        assertThat(verify(null).intact()).isTrue();
+
+        // A checkpoint file edited to match a shortened archive no longer carries a valid signature.
+        Path forged = checkpointDirectory.resolveSibling("forged-checkpoint.txt");
+        Files.writeString(forged, Files.readString(Path.of(file)).replace("seq: " + head, "seq: " + (head - 1)));
+        Map.Entry<Integer, String> refused = commandLine("verify-archive", "--checkpoint", forged.toString());
+        assertThat(refused.getKey()).isEqualTo(1);
+        assertThat(refused.getValue()).contains("NOT signed");
+    }
+
+    @Test
+    void aPlansRemovedNewestRecordIsFoundByThePlansOwnVerification() throws Exception {
+        UUID plan = UUID.randomUUID();
+        append(plan, "drafting.plan-draft-created", Map.of("title", "Plan"));
+        Envelope plansNewest = append(plan, "drafting.plan-submitted", submitted(1));
+        append(UUID.randomUUID(), "drafting.plan-draft-created", Map.of("title", "Another plan, later"));
+        long seq = seqOf(plansNewest);
+        assertThat(verify(plan).intact()).isTrue();
+        withRecordAltered(seq, "delete", () -> {
+            Verifier.Result ofPlan = verify(plan);
+            assertThat(ofPlan.intact()).as("the plan's chain alone still looks whole").isFalse();
+            assertThat(ofPlan.mismatchReason()).contains("archive chain is broken");
+            assertThat(commandLine("verify-archive", "--plan", plan.toString()).getKey()).isEqualTo(1);
+        });
+        assertThat(verify(plan).intact()).isTrue();
+    }
+
+    @Test
+    void aDocumentsTitleMediaTypeAndSearchTextAreInsideItsRecordsHash() throws Exception {
+        UUID plan = UUID.randomUUID();
+        Envelope submittedRecord = append(plan, "drafting.plan-submitted", submitted(1));
+        long seq = seqOf(submittedRecord);
+        for (String change : List.of("title = 'Beskæftigelsesplan 2026 (forkastet)'", "media_type = 'text/html'",
+                "plain_text = plain_text || ' forkastet'", "declared_hash = 'forged'")) {
+            withRecordAltered(seq, "update archive.document set " + change + " where record_seq = " + seq, () -> {
+                Verifier.Result all = verify(null);
+                assertThat(all.intact()).as(change).isFalse();
+                assertThat(all.mismatchSeq()).isEqualTo(seq);
+                assertThat(all.mismatchReason()).contains("does not match its hash");
+                assertThat(verify(plan).intact()).as(change).isFalse();
+            });
         }
         assertThat(verify(null).intact()).isTrue();
     }

@@ -147,10 +147,14 @@ public class DemoPlans {
                 reference.approvedAt());
     }
 
-    /** The municipality's committee as the plan names it, set up once with the fictional members. */
+    /**
+     * The municipality's committee as the plan names it, set up once with the fictional members, explicitly as the
+     * committee that decides the municipality's plans (the approval route "this committee only").
+     */
     private Committee committee(String name, CurrentUser secretary) {
         return committees.list(secretary).stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseGet(() -> committees.create(name, Committee.Kind.COMMITTEE, MEMBERS, List.of(secretary.username()), secretary));
+                .orElseGet(() -> committees.create(name, Committee.Kind.COMMITTEE, MEMBERS, List.of(secretary.username()), true,
+                        secretary));
     }
 
     /** The submission reaches approval as a message; wait for it like the secretary would. */

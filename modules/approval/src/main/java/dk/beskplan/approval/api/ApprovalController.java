@@ -31,6 +31,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,7 +67,11 @@ public class ApprovalController {
                                    @Nullable Committee.Kind kind,
                                    @NotNull(message = "skal udfyldes") @Size(min = 1, max = 101, message = "mellem 1 og 101 medlemmer")
                                    List<@Valid MemberRequest> members,
-                                   @Nullable @Size(max = 50, message = "højst 50") List<@Size(max = 100) String> secretaries) {
+                                   @Nullable @Size(max = 50, message = "højst 50") List<@Size(max = 100) String> secretaries,
+                                   @Nullable @Schema(description = "On creation only: true makes this committee the one that"
+                                           + " decides plans (the approval route becomes 'this committee only'); allowed while"
+                                           + " the municipality has no route. Without a route, plans cannot go on an agenda.")
+                                   Boolean decidesPlans) {
         List<Committee.Member> domainMembers() {
             return members.stream().map(m -> new Committee.Member(m.name(), m.party(), m.role())).toList();
         }
@@ -208,7 +213,7 @@ public class ApprovalController {
     @Operation(summary = "Set up a committee (or the council) with its members and secretaries")
     public HttpResponse<ApprovalJson.CommitteeJson> createCommittee(@Body @Valid CommitteeRequest request, Authentication auth) {
         Committee c = committees.create(request.name(), request.kind(), request.domainMembers(), request.secretaries(),
-                CurrentUser.of(auth));
+                Boolean.TRUE.equals(request.decidesPlans()), CurrentUser.of(auth));
         return HttpResponse.created(ApprovalJson.CommitteeJson.of(c)).header("ETag", "\"" + c.version() + "\"");
     }
 
@@ -222,7 +227,8 @@ public class ApprovalController {
     }
 
     @Get("/route")
-    @Operation(summary = "The approval route new submissions follow (default: the municipality's committee decides)")
+    @Operation(summary = "The approval route new submissions follow. Unset (configured false): no committee decides, and"
+            + " submitted plans wait in the in-box until the secretary sets it (a plan cannot go on an agenda before)")
     public ApprovalJson.RouteJson route(Authentication auth) {
         return ApprovalJson.RouteJson.of(committees.route(CurrentUser.of(auth)));
     }

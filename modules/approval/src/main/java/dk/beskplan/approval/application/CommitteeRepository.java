@@ -57,13 +57,14 @@ class CommitteeRepository {
                 rs -> 1, municipality, name, except).isPresent();
     }
 
-    /** The configured route, or the default: the municipality's (first) committee decides. */
+    /**
+     * The configured route, or, while the secretary has set none, one decision by a committee nobody has chosen yet:
+     * no committee becomes the deciding one just because it exists (or was created first, or sorts first).
+     */
     RouteView route(String municipality) {
         return sql.queryOne("select stages, version from approval.approval_route where municipality = ?",
                         rs -> new RouteView(json.route(rs.getString("stages")), rs.getLong("version"), true), municipality)
-                .orElseGet(() -> new RouteView(ApprovalRoute.committeeOnly(ofMunicipality(municipality).stream()
-                        .filter(c -> c.kind() == Committee.Kind.COMMITTEE).map(Committee::id).findFirst().orElse(null)),
-                        -1, false));
+                .orElseGet(() -> new RouteView(ApprovalRoute.committeeOnly(null), -1, false));
     }
 
     void saveRoute(String municipality, ApprovalRoute route, long expectedVersion, String user, Instant now) {

@@ -17,6 +17,9 @@ import java.util.UUID;
 /** The municipality's committees (members, secretaries) and its approval route. */
 @Singleton
 public class Committees {
+    /** Why a plan cannot go on an agenda yet: nobody has chosen which committee decides plans. */
+    public static final String ROUTE_UNSET = "Godkendelsesforløbet er ikke fastlagt. Vælg under Udvalg og godkendelsesforløb,"
+            + " hvilket udvalg der beslutter planerne, før en plan sættes på en dagsorden";
     private final CommitteeRepository committees;
     private final Clock clock;
 
@@ -37,7 +40,7 @@ public class Committees {
 
     @Transactional
     public Committee create(String name, Committee.Kind kind, List<Committee.Member> members, List<String> secretaries,
-                            CurrentUser user) {
+                            boolean decidesPlans, CurrentUser user) {
         Committee committee = Committee.define(UUID.randomUUID(), user.municipality(), name,
                         kind == null ? Committee.Kind.COMMITTEE : kind, members, secretaries(secretaries, user), 0)
                 .orElseThrow(reason -> InvalidInput.field(fieldOf(reason), reason));
@@ -45,6 +48,14 @@ public class Committees {
             throw InvalidInput.field("name", "der er allerede et udvalg med dette navn");
         }
         committees.insert(committee, clock.instant());
+        if (decidesPlans) {
+            // The secretary's explicit choice, never a default: this committee alone decides the municipality's plans.
+            if (committees.route(user.municipality()).configured()) {
+                throw InvalidInput.field("decidesPlans", "godkendelsesforløbet er allerede fastlagt; ret det under Godkendelsesforløb");
+            }
+            committees.saveRoute(user.municipality(), ApprovalRoute.committeeOnly(committee.id()), -1, user.username(),
+                    clock.instant());
+        }
         return committee;
     }
 

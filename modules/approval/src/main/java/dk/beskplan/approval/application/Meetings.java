@@ -150,6 +150,13 @@ public class Meetings {
         SubmissionRepository.Row row = submissions.latest(planId, user.municipality())
                 .orElseThrow(() -> InvalidInput.field("planId", "der er ingen indsendt plan med dette id"));
         Submission submission = row.submission();
+        if (submission.awaitsRoute()) {
+            RouteView route = committees.route(user.municipality());
+            if (!route.configured()) {
+                throw InvalidInput.field("route", Committees.ROUTE_UNSET);
+            }
+            submission.adopt(route.route()).orElseThrow(Conflict::new);
+        }
         submission.placeOnAgendaOf(committee.id()).orElseThrow(Conflict::new);
         AgendaItem item = meeting.place(new AgendaItem.Proposal(AgendaItem.Kind.PLAN, row.title(),
                         caseText != null && !caseText.isBlank() ? caseText : CaseTexts.casePresentation(row, committee,

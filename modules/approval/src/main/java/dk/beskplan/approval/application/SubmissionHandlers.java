@@ -77,7 +77,7 @@ final class SubmissionHandlers {
             Optional<Meeting> withdrawnFrom = submission.status() == Submission.Status.AWAITING_AGENDA
                     ? meetings.holdingPlan(submitted.planId(), municipality)
                     .filter(m -> route.stage(0) instanceof ApprovalRoute.Decision d
-                            && (d.committeeId() == null || d.committeeId().equals(m.committeeId())))
+                            && m.committeeId().equals(d.committeeId()))
                     : Optional.empty();
             Optional<AgendaItem> reopened = withdrawnFrom.flatMap(m -> m.resubmitted(submitted.planId(), submitted.revisionNumber(), today));
             if (reopened.isPresent()) {

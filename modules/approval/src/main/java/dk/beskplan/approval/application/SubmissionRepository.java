@@ -47,12 +47,16 @@ class SubmissionRepository {
                 submittedAt, s.status(), documentJson, s.stage(), json.route(s.route()), hearingAsked) == 1;
     }
 
-    /** Saves state and stage (and the amended text) if nobody moved the submission since it was read; otherwise 409. */
+    /**
+     * Saves state, stage and route (a plan that arrived before the route was set takes it later), and the amended
+     * text, if nobody moved the submission since it was read; otherwise 409.
+     */
     void update(Submission s, Map<String, Object> currentDocument, List<Amendment> amendments, LocalDate hearingAsked) {
-        int rows = sql.update("update approval.submission set status = ?, stage = ?, current_document = cast(? as jsonb),"
+        int rows = sql.update("update approval.submission set status = ?, stage = ?, route = cast(? as jsonb),"
+                        + " current_document = cast(? as jsonb),"
                         + " amendments = cast(? as jsonb), hearing_asked = ?, version = version + 1"
                         + " where plan_id = ? and revision = ? and version = ?",
-                s.status(), s.stage(), json.write(currentDocument), json.amendments(amendments), hearingAsked,
+                s.status(), s.stage(), json.route(s.route()), json.write(currentDocument), json.amendments(amendments), hearingAsked,
                 s.planId(), s.revision(), s.version());
         if (rows == 0) {
             throw new Conflict("Planens behandling er ændret af en anden i mellemtiden. Hent siden igen.");

@@ -27,7 +27,7 @@ public final class Submission {
     private final UUID planId;
     private final int revision;
     private final String municipality;
-    private final ApprovalRoute route;
+    private ApprovalRoute route;
     private Status status;
     private int stage;
     private final long version;
@@ -54,6 +54,28 @@ public final class Submission {
         return asked.plusDays(((ApprovalRoute.Hearing) route.stage(stage)).days());
     }
 
+    /** True while the plan waits for a decision whose committee nobody has chosen: it arrived before the route was set. */
+    public boolean awaitsRoute() {
+        return route.stage(stage) instanceof ApprovalRoute.Decision d && d.committeeId() == null;
+    }
+
+    /**
+     * A plan that arrived before the municipality set its route takes the route once it is set, so that no
+     * committee decides a plan by default. A route that begins with a hearing cannot be joined half-way: the plan
+     * would skip the hearing.
+     */
+    public Result<Submission> adopt(ApprovalRoute configured) {
+        if (!awaitsRoute() || stage != 0) {
+            return Result.rejected("Planen følger allerede et godkendelsesforløb");
+        }
+        if (!(configured.stage(0) instanceof ApprovalRoute.Decision d) || d.committeeId() == null) {
+            return Result.rejected("Planen blev indsendt, før godkendelsesforløbet var fastlagt, og forløbet begynder med en"
+                    + " høring. Bed forvaltningen trække planen tilbage og indsende den igen, så den kommer i høring");
+        }
+        route = configured;
+        return Result.accepted(this);
+    }
+
     /** The plan can go on a meeting of the committee whose turn it is on the route. */
     public Result<Submission> placeOnAgendaOf(UUID committeeId) {
         if (status == Status.ON_AGENDA) {
@@ -65,8 +87,10 @@ public final class Submission {
         if (status != Status.AWAITING_AGENDA) {
             return Result.rejected("Planen venter ikke på et udvalgs behandling");
         }
-        if (!(route.stage(stage) instanceof ApprovalRoute.Decision d) || (d.committeeId() != null
-                && !d.committeeId().equals(committeeId))) {
+        if (awaitsRoute()) {
+            return Result.rejected("Godkendelsesforløbet er ikke fastlagt: vælg først, hvilket udvalg der beslutter planen");
+        }
+        if (!(route.stage(stage) instanceof ApprovalRoute.Decision d) || !d.committeeId().equals(committeeId)) {
             return Result.rejected("Planen skal på dette trin behandles af et andet udvalg");
         }
         status = Status.ON_AGENDA;

@@ -61,7 +61,7 @@ public class CommitteePages {
     public MutableHttpResponse<?> create(@Body Map<String, String> form, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         return Forms.submit(Forms.run(() -> committees.create(Forms.text(form, "name"), kind(form), members(form),
-                        lines(form.get("secretaries")), user)),
+                        lines(form.get("secretaries")), "on".equals(form.get("decidesPlans")), user)),
                 "/approval/udvalg?udfoert=oprettet", errors -> view(user, null, errors, form, null));
     }
 

@@ -4,7 +4,9 @@ import dk.beskplan.archive.application.ArchivalPackage;
 import dk.beskplan.archive.application.Archive;
 import dk.beskplan.archive.application.DocumentRendering;
 import dk.beskplan.archive.application.PlanStanding;
+import dk.beskplan.archive.application.Checkpoints;
 import dk.beskplan.archive.application.Verification;
+import dk.beskplan.archive.domain.Checkpoint;
 import dk.beskplan.archive.application.Verifier;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
@@ -14,11 +16,13 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,9 +43,12 @@ public class ArchiveController {
     private final Archive archive;
     private final ArchivalPackage packages;
     private final Verification verification;
+    private final Checkpoints checkpoints;
     private final DocumentRendering rendering;
 
-    public ArchiveController(Archive archive, ArchivalPackage packages, Verification verification, DocumentRendering rendering) {
+    public ArchiveController(Archive archive, ArchivalPackage packages, Verification verification, DocumentRendering rendering,
+                             Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.archive = archive;
         this.packages = packages;
         this.verification = verification;
@@ -90,6 +97,23 @@ public class ArchiveController {
     @Operation(summary = "Recomputes the whole archive's chains (every plan and the archive as a whole); names the first record that does not match")
     public Verifier.Result verifyAll() {
         return verification.verify(null);
+    }
+
+    /** A checkpoint just written: what it says and where it is. */
+    @Serdeable
+    public record CheckpointJson(long seq, String hash, java.time.Instant writtenAt, String keyId, String signature,
+                                 String file, String text) {
+    }
+
+    @Post("/checkpoints")
+    @Secured(Roles.ADMIN)
+    @Operation(summary = "Writes a signed checkpoint of the archive's head now, to the configured directory (409 when no key"
+            + " and directory are configured); verify-archive --checkpoint FILE then detects truncation and rewritten tails")
+    public HttpResponse<CheckpointJson> writeCheckpoint() {
+        Checkpoints.Written written = checkpoints.write();
+        Checkpoint c = written.checkpoint();
+        return HttpResponse.created(new CheckpointJson(c.seq(), c.hash(), c.writtenAt(), c.keyId(), c.signature(),
+                written.file(), c.text()));
     }
 
     @Get("/search{?q,year}")

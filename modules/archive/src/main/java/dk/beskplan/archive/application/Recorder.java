@@ -65,39 +65,43 @@ public class Recorder implements EveryMessageHandler {
         String payload = canonical(toJson(envelope.payload()));
         List<FrozenDocuments.Found> found = FrozenDocuments.in(envelope.type(), envelope.payload());
         List<String> contents = new ArrayList<>();
+        List<String> plainTexts = new ArrayList<>();
         List<RecordLine.DocumentHash> hashes = new ArrayList<>();
         for (FrozenDocuments.Found doc : found) {
             String content = doc.field() != null ? canonical(toJson(envelope.payload().get(doc.field()))) : doc.html();
+            JsonNode tree = doc.field() != null ? envelope.payload().get(doc.field()) : null;
+            String plainText = FrozenDocuments.plainText(doc.mediaType(), tree, doc.html());
             contents.add(content);
-            hashes.add(new RecordLine.DocumentHash(doc.kind().name(), RecordLine.sha256(content)));
+            plainTexts.add(plainText);
+            hashes.add(new RecordLine.DocumentHash(doc.kind().name(), RecordLine.sha256(content), doc.title(),
+                    doc.mediaType(), doc.declaredHash(), RecordLine.sha256(plainText)));
         }
+        List<UUID> linkedPlans = FrozenDocuments.linkedPlans(envelope.type(), envelope.payload()).stream()
+                .filter(plan -> !plan.equals(envelope.planId())).distinct().toList();
         String prevArchive = sql.queryOne("select record_hash from archive.record order by seq desc limit 1",
                 rs -> rs.getString(1)).orElse(RecordLine.GENESIS);
         String prevPlan = envelope.planId() == null ? RecordLine.GENESIS
                 : sql.queryOne("select record_hash from archive.record where plan_id = ? order by seq desc limit 1",
                 rs -> rs.getString(1), envelope.planId()).orElse(RecordLine.GENESIS);
         long seq = sql.queryOne("select nextval('archive.record_seq')", rs -> rs.getLong(1)).orElseThrow();
-        RecordLine line = new RecordLine(seq, envelope.messageId(), envelope.type(), envelope.schemaVersion(),
-                envelope.occurredAt(), receivedAt, envelope.municipality(), envelope.planId(), envelope.causationId(),
-                envelope.actor(), payload, hashes, prevPlan, prevArchive);
-        sql.update("insert into archive.record (seq, message_id, plan_id, municipality, type, schema_version, occurred_at,"
+        RecordLine line = new RecordLine(RecordLine.CURRENT_FORMAT, seq, envelope.messageId(), envelope.type(),
+                envelope.schemaVersion(), envelope.occurredAt(), receivedAt, envelope.municipality(), envelope.planId(),
+                envelope.causationId(), envelope.actor(), payload, linkedPlans, hashes, prevPlan, prevArchive);
+        sql.update("insert into archive.record (format, seq, message_id, plan_id, municipality, type, schema_version, occurred_at,"
                         + " received_at, actor, causation_id, payload, prev_plan_hash, prev_archive_hash, record_hash)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)",
-                seq, envelope.messageId(), envelope.planId(), envelope.municipality(), envelope.type(), envelope.schemaVersion(),
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)",
+                line.format(), seq, envelope.messageId(), envelope.planId(), envelope.municipality(), envelope.type(), envelope.schemaVersion(),
                 line.occurredAt(), line.receivedAt(), envelope.actor(), envelope.causationId(), payload, prevPlan, prevArchive,
                 line.hash());
         for (int i = 0; i < found.size(); i++) {
             FrozenDocuments.Found doc = found.get(i);
-            JsonNode tree = doc.field() != null ? envelope.payload().get(doc.field()) : null;
             sql.update("insert into archive.document (record_seq, ordinal, kind, title, media_type, content, sha256, declared_hash,"
                             + " plain_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     seq, i, doc.kind().name(), doc.title(), doc.mediaType(), contents.get(i), hashes.get(i).sha256(),
-                    doc.declaredHash(), FrozenDocuments.plainText(doc.mediaType(), tree, doc.html()));
+                    doc.declaredHash(), plainTexts.get(i));
         }
-        for (UUID plan : FrozenDocuments.linkedPlans(envelope.type(), envelope.payload())) {
-            if (!plan.equals(envelope.planId())) {
-                sql.update("insert into archive.record_plan (record_seq, plan_id) values (?, ?) on conflict do nothing", seq, plan);
-            }
+        for (UUID plan : linkedPlans) {
+            sql.update("insert into archive.record_plan (record_seq, plan_id) values (?, ?)", seq, plan);
         }
     }
 

@@ -20,6 +20,8 @@ public final class ChainCheck {
     private final boolean wholeArchive;
     private final Map<UUID, String> lastOfPlan = new HashMap<>();
     private String lastOfArchive = RecordLine.GENESIS;
+    private long lastSeq;
+    private int highestFormat = 1;
     private long checked;
     private Mismatch mismatch;
 
@@ -33,6 +35,13 @@ public final class ChainCheck {
             return Optional.of(mismatch);
         }
         checked++;
+        // Formats only ever go up along the chain: a record set back to an older format (to slip a field out of its
+        // hash) is named even if its hash was recomputed by that older rule.
+        if (line.format() < highestFormat) {
+            return fail(line, "the record claims format " + line.format() + " after records of format " + highestFormat);
+        }
+        highestFormat = line.format();
+        lastSeq = line.seq();
         String recomputed = line.hash();
         if (!recomputed.equals(storedHash)) {
             return fail(line, "the record's content does not match its hash (stored " + storedHash + ", recomputed " + recomputed + ")");
@@ -64,9 +73,38 @@ public final class ChainCheck {
         return Optional.ofNullable(mismatch);
     }
 
+    /** A mismatch found outside the record stream (it counts only if none was found before). */
+    public void fail(Mismatch found) {
+        if (mismatch == null) {
+            mismatch = found;
+        }
+    }
+
     private Optional<Mismatch> fail(RecordLine line, String reason) {
         mismatch = new Mismatch(line.seq(), line.messageId(), reason);
         return Optional.of(mismatch);
+    }
+
+    /**
+     * After the last record: a checkpoint taken earlier must still be found in the chain. The record at its seq must
+     * carry its hash; when the chain ends before that seq, records were removed from the end (truncated).
+     */
+    public Optional<Mismatch> checkpoint(Checkpoint checkpoint, boolean seen, String hashSeen) {
+        if (mismatch != null || checkpoint.seq() == 0) {
+            return Optional.ofNullable(mismatch); // seq 0: the archive was empty when the checkpoint was taken
+        }
+        if (!seen) {
+            mismatch = new Mismatch(checkpoint.seq(), null, lastSeq < checkpoint.seq()
+                    ? "the archive ends at record seq " + lastSeq + " but the checkpoint of " + checkpoint.writtenAt()
+                    + " names record seq " + checkpoint.seq() + ": records were removed from its end"
+                    : "record seq " + checkpoint.seq() + ", named by the checkpoint of " + checkpoint.writtenAt()
+                    + ", is missing");
+        } else if (!checkpoint.hash().equals(hashSeen)) {
+            mismatch = new Mismatch(checkpoint.seq(), null, "record seq " + checkpoint.seq() + " has hash " + hashSeen
+                    + " but the checkpoint of " + checkpoint.writtenAt() + " says " + checkpoint.hash()
+                    + ": the archive was rewritten up to or past the checkpoint and its hashes recomputed");
+        }
+        return Optional.ofNullable(mismatch);
     }
 
     public long checked() {

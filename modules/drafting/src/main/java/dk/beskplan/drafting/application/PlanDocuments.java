@@ -3,9 +3,13 @@ package dk.beskplan.drafting.application;
 import dk.beskplan.drafting.document.PlanDocumentView;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.time.Clock;
 import java.util.UUID;
 
 /** The plan as the municipality publishes it, in HTML and PDF from one template. */
@@ -15,14 +19,24 @@ public class PlanDocuments {
 
     private final PlanService plans;
     private final DocumentRenderer renderer;
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    PlanDocuments(PlanService plans, DocumentRenderer renderer) {
+    PlanDocuments(PlanService plans, DocumentRenderer renderer, Sql sql, TransactionOperations<Connection> transactions,
+                  Clock clock) {
         this.plans = plans;
         this.renderer = renderer;
+        this.sql = sql;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
-    /** A rendered revision; a frozen (submitted or approved) one renders exactly as it was frozen. */
-    public record Rendered(String fileName, String html) {
+    /**
+     * A rendered revision; a frozen (submitted, approved or withdrawn) one renders exactly as it was frozen, and its
+     * PDF only once.
+     */
+    public record Rendered(String fileName, String html, UUID planId, int revision, boolean frozen) {
     }
 
     public Rendered html(UUID id, @Nullable Integer revision, CurrentUser user) {
@@ -33,11 +47,22 @@ public class PlanDocuments {
         String html = renderer.html(TEMPLATE, PlanDocumentView.model(doc.content(), status(doc)));
         String file = (doc.content().title() + " " + doc.content().municipalityName()).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "") + "-rev" + doc.revision();
-        return new Rendered(file, html);
+        return new Rendered(file, html, doc.plan().id(), doc.revision(), doc.frozenAs() != null);
     }
 
+    /** The PDF: a draft's rendered now; a frozen revision's rendered once and then served from the database. */
     public byte[] pdf(Rendered rendered) {
-        return renderer.pdf(rendered.html());
+        if (!rendered.frozen()) {
+            return renderer.pdf(rendered.html());
+        }
+        return renderer.pdfOnce("drafting:" + rendered.planId() + ":" + rendered.revision(),
+                () -> transactions.executeRead(status -> sql.queryOne(
+                        "select pdf from drafting.frozen_pdf where plan_id = ? and revision = ?",
+                        rs -> rs.getBytes(1), rendered.planId(), rendered.revision())),
+                rendered::html,
+                pdf -> transactions.executeWrite(status -> sql.update("insert into drafting.frozen_pdf"
+                                + " (plan_id, revision, pdf, rendered_at) values (?, ?, ?, ?) on conflict do nothing",
+                        rendered.planId(), rendered.revision(), pdf, clock.instant())));
     }
 
     private static String status(PlanService.Document doc) {

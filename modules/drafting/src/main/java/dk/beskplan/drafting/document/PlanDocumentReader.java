@@ -20,9 +20,23 @@ import java.util.function.BiFunction;
  * municipality importing its plan sees all that must be fixed at once.
  */
 public final class PlanDocumentReader {
-    static final int MAX_TEXT = 20_000;
-    static final int MAX_SHORT = 500;
-    static final int MAX_ITEMS = 500;
+    /*
+     * Limits (docs/security.md, "Limits"): far above real plans, so that no plan can make a comparison, a PDF or a
+     * status report take minutes or gigabytes. The three reference plans have at most 7 goals, 20 success criteria,
+     * 43 initiatives, a longest text of 978 characters and about 75,000 characters in all.
+     */
+    /** Characters in one text (a paragraph, a criterion, a table cell). */
+    public static final int MAX_TEXT = 20_000;
+    /** Characters in a heading, label or name. */
+    public static final int MAX_SHORT = 500;
+    /** Entries in any one list (blocks of a text, initiatives of a goal, rows of a table). */
+    public static final int MAX_ITEMS = 500;
+    /** Goals in a plan. */
+    public static final int MAX_GOALS = 40;
+    /** Success criteria in a plan: the overall ones and every goal's together (each becomes a follow-up task). */
+    public static final int MAX_CRITERIA = 200;
+    /** Characters of text in the whole plan, every field together. */
+    public static final int MAX_CHARACTERS = 600_000;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -60,6 +74,19 @@ public final class PlanDocumentReader {
         List<SuccessCriterion> overall = list(root, "overallSuccessCriteria", "", false, this::criterion);
         List<PlanContent.Block> goalsIntro = list(root, "goalsIntroduction", "", false, this::block);
         List<Goal> goals = list(root, "goals", "", true, this::goal);
+        if (goals != null && goals.size() > MAX_GOALS) {
+            error("goals", "højst " + MAX_GOALS + " mål i en plan; dokumentet har " + goals.size());
+        }
+        int criteria = (overall == null ? 0 : overall.size()) + (goals == null ? 0 : goals.stream()
+                .mapToInt(g -> g == null || g.successCriteria() == null ? 0 : g.successCriteria().size()).sum());
+        if (criteria > MAX_CRITERIA) {
+            error("successCriteria", "højst " + MAX_CRITERIA + " succeskriterier i en plan (alle mål og de overordnede"
+                    + " tilsammen); dokumentet har " + criteria);
+        }
+        long characters = characters(root);
+        if (characters > MAX_CHARACTERS) {
+            error("", "planen har " + characters + " tegn tekst; højst " + MAX_CHARACTERS + " i alt");
+        }
         List<PlanContent.Section> sections = list(root, "sections", "", false, this::section);
         List<PlanContent.Block> overviewIntro = list(root, "overviewIntroduction", "", false, this::block);
         PlanContent.Layout layout = optionalObject(root, "layout", "", (n, p) -> new PlanContent.Layout(
@@ -183,6 +210,24 @@ public final class PlanDocumentReader {
                 yield null;
             }
         };
+    }
+
+    /** The characters of every text in the document, keys not counted. */
+    private static long characters(JsonNode node) {
+        if (node == null) {
+            return 0;
+        }
+        if (node.isString()) {
+            return node.getStringValue().length();
+        }
+        if (!node.isContainerNode()) {
+            return 0; // numbers, booleans, null
+        }
+        long sum = 0;
+        for (JsonNode child : node.values()) {
+            sum += characters(child);
+        }
+        return sum;
     }
 
     // ---- primitives: each records an error with its path and returns null when the value is unusable ----

@@ -11,6 +11,10 @@ import dk.beskplan.drafting.domain.PlanContent.Signature;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiff;
+import com.github.difflib.patch.AbstractDelta;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,8 +49,16 @@ public final class PlanComparison {
      * target change rather than one criterion removed and another added.
      */
     static final double LAST_PAIR = 0.3;
-    /** Above this many token pairs the word diff gives up on alignment (the LCS table would be too big). */
-    static final long MAX_DIFF_WORK = 4_000_000L;
+    /**
+     * Above this many tokens (words, spaces, punctuation) left to align on either side, a text is compared paragraph
+     * by paragraph instead of word by word. Myers' diff takes time in proportion to the square of the number of
+     * differences, so this bounds the worst case (two entirely different texts) to a few milliseconds. The longest
+     * text of the reference plans is under 1,000 characters (about 350 tokens); 2,000 tokens are about 6,000
+     * characters.
+     */
+    static final int MAX_WORD_DIFF_TOKENS = 2_000;
+    /** Above this many paragraphs left to align, the rest of the text is reported as replaced as a whole. */
+    static final int MAX_PARAGRAPH_DIFF = 2_000;
     /** How much of a goal title the "where" of a change shows. */
     static final int SHORT_TITLE = 60;
 
@@ -544,8 +556,10 @@ public final class PlanComparison {
     /**
      * The differences between two texts, word by word: SAME + REMOVED segments give {@code before} back,
      * SAME + ADDED give {@code after}. Words, whitespace runs and single punctuation characters are the
-     * tokens; the common prefix and suffix are taken off first, and if what remains would need more than
-     * {@link #MAX_DIFF_WORK} comparisons the middle is reported as removed and added as a whole.
+     * tokens; the common prefix and suffix are taken off first, and the rest is aligned with Myers' diff
+     * (java-diff-utils). A middle longer than {@link #MAX_WORD_DIFF_TOKENS} tokens is aligned by paragraphs
+     * (lines) instead, and one with more than {@link #MAX_PARAGRAPH_DIFF} paragraphs is reported as removed and
+     * added as a whole, so that no text can make a comparison take long.
      */
     public static List<Segment> wordDiff(String before, String after) {
         List<String> b = tokens(before);
@@ -563,39 +577,49 @@ public final class PlanComparison {
         b.subList(0, prefix).forEach(t -> raw.add(new Segment(Op.SAME, t)));
         List<String> bm = b.subList(prefix, b.size() - suffix);
         List<String> am = a.subList(prefix, a.size() - suffix);
-        if ((long) bm.size() * am.size() > MAX_DIFF_WORK) {
-            raw.add(new Segment(Op.REMOVED, String.join("", bm)));
-            raw.add(new Segment(Op.ADDED, String.join("", am)));
+        if (bm.size() <= MAX_WORD_DIFF_TOKENS && am.size() <= MAX_WORD_DIFF_TOKENS) {
+            myers(bm, am, raw);
         } else {
-            lcs(bm, am, raw);
+            List<String> bp = paragraphs(String.join("", bm));
+            List<String> ap = paragraphs(String.join("", am));
+            if (bp.size() <= MAX_PARAGRAPH_DIFF && ap.size() <= MAX_PARAGRAPH_DIFF) {
+                myers(bp, ap, raw);
+            } else {
+                raw.add(new Segment(Op.REMOVED, String.join("", bm)));
+                raw.add(new Segment(Op.ADDED, String.join("", am)));
+            }
         }
         b.subList(b.size() - suffix, b.size()).forEach(t -> raw.add(new Segment(Op.SAME, t)));
         return tidy(raw);
     }
 
-    /** Appends the token-level diff of the two lists, removals before additions at each change. */
-    private static void lcs(List<String> b, List<String> a, List<Segment> out) {
-        int n = b.size();
-        int m = a.size();
-        // common[i][j]: length of the longest common subsequence of b[i..] and a[j..].
-        int[][] common = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = b.get(i).equals(a.get(j)) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
-        }
+    /** Appends the diff of the two lists (tokens or paragraphs), removals before additions at each change. */
+    private static void myers(List<String> b, List<String> a, List<Segment> out) {
         int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && b.get(i).equals(a.get(j))) {
-                out.add(new Segment(Op.SAME, b.get(i++)));
-                j++;
-            } else if (j >= m || (i < n && common[i + 1][j] >= common[i][j + 1])) {
-                out.add(new Segment(Op.REMOVED, b.get(i++)));
-            } else {
-                out.add(new Segment(Op.ADDED, a.get(j++)));
+        for (AbstractDelta<String> delta : DiffUtils.diff(b, a, new MyersDiff<String>()).getDeltas()) {
+            int at = delta.getSource().getPosition();
+            b.subList(i, at).forEach(t -> out.add(new Segment(Op.SAME, t)));
+            delta.getSource().getLines().forEach(t -> out.add(new Segment(Op.REMOVED, t)));
+            delta.getTarget().getLines().forEach(t -> out.add(new Segment(Op.ADDED, t)));
+            i = at + delta.getSource().size();
+        }
+        b.subList(i, b.size()).forEach(t -> out.add(new Segment(Op.SAME, t)));
+    }
+
+    /** The text in lines, each with its line break: joined they give the text back. */
+    static List<String> paragraphs(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == '\n') {
+                lines.add(text.substring(start, k + 1));
+                start = k + 1;
             }
         }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
     }
 
     /**
@@ -638,19 +662,27 @@ public final class PlanComparison {
         added.setLength(0);
     }
 
-    /** Joins neighbouring segments of the same kind and drops empty ones. */
+    /**
+     * Joins neighbouring segments of the same kind and drops empty ones. Each run is built in one buffer: joining
+     * string by string would copy the run again for every token (quadratic in a long text).
+     */
     private static List<Segment> merge(List<Segment> segments) {
         List<Segment> out = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        Op runOp = null;
         for (Segment s : segments) {
             if (s.text().isEmpty()) {
                 continue;
             }
-            int last = out.size() - 1;
-            if (last >= 0 && out.get(last).op() == s.op()) {
-                out.set(last, new Segment(s.op(), out.get(last).text() + s.text()));
-            } else {
-                out.add(s);
+            if (s.op() != runOp && runOp != null) {
+                out.add(new Segment(runOp, run.toString()));
+                run.setLength(0);
             }
+            runOp = s.op();
+            run.append(s.text());
+        }
+        if (runOp != null) {
+            out.add(new Segment(runOp, run.toString()));
         }
         return out;
     }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReferencePlansTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private static final DocumentRenderer RENDERER = new DocumentRenderer(templates());
+    private static final DocumentRenderer RENDERER = new DocumentRenderer(templates(), 2, 8, java.time.Duration.ofSeconds(60));
 
     @ParameterizedTest
     @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})

@@ -283,6 +283,50 @@ class PlanComparisonTest {
     }
 
     /**
+     * A 1.6 MB text (issue 15: 39 s with the old word diff) changed near its start, middle and end. The old diff gave
+     * up on alignment above four million token pairs and reported the whole text replaced; now the text is compared
+     * paragraph by paragraph and only the three changed paragraphs are reported, the rest stays as it was.
+     */
+    @Test
+    void aVeryLongTextIsComparedByParagraphsAndOnlyItsChangedParagraphsAreReported() {
+        StringBuilder text = new StringBuilder();
+        int paragraphs = 1_600;
+        for (int i = 0; i < paragraphs; i++) {
+            text.append("Afsnit ").append(i).append(": flere ledige i job og uddannelse, ")
+                    .append("og virksomhederne får den arbejdskraft de har brug for. ".repeat(18)).append('\n');
+        }
+        String before = text.toString();
+        assertThat(before.length()).isGreaterThan(1_600_000);
+        String after = before.replace("Afsnit 0:", "Afsnit nul:").replace("Afsnit 800:", "Afsnit otte hundrede:")
+                .replace("Afsnit 1599:", "Afsnit sidste:");
+
+        List<Segment> diff = PlanComparison.wordDiff(before, after);
+
+        assertThat(join(diff, Op.REMOVED)).isEqualTo(before);
+        assertThat(join(diff, Op.ADDED)).isEqualTo(after);
+        int unchanged = diff.stream().filter(d -> d.op() == Op.SAME).mapToInt(d -> d.text().length()).sum();
+        assertThat(unchanged).as("all but the three changed paragraphs are unchanged").isGreaterThan(before.length() - 4_000);
+        assertThat(diff.stream().filter(d -> d.op() == Op.ADDED)).hasSize(3)
+                .allSatisfy(d -> assertThat(d.text()).containsAnyOf("nul:", "otte hundrede:", "sidste"));
+    }
+
+    /** Below the paragraph cap the diff is word by word, however many words differ (Myers' diff, not a table). */
+    @Test
+    void aLongTextWithManyChangesIsStillComparedWordByWord() {
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 900; i++) {
+            before.append(" ord").append(i);
+            after.append(" ord").append(i % 7 == 0 ? "x" + i : i);
+        }
+        List<Segment> diff = PlanComparison.wordDiff(before.toString(), after.toString());
+        assertThat(join(diff, Op.REMOVED)).isEqualTo(before.toString());
+        assertThat(join(diff, Op.ADDED)).isEqualTo(after.toString());
+        assertThat(diff).contains(new Segment(Op.REMOVED, "ord7"), new Segment(Op.ADDED, "ordx7"));
+        assertThat(diff.stream().filter(d -> d.op() == Op.ADDED)).hasSize(129);
+    }
+
+    /**
      * The round trip over a few hundred random pairs. Pairs made by only inserting (or only deleting)
      * whole words must not report any shared word as removed (added): that catches a diff that gives up
      * and replaces everything, which would round-trip just as well.

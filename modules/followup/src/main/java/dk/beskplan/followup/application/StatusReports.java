@@ -115,9 +115,23 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
                 .orElseGet(() -> renderer.html(TEMPLATE, model(planOf(planId), round, true, clock.instant())));
     }
 
+    /**
+     * The report as PDF. A report sent to the committee is frozen: its PDF is rendered once and kept with it; a
+     * preview (before it is sent) is rendered each time, as it stands.
+     */
     @Transactional
     public byte[] pdf(UUID planId, UUID roundId, CurrentUser user) {
-        return renderer.pdf(html(planId, roundId, user));
+        queries.round(planId, roundId, user); // the user may see the round (404 otherwise)
+        Optional<Stored> sent = stored(roundId);
+        if (sent.isEmpty()) {
+            return renderer.pdf(html(planId, roundId, user));
+        }
+        UUID reportId = sent.get().id();
+        return renderer.pdfOnce("followup:" + reportId,
+                () -> sql.queryOne("select pdf from followup.status_report where id = ? and pdf is not null",
+                        rs -> rs.getBytes(1), reportId),
+                () -> sent.get().html(),
+                pdf -> sql.update("update followup.status_report set pdf = ? where id = ? and pdf is null", pdf, reportId));
     }
 
     @Transactional

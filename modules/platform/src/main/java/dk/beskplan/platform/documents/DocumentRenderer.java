@@ -8,25 +8,71 @@ import org.jsoup.helper.W3CDom;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Renders a document template (plans, protocols, status reports) to HTML and to PDF from the same
  * template, in Danish. The PDF comes from the HTML via openhtmltopdf: no hand-written PDF code. Inline SVG is
  * drawn too (Batik), so a chart on the page is the same chart in the PDF.
+ * <p>
+ * A PDF is the costliest thing a request can ask for (seconds of CPU, hundreds of megabytes for a large plan), so
+ * PDFs are rendered on a pool of few threads with a short queue and a time budget (docs/security.md, "Limits"): when
+ * the queue is full, or the render takes longer than the budget, the request is answered 503 with Retry-After at
+ * once instead of piling up. A render whose request gave up is dropped if it has not started; one already running
+ * finishes (openhtmltopdf cannot be interrupted) but never holds more than its slot, and the plan limits bound how
+ * long it runs.
  */
 @Singleton
 public class DocumentRenderer {
     public static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private static final long RETRY_AFTER_SECONDS = 30;
     private final TemplateEngine templates;
+    private final ThreadPoolExecutor renders;
+    private final Duration budget;
+    private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
 
-    public DocumentRenderer(TemplateEngine templates) {
+    public DocumentRenderer(TemplateEngine templates,
+                            @Value("${beskplan.documents.concurrent-renders:2}") int concurrentRenders,
+                            @Value("${beskplan.documents.render-queue:8}") int queue,
+                            @Value("${beskplan.documents.render-budget:60s}") Duration budget) {
         this.templates = templates;
+        this.budget = budget;
+        AtomicInteger number = new AtomicInteger();
+        this.renders = new ThreadPoolExecutor(concurrentRenders, concurrentRenders, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queue)), task -> {
+            Thread thread = new Thread(task, "pdf-render-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        renders.shutdownNow();
     }
 
     public String html(String template, Map<String, Object> model) {
@@ -37,7 +83,78 @@ public class DocumentRenderer {
         return pdf(html(template, model));
     }
 
+    /** The PDF of the HTML, rendered in a render slot within the time budget, or {@link RenderBusy}. */
     public byte[] pdf(String html) {
+        return inSlot(() -> render(html));
+    }
+
+    /** Runs the work in a render slot and waits at most the time budget for it. */
+    <T> T inSlot(Callable<T> work) {
+        Future<T> render;
+        try {
+            render = renders.submit(work);
+        } catch (RejectedExecutionException full) {
+            throw new RenderBusy("Der dannes mange PDF-dokumenter lige nu. Prøv igen om et øjeblik.", RETRY_AFTER_SECONDS);
+        }
+        try {
+            return render.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            render.cancel(true);
+            throw new RenderBusy("PDF-dokumentet kunne ikke dannes inden for " + budget.toSeconds() + " sekunder."
+                    + " Prøv igen om lidt.", RETRY_AFTER_SECONDS);
+        } catch (InterruptedException e) {
+            render.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RenderBusy("PDF-dokumentet blev ikke færdigt.", RETRY_AFTER_SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the PDF could not be rendered", e.getCause());
+        }
+    }
+
+    /** Renders running and waiting now (for tests and metrics). */
+    int busy() {
+        return renders.getActiveCount() + renders.getQueue().size();
+    }
+
+    /**
+     * A frozen document's PDF, rendered once: the stored bytes if there are any; otherwise rendered (one render per
+     * key however many requests ask at the same moment), stored, and served. A frozen document never changes, so
+     * asking for it again, by anyone, costs a read instead of a render.
+     */
+    public byte[] pdfOnce(String key, Supplier<Optional<byte[]>> stored, Supplier<String> html, Consumer<byte[]> store) {
+        Optional<byte[]> found = stored.get();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join(); // another request renders it; the same bytes (or the same refusal) for both
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            byte[] pdf = stored.get().orElseGet(() -> {
+                byte[] rendered = pdf(html.get());
+                store.accept(rendered);
+                return rendered;
+            });
+            mine.complete(pdf);
+            return pdf;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private byte[] render(String html) {
         // openhtmltopdf wants a well-formed DOM; jsoup turns HTML5 into one.
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

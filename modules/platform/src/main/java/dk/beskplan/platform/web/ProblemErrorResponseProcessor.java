@@ -39,7 +39,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             404, "Siden eller det, du bad om, findes ikke.",
             405, "Adressen kan ikke bruges på den måde (forkert HTTP-metode).",
             406, "Svaret kan ikke gives i det format, der blev bedt om (Accept).",
-            413, "Forespørgslen er for stor. En fil må højst fylde 10 MB.",
+            413, "Forespørgslen er for stor. En fil må højst fylde 2 MB.",
             415, "Indholdstypen (Content-Type) kan ikke læses her.");
 
     private static String title(HttpStatus status) {
