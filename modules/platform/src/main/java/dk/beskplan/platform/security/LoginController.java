@@ -137,6 +137,14 @@ public class LoginController {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "For mange forsøg",
                     "For mange mislykkede forsøg. Prøv igen om " + minutes + " minut(ter).", List.of());
         }
+        if (result instanceof UserAccounts.LoginResult.Deactivated) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Adgang lukket",
+                    "Din adgang til Beskplan er lukket. Kontakt din kommunes administrator.", List.of());
+        }
+        if (result instanceof UserAccounts.LoginResult.PasswordLoginOff) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Log ind via kommunen",
+                    "Din kommune logger ind med sit eget login. Brug knappen for din kommune.", List.of());
+        }
         throw new ProblemException(HttpStatus.UNAUTHORIZED, "Ikke logget ind", "Forkert brugernavn eller adgangskode", List.of());
     }
 

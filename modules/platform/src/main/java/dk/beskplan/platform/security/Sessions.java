@@ -92,6 +92,12 @@ public class Sessions {
         }
     }
 
+    /** Ends one session by its stored hash (e.g. found on a request of a user who was deactivated since). */
+    @Transactional
+    public void deleteByHash(String idHash) {
+        sql.update("delete from platform.user_session where id_hash = ?", idHash);
+    }
+
     private static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
