@@ -94,9 +94,16 @@ public class LoginController {
     @Get("/login")
     @Produces(MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next) {
-        return loginView(null, "", next, HttpStatus.OK).body();
+    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String besked) {
+        ModelAndView<Map<String, Object>> view = loginView(null, "", next, HttpStatus.OK).body();
+        // A known notice only ("adgangskode-gemt" after choosing a password, "logget-ud"): never text from the URL.
+        if (besked != null && NOTICES.contains(besked)) {
+            view.getModel().orElseThrow().put("notice", "login.notice." + besked);
+        }
+        return view;
     }
+
+    private static final Set<String> NOTICES = Set.of("adgangskode-gemt", "logget-ud");
 
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -121,7 +128,7 @@ public class LoginController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> formLogout(HttpRequest<?> request) {
         cookie.read(request).ifPresent(sessions::delete);
-        return HttpResponse.seeOther(URI.create("/login?loggedOut=true")).cookie(cookie.expired());
+        return HttpResponse.seeOther(URI.create("/login?besked=logget-ud")).cookie(cookie.expired());
     }
 
     private UserAccounts.User authenticate(String username, String password) {

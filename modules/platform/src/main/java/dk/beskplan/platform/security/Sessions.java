@@ -49,6 +49,11 @@ public class Sessions {
         this.absoluteTimeout = absoluteTimeout;
     }
 
+    /** The session of the request being served (set when its cookie was checked), if any. */
+    public static Optional<Session> current(io.micronaut.http.HttpRequest<?> request) {
+        return request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Session.class);
+    }
+
     @Transactional
     public NewSession create(String username) {
         String id = randomToken();
