@@ -1,5 +1,6 @@
 package dk.beskplan.platform.security;
 
+import dk.beskplan.platform.security.sso.SingleSignOnSettings;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -59,11 +60,13 @@ public class LoginController {
     private final UserAccounts users;
     private final Sessions sessions;
     private final SessionCookie cookie;
+    private final SingleSignOnSettings singleSignOn;
 
-    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie) {
+    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie, SingleSignOnSettings singleSignOn) {
         this.users = users;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.singleSignOn = singleSignOn;
     }
 
     @Post("/api/login")
@@ -161,11 +164,13 @@ public class LoginController {
         model.put("error", error);
         model.put("username", username);
         model.put("next", safeNext(next));
+        // "Log ind med <kommune>" for each active municipality that signs its staff in through its own provider.
+        model.put("ssoChoices", singleSignOn.loginChoices());
         return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));
     }
 
     /** Only local paths: a login link must not be able to send the user to another site. */
-    private static String safeNext(@Nullable String next) {
+    public static String safeNext(@Nullable String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 

@@ -103,13 +103,15 @@ public class Sessions {
         sql.update("delete from platform.user_session where id_hash = ?", idHash);
     }
 
-    private static String randomToken() {
+    /** 256 random bits, URL-safe: session ids, CSRF tokens, single sign-on state and nonce. */
+    public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String id) {
+    /** SHA-256 in hex: what is stored instead of a token. */
+    public static String hash(String id) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
