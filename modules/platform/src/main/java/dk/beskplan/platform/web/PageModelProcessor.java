@@ -38,7 +38,7 @@ public class PageModelProcessor implements ViewModelProcessor<Map<String, Object
             model.putIfAbsent("navigation", links.stream().filter(l -> l.roles().stream().anyMatch(user::hasRole)).toList());
             // The user's municipality for the header (name, logo) and the footer (contact e-mail for citizens).
             if (user.municipality() != null) {
-                municipalities.find(user.municipality()).ifPresent(m -> model.putIfAbsent("municipality", m));
+                municipalities.find(user.municipality()).ifPresent(m -> model.putIfAbsent("currentMunicipality", m));
             }
         });
         model.putIfAbsent("csrfToken", CsrfFilter.tokenOf(request).orElse(""));
