@@ -33,7 +33,8 @@ public class Application {
      */
     private static <T> T withCommandContext(java.util.function.Function<BeanContext, T> work) {
         try (ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).defaultEnvironments("prod")
-                .properties(java.util.Map.of("beskplan.messaging.enabled", false, "beskplan.mail.enabled", false))
+                .properties(java.util.Map.of("beskplan.messaging.enabled", false, "beskplan.mail.enabled", false,
+                        "logger.levels.root", "WARN"))
                 .start()) {
             return work.apply(context);
         }

@@ -20,6 +20,13 @@ import java.time.Duration;
  * Debian's Chromium, headless, driven through chromedriver, reading pages the way a person does: by
  * labels and button texts. Explicit paths, so Selenium Manager never tries the network; the flags keep
  * Chromium from calling home on a closed network.
+ *
+ * <p>Two records every browser test adds to without doing anything for it:
+ * <ul>
+ *   <li>every page form submitted (its {@code data-form} name), whatever submitted it (a click, Enter, a test
+ *       using the driver directly): {@link FormRecord}, checked by EveryFormIsSubmittedTest after all tests;</li>
+ *   <li>{@link #checkAccessibility()} runs axe-core on the page shown and counts the pages checked.</li>
+ * </ul>
  */
 final class Browser implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("beskplan.chromium", "/usr/bin/chromium");
@@ -46,15 +53,29 @@ final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--lang=da-DK", "--window-size=1280,2000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        this.driver = new ChromeDriver(service, options);
+        FormRecord.startOnce();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        this.driver = chrome;
+        // Before any page script: note each submitted form's name in the page origin's localStorage.
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", FormRecord.LISTENER));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         // A page being replaced (navigation, an htmx swap) leaves stale elements behind: look again.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     Browser open(String path) {
+        FormRecord.harvest(driver);
         driver.get(baseUrl + path);
         return this;
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page shown; fails naming each violation and where it is.
+     * Returns the number of the page among all pages checked in this JVM.
+     */
+    int checkAccessibility() {
+        return Accessibility.check(driver);
     }
 
     Browser login(String username, String password) {
@@ -106,6 +127,14 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element the CSS selector finds and waits until the browser has loaded the next page. */
+    Browser press(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     /** Waits until an element with this id is on the page (after an htmx swap, say). */
     WebElement await(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
@@ -135,7 +164,11 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            FormRecord.harvest(driver);
+        } finally {
+            driver.quit();
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

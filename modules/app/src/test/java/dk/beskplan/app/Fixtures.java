@@ -30,6 +30,22 @@ final class Fixtures {
         users.save("b.secretary", "B Secretary", "b.secretary@test.beskplan.dk", B, Set.of(Roles.SECRETARY), PASSWORD);
     }
 
+    /**
+     * The demo (README) with what the browser tests walk through ready: Holbæk's plans approved and the mid-year
+     * status report waiting in the secretary's in-box.
+     */
+    static TestApp startDemo() {
+        java.time.Duration wait = java.time.Duration.ofSeconds(90);
+        TestApp app = TestApp.start(Map.of(), "demo");
+        Api official = app.api().login("holbaek.embedsmand", Api.DEMO_PASSWORD);
+        dk.beskplan.platform.testing.Eventually.await(wait, "Holbæk's demo plans approved", () -> official.get("/api/plans").jsonList(),
+                list -> list.size() == 2 && list.stream().allMatch(p -> "APPROVED".equals(p.get("state"))));
+        Api secretary = app.api().login("holbaek.sekretaer", Api.DEMO_PASSWORD);
+        dk.beskplan.platform.testing.Eventually.await(wait, "the demo's status report in the in-box",
+                () -> secretary.get("/api/approval/inbox").body(), body -> body.contains("reportId"));
+        return app;
+    }
+
     static Api as(TestApp app, String username) {
         return app.api().login(username, PASSWORD);
     }

@@ -4,14 +4,23 @@ import dk.beskplan.platform.testing.Api;
 import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.MessageProbe;
 import dk.beskplan.platform.testing.TestApp;
+import dk.beskplan.platform.spreadsheet.SpreadsheetDownloads;
 import org.apache.pdfbox.Loader;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -194,6 +203,68 @@ class FollowUpReportingTest {
             assertThat(official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0)).containsEntry("state", "NOTED");
             assertThat(official.get("/api/followup/plans/" + planId).json().get("plan")).asString().contains("state=CLOSED");
         }
+    }
+
+    @Test
+    void theOverviewAsAWorkbookWithTypedCellsAndNoLiveFormulas() throws Exception {
+        UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);
+        String hyperlink = "=HYPERLINK(\"http://x\",\"klik\")";
+        String dde = "+cmd|' /C calc'!A0";
+        assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "1a").get("id"),
+                Map.of("value", 72.5, "measuredOn", FollowUps.y("2025-11-01"), "comment", hyperlink)).status()).isEqualTo(200);
+        assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "1b").get("id"),
+                Map.of("value", 38, "comparisonValue", -2.5, "measuredOn", FollowUps.y("2025-11-02"), "comment", dde)).status()).isEqualTo(200);
+        assertThat(FollowUps.report(manager, FollowUps.task(manager, planId, "2a").get("id"),
+                Map.of("value", 512, "measuredOn", FollowUps.y("2025-11-03"), "comment", "-2+3")).status()).isEqualTo(200);
+
+        // Asked for by its media type, as a spreadsheet program or script would.
+        var xlsx = official.download("/api/followup/plans/" + planId + "/overview.xlsx", SpreadsheetDownloads.XLSX);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(SpreadsheetDownloads.XLSX);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains(FollowUps.y("opfoelgning-beskaeftigelsesplan-2026.xlsx"));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()), new ReadingOptions(true, false))) {
+            Sheet sheet = workbook.getFirstSheet();
+            assertThat(sheet.getName()).isEqualTo("Opfølgning");
+            List<Row> rows = sheet.read();
+            assertThat(rows.get(0).stream().map(Cell::getText).toList()).containsExactly("Mål", "Succeskriterium", "Kriteriets tekst",
+                    "Målgruppe", "Dette måles der på", "Datakilde", "Mål (regel)", "Ansvarlig", "Runde", "Frist", "Målt værdi",
+                    "Sammenligningsværdi", "Målt den", "Vurdering", "Kommentar");
+            assertThat(rows).hasSize(4);
+            Row first = rows.get(1);
+            assertThat(first.getCell(1).asString()).isEqualTo("1a");
+            assertThat(first.getCell(9).getType()).as("due date").isEqualTo(CellType.NUMBER);
+            assertThat(first.getCell(9).asDate().toLocalDate()).isEqualTo(LocalDate.parse(FollowUps.y("2026-12-31")));
+            assertThat(first.getCell(10).getType()).isEqualTo(CellType.NUMBER);
+            assertThat(first.getCell(10).asNumber()).isEqualByComparingTo("72.5");
+            assertThat(first.getCell(12).asDate().toLocalDate()).isEqualTo(LocalDate.parse(FollowUps.y("2025-11-01")));
+            assertThat(first.getCell(14).getType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(14).asString()).isEqualTo("'" + hyperlink);
+            Row second = rows.get(2);
+            assertThat(second.getCell(11).getType()).as("a negative number stays a number").isEqualTo(CellType.NUMBER);
+            assertThat(second.getCell(11).asNumber()).isEqualByComparingTo("-2.5");
+            assertThat(second.getCell(14).asString()).isEqualTo("'" + dde);
+            assertThat(rows.get(3).getCell(14).asString()).isEqualTo("'-2+3");
+            assertThat(rows.stream().flatMap(Row::stream).filter(c -> c != null && c.getType() == CellType.FORMULA)).isEmpty();
+        }
+
+        // The CSV holds the same, neutralised the same way; its numbers are plain numbers.
+        var csv = official.download("/api/followup/plans/" + planId + "/overview.csv", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).contains(";72,5;;").contains(";\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"")
+                .contains(";38;-2,5;").contains(";'+cmd|' /C calc'!A0").contains(";'-2+3");
+        assertThat(text.lines()).noneMatch(line -> java.util.Arrays.stream(line.split(";")).anyMatch(c -> c.matches("^[=+@].*")));
+
+        // The page links to both downloads, and the page's own routes answer them.
+        Api page = Fixtures.as(app, "a.official");
+        assertThat(page.getPage("/followup/planer/" + planId).body()).contains("/followup/planer/" + planId + "/oversigt.xlsx")
+                .contains("/followup/planer/" + planId + "/oversigt.csv");
+        var fromPage = page.download("/followup/planer/" + planId + "/oversigt.xlsx", "*/*");
+        assertThat(fromPage.statusCode()).isEqualTo(200);
+        assertThat(ReadableWorkbook.isOOXMLZipHeader(fromPage.body())).isTrue();
+        // Another municipality gets nothing.
+        assertThat(Fixtures.as(app, "b.official").download("/api/followup/plans/" + planId + "/overview.xlsx", SpreadsheetDownloads.XLSX)
+                .statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -50,6 +50,13 @@ class PlanLifecycleTest {
     /** The mails a.official has received about this plan. */
     private List<MimeMessage> mailsAbout(String planId) {
         return java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("test.beskplan.dk"))
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("a.official@test.beskplan.dk");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
                 .filter(m -> GreenMailUtil.getBody(m).contains(planId)).toList();
     }
 

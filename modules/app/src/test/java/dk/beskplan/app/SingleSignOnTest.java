@@ -174,7 +174,7 @@ class SingleSignOnTest {
 
         // The nonce of the ID token differs from the one this login was started with.
         Flow tampered = startAndSignInAtProvider("{\"email\": \"ole@htk.dk\", \"groups\": [\"bp-embedsmand\"]}");
-        app.bean(Sql.class).update("update platform.sso_login_attempt set nonce = 'en-anden-nonce'");
+        inTransaction(sql -> sql.update("update platform.sso_login_attempt set nonce = 'en-anden-nonce'"));
         assertRefused(get(callback(tampered.code, tampered.state), tampered.browserCookie), "kunne ikke godkendes");
 
         // The provider reporting an error.
@@ -208,13 +208,49 @@ class SingleSignOnTest {
         assertThat(localAdmin.get(path).json().get("version")).isEqualTo(read.json().get("version"));
 
         // The act is archived, with what changed and who did it, never the secret.
-        String payload = Eventually.await(Duration.ofSeconds(20), "the archived act", () -> app.bean(Sql.class).query(
+        String payload = Eventually.await(Duration.ofSeconds(20), "the archived act", () -> inTransaction(sql -> sql.query(
                         "select actor || ' ' || payload::text from archive.record where type = 'administration.single-sign-on-changed'",
-                        rs -> rs.getString(1)).stream().findFirst(), Optional::isPresent).orElseThrow();
+                        rs -> rs.getString(1)).stream().findFirst()), Optional::isPresent).orElseThrow();
         assertThat(payload).startsWith("ht.admin ").contains(issuer).contains("bp-embedsmand → OFFICIAL").contains("clientSecretChanged")
                 .doesNotContain(SECRET);
-        assertThat(app.bean(Sql.class).query("select client_secret_sealed from platform.municipality_sso", rs -> rs.getString(1)))
+        List<String> sealedSecrets = inTransaction(sql -> sql.query("select client_secret_sealed from platform.municipality_sso", rs -> rs.getString(1)));
+        assertThat(sealedSecrets)
                 .allSatisfy(sealed -> assertThat(sealed).startsWith("v1:").doesNotContain(SECRET));
+    }
+
+    @Test
+    void theLocalAdministratorKeepsTheSettingsOnADanishPageWithTheSecretWriteOnly() {
+        try (Browser browser = new Browser(app.url())) {
+            browser.login("ht.admin", Fixtures.PASSWORD);
+            browser.open("/administration/kommuner/" + HT);
+            browser.click("Single sign-on (log ind med kommunens eget login)");
+            browser.awaitText("Single sign-on for Høje-Taastrup Kommune");
+            assertThat(browser.text()).contains("En klienthemmelighed er gemt").doesNotContain(SECRET);
+            assertThat(browser.field("Klienthemmelighed").getAttribute("value")).isEmpty();
+            assertThat(browser.await("redirect-uri").getText()).endsWith("/login/sso/svar");
+            // A wrong issuer and a role row without a group: refused by field, nothing saved.
+            browser.fill("Udsteder-URL (issuer)", "login.htk.dk");
+            browser.choose("role-3", "læser");
+            browser.click("Gem indstillinger");
+            browser.awaitText("Indstillingerne er ikke gemt");
+            assertThat(browser.await("issuer-error").getText()).contains("https");
+            assertThat(browser.await("group-3-error").getText()).contains("række 4");
+            assertThat(localAdmin.get("/api/admin/municipalities/" + HT + "/sso").json()).containsEntry("issuer", issuer);
+            // Put right: a readers' group is added; the stored secret is kept.
+            browser.fill("Udsteder-URL (issuer)", issuer);
+            browser.fillById("group-3", "bp-laeser");
+            browser.click("Gem indstillinger");
+            browser.await("sso-saved");
+        }
+        Api.Response now = localAdmin.get("/api/admin/municipalities/" + HT + "/sso");
+        assertThat(now.json()).containsEntry("clientSecretStored", true);
+        assertThat(now.body()).contains("bp-laeser").contains("READER");
+    }
+
+    private <T> T inTransaction(java.util.function.Function<Sql, T> work) {
+        @SuppressWarnings("unchecked")
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = app.bean(io.micronaut.transaction.TransactionOperations.class);
+        return tx.executeWrite(status -> work.apply(app.bean(Sql.class)));
     }
 
     // ---- the browser's side of the flow, by hand ----

@@ -1,4 +1,4 @@
--- Administration (docs/adr/0012-administration-module.md): municipalities are a catalogue shipped with the
+-- Administration (docs/adr/0014-administration-module.md): municipalities are a catalogue shipped with the
 -- product, switched on by the system administrator; users are invited, may hold several roles, can be
 -- deactivated and reactivated. Users, sessions and municipalities stay in the platform schema because every
 -- request's sign-in reads them; the administrative acts themselves live in the administration module.

@@ -4,6 +4,7 @@ import dk.beskplan.administration.AdministrationModule;
 import dk.beskplan.administration.domain.PasswordLink;
 import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -31,8 +32,10 @@ public class PasswordLinks {
     private final Sql sql;
     private final Mail mail;
     private final Clock clock;
+    private final UserAccounts users;
 
-    PasswordLinks(Sql sql, Mail mail, Clock clock) {
+    PasswordLinks(Sql sql, Mail mail, Clock clock, UserAccounts users) {
+        this.users = users;
         this.sql = sql;
         this.mail = mail;
         this.clock = clock;
@@ -55,7 +58,9 @@ public class PasswordLinks {
         if (purpose == PasswordLink.Purpose.INVITATION) {
             subject = "Du er inviteret til Beskplan";
             body.append(invitedBy == null ? "Du er oprettet som bruger af Beskplan" : invitedBy + " har oprettet dig som bruger af Beskplan")
-                    .append(" med brugernavnet ").append(user.username()).append(".\n\n")
+                    .append(" med brugernavnet ").append(user.username())
+                    .append(user.municipality() == null ? "" : " (" + Roles.danish(user.roles()) + ", " + users.municipalityName(user.municipality()) + ")")
+                    .append(".\n\n")
                     .append("Vælg din adgangskode her (linket virker én gang, indtil ").append(WHEN.format(link.expiresAt())).append("):\n")
                     .append(url).append("\n");
         } else {

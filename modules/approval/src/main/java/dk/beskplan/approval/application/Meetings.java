@@ -107,6 +107,23 @@ public class Meetings {
                 meetings.amendmentTexts(id));
     }
 
+    /** The municipality's closed meetings, newest first: their decision protocols are public (no login). */
+    @Transactional
+    public List<MeetingSummary> closedMeetings(String municipality) {
+        Map<UUID, String> names = committeeNames(municipality);
+        return meetings.list(municipality, null).stream().filter(r -> r.meeting().status() == Meeting.Status.CLOSED)
+                .map(r -> summary(r.meeting(), names, r.items())).toList();
+    }
+
+    /** A closed meeting, for its public decision protocol; a meeting not yet closed is not public and answers 404. */
+    @Transactional
+    public MeetingView closedMeeting(UUID id, String municipality) {
+        Meeting meeting = meetings.find(id, municipality).filter(m -> m.status() == Meeting.Status.CLOSED)
+                .orElseThrow(() -> new NotFound("Mødets beslutningsprotokol er ikke offentliggjort"));
+        Committee committee = committees.find(meeting.committeeId(), municipality).orElseThrow(() -> new NotFound("Udvalget findes ikke"));
+        return new MeetingView(meeting, committee, meetings.corrections(id), meetings.amendmentTexts(id));
+    }
+
     @Transactional
     public MeetingView create(UUID committeeId, LocalDate date, @Nullable LocalTime time, @Nullable String place,
                               @Nullable LocalDate submissionDeadline, CurrentUser user) {
@@ -420,8 +437,12 @@ public class Meetings {
     }
 
     private Map<UUID, String> committeeNames(CurrentUser user) {
+        return committeeNames(user.municipality());
+    }
+
+    private Map<UUID, String> committeeNames(String municipality) {
         Map<UUID, String> names = new java.util.HashMap<>();
-        committees.ofMunicipality(user.municipality()).forEach(c -> names.put(c.id(), c.name()));
+        committees.ofMunicipality(municipality).forEach(c -> names.put(c.id(), c.name()));
         return names;
     }
 

@@ -11,6 +11,7 @@ import dk.beskplan.contracts.drafting.PlanSubmitted;
 import dk.beskplan.contracts.drafting.PlanWithdrawn;
 import dk.beskplan.contracts.followup.StatusReportSubmitted;
 import dk.beskplan.platform.domain.Result;
+import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.messaging.MessageHandler;
@@ -42,15 +43,17 @@ final class SubmissionHandlers {
         private final MeetingRepository meetings;
         private final JsonColumns json;
         private final Outbox outbox;
+        private final SecretaryMail mail;
         private final Clock clock;
 
         Submitted(SubmissionRepository submissions, CommitteeRepository committees, MeetingRepository meetings,
-                  JsonColumns json, Outbox outbox, Clock clock) {
+                  JsonColumns json, Outbox outbox, SecretaryMail mail, Clock clock) {
             this.submissions = submissions;
             this.committees = committees;
             this.meetings = meetings;
             this.json = json;
             this.outbox = outbox;
+            this.mail = mail;
             this.clock = clock;
         }
 
@@ -91,13 +94,18 @@ final class SubmissionHandlers {
                 submissions.askHearing(submission.planId(), submission.revision(), 0, hearing.body(), today,
                         submission.hearingDeadline(today));
             }
-            if (reopened.isPresent() && submission.status() == Submission.Status.ON_AGENDA) {
+            boolean backOnAgenda = reopened.isPresent() && submission.status() == Submission.Status.ON_AGENDA;
+            if (backOnAgenda) {
                 Meeting meeting = withdrawnFrom.get();
                 meetings.save(meeting, "system:approval", clock.instant());
                 String body = committees.find(meeting.committeeId(), municipality).map(Committee::name).orElse("udvalget");
                 outbox.append(ApprovalModule.MODULE, new PlanPlacedOnAgenda(submission.planId(), submission.revision(),
                         meeting.id(), body, meeting.date(), reopened.get().late()), MessageContext.reactingTo(envelope, module()));
             }
+            mail.planSubmitted(new MailedPlan(submitted.planId(), submitted.title(), municipality, submitted.fromYear(),
+                            submitted.toYear()), submitted.revisionNumber(), submission, submitted.submittedBy(),
+                    submission.status() == Submission.Status.IN_HEARING ? submission.hearingDeadline(today) : null,
+                    backOnAgenda ? withdrawnFrom.get() : null);
         }
     }
 
@@ -106,11 +114,13 @@ final class SubmissionHandlers {
     static class Withdrawn implements MessageHandler<PlanWithdrawn> {
         private final SubmissionRepository submissions;
         private final MeetingRepository meetings;
+        private final SecretaryMail mail;
         private final Clock clock;
 
-        Withdrawn(SubmissionRepository submissions, MeetingRepository meetings, Clock clock) {
+        Withdrawn(SubmissionRepository submissions, MeetingRepository meetings, SecretaryMail mail, Clock clock) {
             this.submissions = submissions;
             this.meetings = meetings;
+            this.mail = mail;
             this.clock = clock;
         }
 
@@ -139,11 +149,13 @@ final class SubmissionHandlers {
                 return;
             }
             submissions.update(submission, row.get().currentDocument(), row.get().amendments(), row.get().hearingAsked());
-            meetings.holdingPlan(withdrawn.planId(), envelope.municipality()).ifPresent(meeting -> {
-                if (meeting.withdraw(withdrawn.planId()).isPresent()) {
-                    meetings.save(meeting, envelope.actor(), clock.instant());
-                }
-            });
+            Optional<Meeting> takenFrom = meetings.holdingPlan(withdrawn.planId(), envelope.municipality())
+                    .filter(meeting -> meeting.withdraw(withdrawn.planId()).isPresent());
+            takenFrom.ifPresent(meeting -> meetings.save(meeting, envelope.actor(), clock.instant()));
+            SubmissionRepository.Row plan = row.get();
+            mail.planWithdrawn(new MailedPlan(withdrawn.planId(), plan.title(), envelope.municipality(), plan.fromYear(),
+                            plan.toYear()), withdrawn.revisionNumber(), submission, envelope.actor(),
+                    withdrawn.reason(), takenFrom.orElse(null));
         }
     }
 

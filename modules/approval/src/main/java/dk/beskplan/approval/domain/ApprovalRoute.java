@@ -60,6 +60,19 @@ public record ApprovalRoute(List<Stage> stages) {
         return stages.get(index);
     }
 
+    /**
+     * The committee that decides next, counting from {@code stage} (a hearing is followed by a decision): whose
+     * secretaries a plan at that stage concerns. Null when the route names no committee (none is set up yet).
+     */
+    public UUID decidingCommittee(int stage) {
+        for (int i = stage; i < stages.size(); i++) {
+            if (stages.get(i) instanceof Decision d) {
+                return d.committeeId();
+            }
+        }
+        return null;
+    }
+
     /** True when the decision at this stage is the last one: it settles the plan. */
     public boolean isFinal(int index) {
         return index == stages.size() - 1;

@@ -74,6 +74,9 @@ class DecisionHandler implements MessageHandler<PlanDecisionRecorded> {
             plans.freeze(plan.id(), decision.revisionNumber(), "APPROVED");
         }
         if (plan.state() == PlanState.APPROVED) {
+            plans.recordApproval(plan.id(), decision.decisionId(), new PlanRepository.ApprovalRecord(decision.meetingDate(),
+                    decision.decidingBody() == null ? plan.committeeName() : decision.decidingBody(), decision.meetingId()),
+                    clock.instant());
             service.publishApproved(plan, decision, envelope);
         }
     }

@@ -94,6 +94,22 @@ class PlanRepository {
                 planId, revision);
     }
 
+    /** The decision that put a plan in force, as its public page tells it. */
+    record ApprovalRecord(java.time.LocalDate decidedOn, String decidingBody, UUID meetingId) {
+    }
+
+    void recordApproval(UUID planId, UUID decisionId, ApprovalRecord approval, Instant now) {
+        sql.update("insert into drafting.approval_record (plan_id, decision_id, decided_on, deciding_body, meeting_id, recorded_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (plan_id) do nothing", planId, decisionId, approval.decidedOn(),
+                approval.decidingBody(), approval.meetingId(), now);
+    }
+
+    Optional<ApprovalRecord> approvalRecord(UUID planId) {
+        return sql.queryOne("select decided_on, deciding_body, meeting_id from drafting.approval_record where plan_id = ?",
+                rs -> new ApprovalRecord(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class)),
+                planId);
+    }
+
     void freeze(UUID planId, int number, String as) {
         sql.update("update drafting.plan_revision set frozen_as = ? where plan_id = ? and number = ?", as, planId, number);
     }

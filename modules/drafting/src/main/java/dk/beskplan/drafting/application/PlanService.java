@@ -343,10 +343,34 @@ public class PlanService {
         return directory.municipalityName(municipality);
     }
 
+    /**
+     * An approved plan as its public page shows it: how it was approved (null for plans approved before this was
+     * recorded) and the fingerprint of the approved version, the SHA-256 of its stored text ({@link #publishedText}).
+     */
+    public record Published(Plan plan, String contentHash, @Nullable java.time.LocalDate approvedOn,
+                            @Nullable String decidingBody, @Nullable UUID meetingId) {
+    }
+
     /** The municipality's approved plans, for its public page (no login). */
     @Transactional
-    public List<Plan> published(String municipality) {
-        return plans.ofMunicipality(municipality).stream().filter(p -> p.approvedRevision() != null).toList();
+    public List<Published> published(String municipality) {
+        return plans.ofMunicipality(municipality).stream().filter(p -> p.approvedRevision() != null).map(p -> {
+            PlanRepository.Revision approved = plans.revision(p.id(), p.approvedRevision()).orElseThrow();
+            PlanRepository.ApprovalRecord how = plans.approvalRecord(p.id()).orElse(null);
+            return new Published(p, approved.contentHash(), how == null ? null : how.decidedOn(),
+                    how == null ? null : how.decidingBody(), how == null ? null : how.meetingId());
+        }).toList();
+    }
+
+    /**
+     * The approved version exactly as stored, character for character: the plan document (JSON) whose UTF-8 bytes'
+     * SHA-256 is the plan's fingerprint. Anyone can download it and recompute the fingerprint.
+     */
+    @Transactional
+    public String publishedText(String municipality, UUID id) {
+        Plan plan = plans.find(id).filter(p -> p.municipality().equals(municipality) && p.approvedRevision() != null)
+                .orElseThrow(() -> new NotFound("Planen findes ikke"));
+        return plans.revision(id, plan.approvedRevision()).orElseThrow().content();
     }
 
     /** An approved plan's approved text, for the public page; 404 for anything else. */

@@ -15,19 +15,25 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The municipality's public page (no login): its approved plans, each as the approved document and PDF.
- * Drafts, revisions and decisions on the way are the administration's and never shown here.
+ * The municipality's public page (no login): its approved plans, each as the approved document, PDF and the exact
+ * approved text (JSON) with its fingerprint, and how it was approved (date, deciding body, the meeting's protocol,
+ * which approval publishes under /offentlig/{municipality}/moeder). Drafts, revisions and decisions on the way are the
+ * administration's and never shown here.
  */
 @Controller("/offentlig/{municipality}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 public class PublicPages {
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
     private final PlanService plans;
     private final PlanDocuments documents;
 
@@ -43,6 +49,7 @@ public class PublicPages {
         model.put("municipality", municipality);
         model.put("municipalityName", plans.municipalityName(municipality));
         model.put("plans", plans.published(municipality));
+        model.put("danishDate", DANISH_DATE);
         return new ModelAndView<>("drafting/public", model);
     }
 
@@ -50,6 +57,17 @@ public class PublicPages {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> document(@PathVariable String municipality, @PathVariable UUID id) {
         return HttpResponse.ok(documents.html(plans.publishedDocument(municipality, id)).html());
+    }
+
+    /**
+     * The approved version as the exact bytes its fingerprint is computed from, so a citizen can check it:
+     * {@code sha256sum} of this file is the fingerprint on the public page.
+     */
+    @Get(value = "/{id}/godkendt.json", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> approvedText(@PathVariable String municipality, @PathVariable UUID id) {
+        byte[] bytes = plans.publishedText(municipality, id).getBytes(StandardCharsets.UTF_8);
+        return HttpResponse.ok(bytes).contentType(MediaType.APPLICATION_JSON + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + "-godkendt.json\"");
     }
 
     @Get(value = "/{id}/pdf", produces = "application/pdf")

@@ -1,13 +1,14 @@
 package dk.beskplan.followup.api;
 
 import dk.beskplan.followup.application.FollowUpQueries;
-import dk.beskplan.followup.application.OverviewCsv;
+import dk.beskplan.followup.application.OverviewExport;
 import dk.beskplan.followup.application.Reporting;
 import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.StatusReports;
 import dk.beskplan.followup.application.Views;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.spreadsheet.SpreadsheetDownloads;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException;
@@ -70,14 +71,14 @@ public class FollowUpController {
     private final Reporting reporting;
     private final StatusReports reports;
     private final Settings settings;
-    private final OverviewCsv csv;
+    private final OverviewExport export;
 
-    public FollowUpController(FollowUpQueries queries, Reporting reporting, StatusReports reports, Settings settings, OverviewCsv csv) {
+    public FollowUpController(FollowUpQueries queries, Reporting reporting, StatusReports reports, Settings settings, OverviewExport export) {
         this.queries = queries;
         this.reporting = reporting;
         this.reports = reports;
         this.settings = settings;
-        this.csv = csv;
+        this.export = export;
     }
 
     @Get("/plans")
@@ -167,8 +168,16 @@ public class FollowUpController {
     @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
     @Operation(summary = "The follow-up overview as CSV (semicolons, UTF-8): goal, criterion, target, manager and every round's status")
     public HttpResponse<byte[]> overviewCsv(@PathVariable UUID planId, Authentication auth) {
-        return HttpResponse.ok(csv.csv(planId, CurrentUser.of(auth))).contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"opfoelgning.csv\"");
+        CurrentUser user = CurrentUser.of(auth);
+        return SpreadsheetDownloads.csv(export.csv(planId, user), export.fileName(planId, user, "csv"));
+    }
+
+    @Get(value = "/plans/{planId}/overview.xlsx", produces = SpreadsheetDownloads.XLSX)
+    @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
+    @Operation(summary = "The follow-up overview as an Excel workbook: the same rows as the CSV, values as numbers and dates as dates")
+    public HttpResponse<byte[]> overviewXlsx(@PathVariable UUID planId, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return SpreadsheetDownloads.xlsx(export.xlsx(planId, user), export.fileName(planId, user, "xlsx"));
     }
 
     @Get("/tasks")

@@ -8,6 +8,7 @@ import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.messaging.MessageHandler;
 import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
@@ -37,14 +38,17 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
     private final UserAccounts users;
     private final Settings settings;
     private final JsonColumns json;
+    private final ManagerMail mail;
     private final java.time.Clock clock;
 
-    PlanOpening(Sql sql, Outbox outbox, UserAccounts users, Settings settings, JsonColumns json, java.time.Clock clock) {
+    PlanOpening(Sql sql, Outbox outbox, UserAccounts users, Settings settings, JsonColumns json, ManagerMail mail,
+                java.time.Clock clock) {
         this.sql = sql;
         this.outbox = outbox;
         this.users = users;
         this.settings = settings;
         this.json = json;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -118,6 +122,12 @@ public class PlanOpening implements MessageHandler<PlanApproved> {
         }
         outbox.append(FollowUpModule.MODULE, new FollowUpOpened(approved.planId(), firstRound, firstDue, defaultManager),
                 MessageContext.reactingTo(envelope, module()));
+        if (defaultManager != null && !goals.isEmpty()) {
+            // Rounds already due when follow-up opened remind no one; neither does this mail name a passed due date.
+            LocalDate today = LocalDate.now(clock.withZone(Reporting.ZONE));
+            mail.followUpOpened(new MailedPlan(approved.planId(), approved.title(), municipality, approved.fromYear(),
+                    approved.toYear()), defaultManager, firstDue != null && !firstDue.isBefore(today) ? firstDue : null);
+        }
     }
 
     record Goal(int number, String label, String title, List<Map<String, Object>> criteria) {

@@ -117,7 +117,9 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 }
             } else if ("OPEN".equals(round.state())) {
                 List<String> owners = transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
-                        + " where round_id = ? and state = 'OPEN' and owner is not null order by owner", rs -> rs.getString(1), round.id()));
+                        + " where round_id = ? and state = 'OPEN' and owner is not null"
+                        // a deactivated user gets no reminders; the escalation still names their missing tasks
+                        + " and owner not in (select username from followup.departed_user) order by owner", rs -> rs.getString(1), round.id()));
                 for (String owner : owners) {
                     if (Boolean.TRUE.equals(transactions.executeWrite(status -> remind(round, stage.get(), owner, today)))) {
                         reminders++;

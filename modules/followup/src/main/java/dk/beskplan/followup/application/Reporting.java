@@ -3,6 +3,7 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.IndicatorCsv;
 import dk.beskplan.followup.domain.Target;
+import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.UserAccounts;
@@ -56,9 +57,12 @@ public class Reporting {
     private final StatusReports reports;
     private final Settings settings;
     private final UserAccounts users;
+    private final ManagerMail mail;
     private final Clock clock;
 
-    Reporting(Sql sql, FollowUpQueries queries, StatusReports reports, Settings settings, UserAccounts users, Clock clock) {
+    Reporting(Sql sql, FollowUpQueries queries, StatusReports reports, Settings settings, UserAccounts users, ManagerMail mail,
+              Clock clock) {
+        this.mail = mail;
         this.sql = sql;
         this.queries = queries;
         this.reports = reports;
@@ -254,10 +258,15 @@ public class Reporting {
         if (name.equals(goal.manager())) {
             return goal;
         }
+        UUID assignment = UUID.randomUUID();
         sql.update("insert into followup.goal_assignment (id, plan_id, goal_number, manager, assigned_by, assigned_at) values (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(), planId, goalNumber, name, user.username(), clock.instant());
+                assignment, planId, goalNumber, name, user.username(), clock.instant());
         sql.update("update followup.status_task set owner = ? where plan_id = ? and goal_number = ?"
                 + " and round_id in (select id from followup.status_round where plan_id = ? and state = 'OPEN')", name, planId, goalNumber, planId);
+        if (!name.equals(user.username())) { // a manager taking a goal over knows it already
+            mail.goalGiven(new MailedPlan(planId, plan.title(), plan.municipality(), plan.fromYear(), plan.toYear()), goal,
+                    name, user.username(), assignment);
+        }
         return queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst().orElseThrow();
     }
 

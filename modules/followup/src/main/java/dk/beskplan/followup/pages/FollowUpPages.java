@@ -2,7 +2,7 @@ package dk.beskplan.followup.pages;
 
 import dk.beskplan.followup.application.CalendarFeeds;
 import dk.beskplan.followup.application.FollowUpQueries;
-import dk.beskplan.followup.application.OverviewCsv;
+import dk.beskplan.followup.application.OverviewExport;
 import dk.beskplan.followup.application.Reporting;
 import dk.beskplan.followup.application.Settings;
 import dk.beskplan.followup.application.StatusReports;
@@ -10,6 +10,7 @@ import dk.beskplan.followup.application.Views;
 import dk.beskplan.followup.document.StatusChart;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.spreadsheet.SpreadsheetDownloads;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.ProblemException;
@@ -51,7 +52,7 @@ import java.util.UUID;
 /**
  * Follow-up's Danish pages: the manager's open tasks, the report form per criterion (the evaluation shown as values
  * are typed), the plan's status overview with traffic lights, managers and indicator import, the status report
- * preview and PDF, the overview as CSV, and the manager's calendar feed. Every action is also an API endpoint.
+ * preview and PDF, the overview as CSV and Excel workbook, and the manager's calendar feed. Every action is also an API endpoint.
  */
 @Controller("/followup")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -65,19 +66,22 @@ public class FollowUpPages {
     private final Reporting reporting;
     private final StatusReports reports;
     private final CalendarFeeds calendars;
-    private final OverviewCsv csv;
+    private final OverviewExport export;
     private final UserAccounts users;
     private final Clock clock;
     private final Settings settings;
+    private final dk.beskplan.followup.application.Departures departures;
 
     public FollowUpPages(FollowUpQueries queries, Reporting reporting, StatusReports reports, CalendarFeeds calendars,
-                         OverviewCsv csv, UserAccounts users, Clock clock, Settings settings) {
+                         OverviewExport export, UserAccounts users, Clock clock, Settings settings,
+                         dk.beskplan.followup.application.Departures departures) {
         this.settings = settings;
+        this.departures = departures;
         this.queries = queries;
         this.reporting = reporting;
         this.reports = reports;
         this.calendars = calendars;
-        this.csv = csv;
+        this.export = export;
         this.users = users;
         this.clock = clock;
     }
@@ -311,6 +315,11 @@ public class FollowUpPages {
         model.put("plan", overview.plan());
         model.put("days", days);
         model.put("managers", users.withRole(overview.plan().municipality(), Roles.MANAGER));
+        // Goals whose manager was deactivated: listed at the top so an official or manager reassigns them.
+        java.util.Set<String> departed = departures.departed(overview.goals().stream().map(g -> g.goal().manager())
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        model.put("departed", departed);
+        model.put("orphanedGoals", overview.goals().stream().filter(g -> departed.contains(g.goal().manager())).map(Views.GoalStatus::goal).toList());
         List<Integer> years = new java.util.ArrayList<>();
         for (int y = overview.plan().fromYear(); y <= overview.plan().toYear(); y++) {
             int year = y;
@@ -388,11 +397,18 @@ public class FollowUpPages {
                 .header("Content-Disposition", "inline; filename=\"statusrapport.pdf\"");
     }
 
-    @Get(value = "/planer/{planId}/oversigt.csv", produces = "text/csv")
+    @Get(value = "/planer/{planId}/oversigt.csv", produces = SpreadsheetDownloads.CSV)
     @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
     public HttpResponse<byte[]> overviewCsv(@PathVariable UUID planId, Authentication auth) {
-        return HttpResponse.ok(csv.csv(planId, CurrentUser.of(auth))).contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"opfoelgning.csv\"");
+        CurrentUser user = CurrentUser.of(auth);
+        return SpreadsheetDownloads.csv(export.csv(planId, user), export.fileName(planId, user, "csv"));
+    }
+
+    @Get(value = "/planer/{planId}/oversigt.xlsx", produces = SpreadsheetDownloads.XLSX)
+    @Secured({Roles.MANAGER, Roles.OFFICIAL, Roles.SECRETARY, Roles.ADMIN})
+    public HttpResponse<byte[]> overviewXlsx(@PathVariable UUID planId, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        return SpreadsheetDownloads.xlsx(export.xlsx(planId, user), export.fileName(planId, user, "xlsx"));
     }
 
     /** The manager's deadlines for a calendar program: the token in the address is the key. */

@@ -2,11 +2,13 @@ package dk.beskplan.platform.mail;
 
 import dk.beskplan.platform.ModuleDescriptor;
 import dk.beskplan.platform.persistence.Sql;
+import io.micronaut.context.MessageSource;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -16,14 +18,17 @@ import java.util.UUID;
  */
 @Singleton
 public class Mail {
+    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final MailSender sender;
+    private final MessageSource messages;
 
-    public Mail(Sql sql, TransactionOperations<Connection> transactions, MailSender sender) {
+    public Mail(Sql sql, TransactionOperations<Connection> transactions, MailSender sender, MessageSource messages) {
         this.sql = sql;
         this.transactions = transactions;
         this.sender = sender;
+        this.messages = messages;
     }
 
     /** @return false when a mail for this cause was queued before (nothing new is queued) */
@@ -39,6 +44,15 @@ public class Mail {
             }
         });
         return rows == 1;
+    }
+
+    /**
+     * A mail text from the module's message bundle, in Danish, with {@code {0}}, {@code {1}} … filled in. A missing
+     * key is a defect of the release, not something to mail around: it fails loudly (and the change with it).
+     */
+    public String text(String key, Object... values) {
+        return messages.getMessage(key, DANISH, values)
+                .orElseThrow(() -> new IllegalStateException("No mail text " + key + " in any message bundle"));
     }
 
     /** A link into the application for a mail body. */

@@ -26,13 +26,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Synchronizer-token CSRF protection: every state-changing request made with a session must carry the
- * session's token, as the form field {@code _csrf} (pages) or the header {@code X-CSRF-Token} (API, htmx).
- * Runs after authentication, which leaves the session on the request.
+ * session's token, as the form field {@code _csrf} (pages, url-encoded and multipart forms alike) or the header
+ * {@code X-CSRF-Token} (API, htmx). Never in the URL: addresses end up in logs, histories and Referer headers.
+ * Runs after authentication, which leaves the session on the request. The form fields it read are left on the
+ * request ({@link #FORM_FIELDS_ATTRIBUTE}) for later filters, so a body is parsed once.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CsrfFilter implements Ordered {
     public static final String FORM_FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
+    /** Request attribute: the url-encoded form fields, or a multipart form's small text fields, as read here. */
+    public static final String FORM_FIELDS_ATTRIBUTE = "beskplan.formFields";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     /** Login creates the session, so it cannot carry its token yet. */
     private static final Set<String> EXEMPT = Set.of("/login", "/api/login");
@@ -67,25 +71,36 @@ public class CsrfFilter implements Ordered {
             return null;
         }
         String expected = session.get().csrfToken();
+        Map<String, Object> fields = formFields(request);
+        request.setAttribute(FORM_FIELDS_ATTRIBUTE, fields);
         String header = request.getHeaders().get(HEADER);
         if (header != null) {
             return matches(expected, header) ? null : refuse(request);
         }
-        boolean form = request.getContentType()
-                .map(t -> t.equals(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || t.equals(MediaType.MULTIPART_FORM_DATA_TYPE))
-                .orElse(false);
-        if (!form) {
+        if (!isForm(request)) {
             return refuse(request);
         }
-        Object token = formFields(request).get(FORM_FIELD);
+        Object token = fields.get(FORM_FIELD);
         if (token instanceof List<?> list && !list.isEmpty()) {
             token = list.get(0);
         }
         return token != null && matches(expected, token.toString()) ? null : refuse(request);
     }
 
+    private static boolean isForm(HttpRequest<?> request) {
+        return request.getContentType()
+                .map(t -> t.equals(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || t.equals(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .orElse(false);
+    }
+
     private Map<String, Object> formFields(HttpRequest<?> request) {
+        if (!isForm(request)) {
+            return Map.of();
+        }
         try {
+            if (request.getContentType().get().equals(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+                return MultipartFields.read(request).get(30, TimeUnit.SECONDS);
+            }
             return bodyParser.parseBody(request).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

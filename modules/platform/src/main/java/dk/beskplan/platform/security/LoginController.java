@@ -97,13 +97,17 @@ public class LoginController {
     @Get("/login")
     @Produces(MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String besked) {
-        ModelAndView<Map<String, Object>> view = loginView(null, "", next, HttpStatus.OK).body();
-        // A known notice only ("adgangskode-gemt" after choosing a password, "logget-ud"): never text from the URL.
-        if (besked != null && NOTICES.contains(besked)) {
-            view.getModel().orElseThrow().put("notice", "login.notice." + besked);
-        }
-        return view;
+    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String udloebet,
+                                                       @QueryValue @Nullable String besked) {
+        ModelAndView<Map<String, Object>> page = loginView(null, "", next, HttpStatus.OK).body();
+        page.getModel().ifPresent(model -> {
+            model.put("expired", udloebet != null);
+            // A known notice only ("adgangskode-gemt" after choosing a password, "logget-ud"): never text from the URL.
+            if (besked != null && NOTICES.contains(besked)) {
+                model.put("notice", "login.notice." + besked);
+            }
+        });
+        return page;
     }
 
     private static final Set<String> NOTICES = Set.of("adgangskode-gemt", "logget-ud");
@@ -164,6 +168,7 @@ public class LoginController {
         model.put("error", error);
         model.put("username", username);
         model.put("next", safeNext(next));
+        model.put("expired", false);
         // "Log ind med <kommune>" for each active municipality that signs its staff in through its own provider.
         model.put("ssoChoices", singleSignOn.loginChoices());
         return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));

@@ -14,8 +14,20 @@ public final class Roles {
     /** The municipality's own administrator ("lokal administrator"): manages that municipality's users. */
     public static final String LOCAL_ADMIN = "LOCAL_ADMIN";
 
+    /** The roles as the pages, mails and the archive name them in Danish. */
+    public static final java.util.Map<String, String> DANISH = java.util.Map.of(OFFICIAL, "embedsmand", SECRETARY, "udvalgssekretær",
+            MANAGER, "leder", READER, "læser", LOCAL_ADMIN, "lokal administrator", ADMIN, "systemadministrator");
+
     /** Every role, in the order the administration pages offer them. */
     public static final java.util.List<String> ALL = java.util.List.of(OFFICIAL, SECRETARY, MANAGER, READER, LOCAL_ADMIN, ADMIN);
+
+    /** Roles in Danish, in the usual order, comma-separated ("embedsmand, leder"); unknown ones as they are. */
+    public static String danish(java.util.Collection<String> roles) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        ALL.stream().filter(roles::contains).forEach(r -> names.add(DANISH.get(r)));
+        roles.stream().filter(r -> !ALL.contains(r)).sorted().forEach(names::add);
+        return String.join(", ", names);
+    }
 
     private Roles() {
     }

@@ -268,11 +268,15 @@ public class UserAccounts {
     }
 
     private void refuseTaken(@Nullable String username, @Nullable String email, @Nullable String exceptUsername) {
-        if (username != null && find(username).isPresent()) {
-            throw InvalidInput.field("username", "Brugernavnet »" + username + "« er allerede i brug");
-        }
+        List<InvalidInput.FieldError> taken = new ArrayList<>();
         if (email != null && findByEmail(email).filter(u -> !u.username().equals(exceptUsername)).isPresent()) {
-            throw InvalidInput.field("email", "E-mailadressen »" + email + "« er allerede i brug af en anden bruger");
+            taken.add(new InvalidInput.FieldError("email", "E-mailadressen »" + email + "« er allerede i brug af en anden bruger"));
+        }
+        if (username != null && find(username).isPresent()) {
+            taken.add(new InvalidInput.FieldError("username", "Brugernavnet »" + username + "« er allerede i brug"));
+        }
+        if (!taken.isEmpty()) {
+            throw new InvalidInput(taken);
         }
     }
 

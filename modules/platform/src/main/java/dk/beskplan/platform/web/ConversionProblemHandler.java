@@ -26,11 +26,17 @@ public class ConversionProblemHandler implements ExceptionHandler<ConversionErro
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
+                return Problems.response(request, UnreadableInputHandlers.malformedJson(t)); // syntax, not a wrong value
+            }
+        }
         String argument = exception.getArgument().getName();
         boolean body = exception.getArgument().getAnnotationMetadata().hasAnnotation(Body.class);
         String raw = String.valueOf(exception.getConversionError().getCause().getMessage());
         String field = body ? propertyIn(raw) : argument;
-        String message = "har en ugyldig værdi: " + firstLine(raw);
+        String message = raw.contains("Invalid UUID string") ? "er ikke et gyldigt id"
+                : "har en ugyldig værdi: " + firstLine(raw);
         return Problems.response(request, new InvalidInput(List.of(new ProblemException.FieldError(field, message))));
     }
 

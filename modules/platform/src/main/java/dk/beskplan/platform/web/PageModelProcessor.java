@@ -9,6 +9,9 @@ import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 
+import io.micronaut.context.annotation.Value;
+
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +23,17 @@ import java.util.Map;
  */
 @Singleton
 public class PageModelProcessor implements ViewModelProcessor<Map<String, Object>> {
+    /** Query parameter a repeated form submission is redirected with (see RepeatedSubmissions). */
+    public static final String REPEATED_PARAMETER = "gentaget";
     private final List<NavigationLink> links;
     private final Municipalities municipalities;
+    private final long idleTimeoutSeconds;
 
-    public PageModelProcessor(List<NavigationLink> links, Municipalities municipalities) {
+    public PageModelProcessor(List<NavigationLink> links, Municipalities municipalities,
+                              @Value("${beskplan.security.session.idle-timeout:30m}") Duration idleTimeout) {
         this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
         this.municipalities = municipalities;
+        this.idleTimeoutSeconds = idleTimeout.toSeconds();
     }
 
     @Override
@@ -38,9 +46,17 @@ public class PageModelProcessor implements ViewModelProcessor<Map<String, Object
             model.putIfAbsent("navigation", links.stream().filter(l -> l.roles().stream().anyMatch(user::hasRole)).toList());
             // The user's municipality for the header (name, logo) and the footer (contact e-mail for citizens).
             if (user.municipality() != null) {
-                municipalities.find(user.municipality()).ifPresent(m -> model.putIfAbsent("municipality", m));
+                municipalities.find(user.municipality()).ifPresent(m -> {
+                    model.putIfAbsent("currentMunicipality", m);
+                    if (m.contactEmail() != null) {
+                        model.putIfAbsent("municipalityContactEmail", m.contactEmail());
+                    }
+                });
             }
+            // The page warns shortly before the session's idle time-out (beskplan.js).
+            model.putIfAbsent("sessionIdleSeconds", idleTimeoutSeconds);
         });
+        model.putIfAbsent("repeatedSubmission", request.getParameters().contains(REPEATED_PARAMETER));
         model.putIfAbsent("csrfToken", CsrfFilter.tokenOf(request).orElse(""));
         model.putIfAbsent("csrfField", CsrfFilter.FORM_FIELD);
         // htmx sends the token as a header on every request it makes (hx-headers on <body>).

@@ -1,6 +1,11 @@
 package dk.beskplan.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.server.exceptions.JacksonExceptionHandler;
+import io.micronaut.http.server.exceptions.JsonExceptionHandler;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -38,6 +43,63 @@ final class UnreadableInputHandlers {
         public HttpResponse<?> handle(HttpRequest request, HttpPostRequestDecoder.ErrorDataDecoderException exception) {
             return Problems.response(request, InvalidInput.field("body", "formularen kan ikke læses (ugyldig URL-kodning)"));
         }
+    }
+
+    /** Malformed JSON (Micronaut's own wrapper of the parser's error). */
+    @Produces
+    @Singleton
+    @Replaces(JsonExceptionHandler.class)
+    static class MalformedJson implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
+            return Problems.response(request, malformedJson(exception));
+        }
+    }
+
+    /** Malformed JSON as Jackson reports it, when it reaches us unwrapped. */
+    @Produces
+    @Singleton
+    @Replaces(JacksonExceptionHandler.class)
+    static class MalformedJsonFromJackson implements ExceptionHandler<JsonProcessingException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, JsonProcessingException exception) {
+            return Problems.response(request, malformedJson(exception));
+        }
+    }
+
+    /**
+     * The parser's English ("Unexpected character (',' (code 44)): was expecting double-quote to start field name")
+     * as a Danish sentence naming line and column, e.g. "JSON-dokumentet kan ikke læses: uventet tegn ',' i linje 2,
+     * kolonne 17".
+     */
+    static InvalidInput malformedJson(Throwable error) {
+        JsonProcessingException parser = null;
+        for (Throwable t = error; t != null && parser == null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException p) {
+                parser = p;
+            }
+        }
+        String message = parser != null ? String.valueOf(parser.getOriginalMessage()) : String.valueOf(error.getMessage());
+        String what;
+        java.util.regex.Matcher character = java.util.regex.Pattern.compile("Unexpected character \\('(.+?)'").matcher(message);
+        if (character.find()) {
+            what = "uventet tegn '" + character.group(1) + "'";
+        } else if (message.contains("end-of-input") || message.contains("No content")) {
+            what = "dokumentet slutter, før det er færdigt";
+        } else if (message.contains("Unrecognized token")) {
+            what = "ukendt ord (tekst skal stå i anførselstegn)";
+        } else if (message.contains("Invalid UTF-8")) {
+            what = "teksten er ikke UTF-8";
+        } else if (message.contains("Unexpected close marker")) {
+            what = "en parentes lukkes, som ikke er åbnet";
+        } else {
+            what = "ugyldig JSON";
+        }
+        String where = "";
+        if (parser != null && parser.getLocation() != null && parser.getLocation().getLineNr() > 0) {
+            where = " i linje " + parser.getLocation().getLineNr() + ", kolonne " + parser.getLocation().getColumnNr();
+        }
+        return InvalidInput.field("body", "JSON-dokumentet kan ikke læses: " + what + where);
     }
 
     @Produces

@@ -91,13 +91,18 @@ public final class Api {
 
     /** The raw bytes of a GET (a PDF, say); fails unless the status is 200. */
     public byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = download(path, "*/*");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** A GET that accepts only {@code accept} (a download asked for by its media type), with status and headers. */
+    public HttpResponse<byte[]> download(String path, String accept) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*")
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-            }
-            return response.body();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);
         }
@@ -150,6 +155,19 @@ public final class Api {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(form))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
+    }
+
+    /** Posts a multipart form as a browser's upload form does: text fields, then one file. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        String boundary = "----beskplan" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
     }
 
     /** Posts a form body exactly as given (for bodies no browser would send). */
