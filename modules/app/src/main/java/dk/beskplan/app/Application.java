@@ -1,6 +1,9 @@
 package dk.beskplan.app;
 
+import dk.beskplan.administration.application.CreateAdminCommand;
 import dk.beskplan.archive.application.ArchiveCommand;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -16,6 +19,24 @@ public class Application {
         if (args.length > 0 && ArchiveCommand.COMMANDS.contains(args[0])) {
             System.exit(ArchiveCommand.run(args, System.getenv(), System.out));
         }
+        // `java -jar beskplan.jar create-admin <username> <email>`: the first system administrator, password on stdin.
+        if (args.length > 0 && CreateAdminCommand.NAME.equals(args[0])) {
+            System.exit(CreateAdminCommand.run(args, CreateAdminCommand.standardInput(System.console(), System.in), System.out,
+                    Application::withCommandContext));
+        }
         Micronaut.build(args).mainClass(Application.class).defaultEnvironments("prod").start();
+    }
+
+    /**
+     * The application's beans without the server, the broker or mail: the database is migrated as at start-up, and
+     * messages the command writes wait in the outbox until the application runs.
+     */
+    private static <T> T withCommandContext(java.util.function.Function<BeanContext, T> work) {
+        try (ApplicationContext context = ApplicationContext.builder().mainClass(Application.class).defaultEnvironments("prod")
+                .properties(java.util.Map.of("beskplan.messaging.enabled", false, "beskplan.mail.enabled", false,
+                        "logger.levels.root", "WARN"))
+                .start()) {
+            return work.apply(context);
+        }
     }
 }

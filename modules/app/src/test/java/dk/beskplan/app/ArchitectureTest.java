@@ -18,7 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
-    private static final List<String> BUSINESS_MODULES = List.of("drafting", "approval", "followup", "archive");
+    private static final List<String> BUSINESS_MODULES = List.of("drafting", "approval", "followup", "archive", "administration");
     private JavaClasses classes;
 
     @BeforeAll

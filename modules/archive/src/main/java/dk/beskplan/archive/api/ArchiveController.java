@@ -92,6 +92,17 @@ public class ArchiveController {
         return verification.verify(planId);
     }
 
+    @Get("/administration")
+    @Secured({Roles.ADMIN, Roles.LOCAL_ADMIN})
+    @Operation(summary = "The administrative acts as archived, newest first (who, when, what; hash-chained like the plans):"
+            + " all for the system administrator, the own municipality's for a local administrator")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the archived acts")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401", description = "not signed in")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403", description = "not an administrator")
+    public List<Archive.TimelineEntry> administration(Authentication auth) {
+        return archive.administration(CurrentUser.of(auth), 1000);
+    }
+
     @Get("/verification")
     @Secured(Roles.ADMIN)
     @Operation(summary = "Recomputes the whole archive's chains (every plan and the archive as a whole); names the first record that does not match")

@@ -209,6 +209,23 @@ public class Archive {
         return bySeq;
     }
 
+    // ---- administration ----------------------------------------------------------------------------------
+
+    /**
+     * The administrative acts as archived (who could do what, and since when), newest first: every municipality's for
+     * the system administrator, their own municipality's for a local administrator.
+     */
+    @Transactional
+    public List<TimelineEntry> administration(CurrentUser user, int limit) {
+        boolean all = user.municipality() == null && user.hasRole(Roles.ADMIN);
+        String scope = all ? "" : " and r.municipality = ?";
+        Object[] params = all ? new Object[]{limit} : new Object[]{user.municipality(), limit};
+        return sql.query("select " + COLUMNS + " from archive.record r where r.type like 'administration.%'" + scope
+                        + " order by r.seq desc limit ?", Archive::row, params).stream()
+                .map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.occurredAt, r.actor,
+                        r.causationId, r.recordHash, List.of())).toList();
+    }
+
     // ---- as of a date ------------------------------------------------------------------------------------
 
     @Transactional
@@ -362,8 +379,52 @@ public class Archive {
             case "followup.round-not-followed-up" -> "Runde ikke fulgt op: " + text(p, "roundLabel", "") + " – " + text(p, "reason", "");
             case "followup.follow-up-closed" -> text(p, "reason", null) == null ? "Opfølgning afsluttet"
                     : "Opfølgning afsluttet: " + text(p, "reason", "");
+            case "administration.system-administrator-created" -> "Systemadministrator oprettet: " + text(p, "displayName", "")
+                    + " (" + text(p, "username", "") + ")";
+            case "administration.municipality-activated" -> "Kommune aktiveret: " + text(p, "name", "") + ", lokal administrator "
+                    + text(p, "localAdminName", "") + " <" + text(p, "localAdminEmail", "") + ">";
+            case "administration.municipality-deactivated" -> "Kommune deaktiveret: " + text(p, "name", "");
+            case "administration.municipality-settings-changed" -> "Kommunens indstillinger ændret: " + changedFields(p);
+            case "administration.user-invited" -> "Bruger inviteret: " + text(p, "displayName", "") + " (" + text(p, "username", "")
+                    + "), roller " + roles(p, "roles");
+            case "administration.user-roles-changed" -> "Roller ændret for " + text(p, "username", "") + ": " + roles(p, "rolesBefore")
+                    + " → " + roles(p, "rolesAfter");
+            case "administration.user-deactivated" -> "Bruger deaktiveret: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";
+            case "administration.user-reactivated" -> "Bruger genaktiveret: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";
+            case "administration.user-profile-changed" -> "Profil ændret for " + text(p, "username", "") + ": " + changedFields(p);
+            case "administration.password-reset-requested" -> "Nulstilling af adgangskode bestilt for " + text(p, "username", "");
+            case "administration.password-link-used" -> ("INVITATION".equals(text(p, "purpose", "")) ? "Første adgangskode valgt fra invitation af "
+                    : "Ny adgangskode valgt fra nulstillingslink af ") + text(p, "username", "");
+            case "administration.password-link-renewed" -> "Nyt link sendt til " + text(p, "username", "");
+            case "administration.password-changed" -> "Adgangskode skiftet af " + text(p, "username", "");
             default -> type;
         };
+    }
+
+    /** The names of the fields an administrative change lists ("displayName, contactEmail"). */
+    static String changedFields(JsonNode p) {
+        JsonNode changes = p == null ? null : p.get("changes");
+        if (changes == null || !changes.isArray()) {
+            return "";
+        }
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            fields.add(text(changes.get(i), "field", "?"));
+        }
+        return String.join(", ", fields);
+    }
+
+    /** A list of roles in the payload, in Danish. */
+    static String roles(JsonNode p, String field) {
+        JsonNode values = p == null ? null : p.get(field);
+        if (values == null || !values.isArray()) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(values.get(i).isString() ? values.get(i).getStringValue() : values.get(i).toString());
+        }
+        return Roles.danish(items);
     }
 
     static String decision(JsonNode p, String body) {

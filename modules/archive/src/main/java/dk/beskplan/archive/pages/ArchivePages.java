@@ -95,6 +95,22 @@ public class ArchivePages {
         }
     }
 
+    /** The administrative acts as archived; the system administrator can verify the whole archive's chain here. */
+    @Get("/administration{?kontrol}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Roles.ADMIN, Roles.LOCAL_ADMIN})
+    public ModelAndView<Map<String, Object>> administration(@QueryValue @Nullable String kontrol, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        Map<String, Object> model = model(user);
+        model.put("timeline", archive.administration(user, 1000));
+        boolean systemAdmin = user.municipality() == null && user.hasRole(Roles.ADMIN);
+        model.put("canVerify", systemAdmin);
+        if (kontrol != null && systemAdmin) {
+            model.put("verification", verification.verify(null));
+        }
+        return new ModelAndView<>("archive/administration", model);
+    }
+
     @Get("/planer/{planId}{?kontrol}")
     @Produces(MediaType.TEXT_HTML)
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})

@@ -64,7 +64,8 @@ public class CalendarFeeds {
     public String feed(String token) {
         String username = sql.queryOne("select username from followup.calendar_feed where token_hash = ?", rs -> rs.getString(1), hash(token))
                 .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
-        CurrentUser owner = users.find(username).map(u -> new CurrentUser(username, u.municipality(), u.roles()))
+        // The feed of a deactivated user stops at once (the platform's own check; the row is also gone after the message).
+        CurrentUser owner = users.find(username).filter(dk.beskplan.platform.security.UserAccounts.User::active).map(u -> new CurrentUser(username, u.municipality(), u.roles()))
                 .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
         Map<UUID, List<Views.Task>> byRound = new LinkedHashMap<>();
         for (Views.Task task : queries.openTasks(owner)) {

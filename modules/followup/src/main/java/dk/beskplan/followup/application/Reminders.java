@@ -138,7 +138,9 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
 
     private List<String> ownersWithMissingReports(DueRound round) {
         return transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
-                + " where round_id = ? and state = 'OPEN' and owner is not null order by owner", rs -> rs.getString(1), round.id()));
+                + " where round_id = ? and state = 'OPEN' and owner is not null"
+                // a deactivated user gets no reminders; the escalation still names their missing tasks
+                + " and owner not in (select username from followup.departed_user) order by owner", rs -> rs.getString(1), round.id()));
     }
 
     /** Claims and queues one manager's reminder; false when another instance (or an earlier pass) has it. */

@@ -72,11 +72,14 @@ public class FollowUpPages {
     private final Clock clock;
     private final Settings settings;
     private final RoundClosing closing;
+    private final dk.beskplan.followup.application.Departures departures;
 
     public FollowUpPages(FollowUpQueries queries, Reporting reporting, StatusReports reports, CalendarFeeds calendars,
-                         OverviewExport export, UserAccounts users, Clock clock, Settings settings, RoundClosing closing) {
+                         OverviewExport export, UserAccounts users, Clock clock, Settings settings, RoundClosing closing,
+                         dk.beskplan.followup.application.Departures departures) {
         this.closing = closing;
         this.settings = settings;
+        this.departures = departures;
         this.queries = queries;
         this.reporting = reporting;
         this.reports = reports;
@@ -367,6 +370,11 @@ public class FollowUpPages {
         model.put("plan", overview.plan());
         model.put("days", days);
         model.put("managers", users.withRole(overview.plan().municipality(), Roles.MANAGER));
+        // Goals whose manager was deactivated: listed at the top so an official or manager reassigns them.
+        java.util.Set<String> departed = departures.departed(overview.goals().stream().map(g -> g.goal().manager())
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        model.put("departed", departed);
+        model.put("orphanedGoals", overview.goals().stream().filter(g -> departed.contains(g.goal().manager())).map(Views.GoalStatus::goal).toList());
         List<Integer> years = new java.util.ArrayList<>();
         for (int y = overview.plan().fromYear(); y <= overview.plan().toYear(); y++) {
             int year = y;

@@ -43,6 +43,8 @@ public class DemoUsers {
         demo("frederikssund.embedsmand", "Frida Friis (embedsmand)", "250", Roles.OFFICIAL);
         demo("frederikssund.sekretaer", "Svend Sund (udvalgssekretær)", "250", Roles.SECRETARY);
         demo("frederikssund.leder", "Lise Lykke (leder)", "250", Roles.MANAGER);
+        demo("holbaek.admin", "Aase Andersen (lokal administrator)", "316", Roles.LOCAL_ADMIN);
+        demo("frederikssund.admin", "Frank Falk (lokal administrator)", "250", Roles.LOCAL_ADMIN);
         demo("admin", "Administrator", null, Roles.ADMIN);
         LOG.info("Demo mode: demo users ready (password '{}')", PASSWORD);
     }

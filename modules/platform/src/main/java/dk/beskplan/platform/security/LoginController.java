@@ -1,5 +1,6 @@
 package dk.beskplan.platform.security;
 
+import dk.beskplan.platform.security.sso.SingleSignOnSettings;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -59,11 +60,13 @@ public class LoginController {
     private final UserAccounts users;
     private final Sessions sessions;
     private final SessionCookie cookie;
+    private final SingleSignOnSettings singleSignOn;
 
-    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie) {
+    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie, SingleSignOnSettings singleSignOn) {
         this.users = users;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.singleSignOn = singleSignOn;
     }
 
     @Post("/api/login")
@@ -94,11 +97,20 @@ public class LoginController {
     @Get("/login")
     @Produces(MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String udloebet) {
+    public ModelAndView<Map<String, Object>> loginPage(@QueryValue @Nullable String next, @QueryValue @Nullable String udloebet,
+                                                       @QueryValue @Nullable String besked) {
         ModelAndView<Map<String, Object>> page = loginView(null, "", next, HttpStatus.OK).body();
-        page.getModel().ifPresent(model -> model.put("expired", udloebet != null));
+        page.getModel().ifPresent(model -> {
+            model.put("expired", udloebet != null);
+            // A known notice only ("adgangskode-gemt" after choosing a password, "logget-ud"): never text from the URL.
+            if (besked != null && NOTICES.contains(besked)) {
+                model.put("notice", "login.notice." + besked);
+            }
+        });
         return page;
     }
+
+    private static final Set<String> NOTICES = Set.of("adgangskode-gemt", "logget-ud");
 
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -123,7 +135,7 @@ public class LoginController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> formLogout(HttpRequest<?> request) {
         cookie.read(request).ifPresent(sessions::delete);
-        return HttpResponse.seeOther(URI.create("/login?loggedOut=true")).cookie(cookie.expired());
+        return HttpResponse.seeOther(URI.create("/login?besked=logget-ud")).cookie(cookie.expired());
     }
 
     private UserAccounts.User authenticate(String username, String password) {
@@ -139,6 +151,14 @@ public class LoginController {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "For mange forsøg",
                     "For mange mislykkede forsøg. Prøv igen om " + minutes + " minut(ter).", List.of());
         }
+        if (result instanceof UserAccounts.LoginResult.Deactivated) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Adgang lukket",
+                    "Din adgang til Beskplan er lukket. Kontakt din kommunes administrator.", List.of());
+        }
+        if (result instanceof UserAccounts.LoginResult.PasswordLoginOff) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Log ind via kommunen",
+                    "Din kommune logger ind med sit eget login. Brug knappen for din kommune.", List.of());
+        }
         throw new ProblemException(HttpStatus.UNAUTHORIZED, "Ikke logget ind", "Forkert brugernavn eller adgangskode", List.of());
     }
 
@@ -149,11 +169,13 @@ public class LoginController {
         model.put("username", username);
         model.put("next", safeNext(next));
         model.put("expired", false);
+        // "Log ind med <kommune>" for each active municipality that signs its staff in through its own provider.
+        model.put("ssoChoices", singleSignOn.loginChoices());
         return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));
     }
 
     /** Only local paths: a login link must not be able to send the user to another site. */
-    private static String safeNext(@Nullable String next) {
+    public static String safeNext(@Nullable String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 

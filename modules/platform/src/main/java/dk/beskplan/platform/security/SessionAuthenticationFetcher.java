@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Turns the session cookie into the request's user. Roles and municipality are read from the user row on
- * every request, so a changed role takes effect at once. The session is left on the request for the CSRF
+ * every request, so a changed role takes effect at once, and a deactivated user is signed out at once. The session is left on the request for the CSRF
  * check.
  */
 @Singleton
@@ -48,7 +48,14 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
     }
 
     private Authentication authenticate(HttpRequest<?> request, String sessionId) {
-        return sessions.find(sessionId).flatMap(session -> users.find(session.username()).map(user -> {
+        // A deactivated user (or municipality) loses the session at the next request, whatever the cookie says.
+        return sessions.find(sessionId).flatMap(session -> users.find(session.username()).filter(user -> {
+            if (users.maySignIn(user)) {
+                return true;
+            }
+            sessions.deleteByHash(session.idHash());
+            return false;
+        }).map(user -> {
             request.setAttribute(SESSION_ATTRIBUTE, session);
             Map<String, Object> attributes = new HashMap<>();
             if (user.municipality() != null) {

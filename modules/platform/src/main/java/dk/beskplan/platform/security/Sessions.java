@@ -49,6 +49,11 @@ public class Sessions {
         this.absoluteTimeout = absoluteTimeout;
     }
 
+    /** The session of the request being served (set when its cookie was checked), if any. */
+    public static Optional<Session> current(io.micronaut.http.HttpRequest<?> request) {
+        return request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Session.class);
+    }
+
     @Transactional
     public NewSession create(String username) {
         String id = randomToken();
@@ -92,13 +97,21 @@ public class Sessions {
         }
     }
 
-    private static String randomToken() {
+    /** Ends one session by its stored hash (e.g. found on a request of a user who was deactivated since). */
+    @Transactional
+    public void deleteByHash(String idHash) {
+        sql.update("delete from platform.user_session where id_hash = ?", idHash);
+    }
+
+    /** 256 random bits, URL-safe: session ids, CSRF tokens, single sign-on state and nonce. */
+    public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String id) {
+    /** SHA-256 in hex: what is stored instead of a token. */
+    public static String hash(String id) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

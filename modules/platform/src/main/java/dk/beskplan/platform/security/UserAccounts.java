@@ -1,8 +1,11 @@
 package dk.beskplan.platform.security;
 
 import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.tenancy.Municipalities;
+import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -12,22 +15,37 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Users and their credentials, including the throttling of failed logins: after five failures in a row an
  * account is locked for one minute, doubling with each further failure up to an hour.
+ *
+ * <p>A user can sign in only while both the user and their municipality are active, and (for municipality users)
+ * while the municipality allows password login. Creating, changing and deactivating users is an administrative
+ * act of the administration module, which calls the methods here inside its own transaction.
  */
 @Singleton
 public class UserAccounts {
     static final int FREE_FAILURES = 5;
     private static final Duration MAX_LOCK = Duration.ofHours(1);
+    private static final String COLUMNS = "username, display_name, email, municipality_code, roles, active, last_login_at,"
+            + " password_hash is not null as has_password, version";
 
     /** A stored user without its password hash. */
+    @Serdeable
     public record User(String username, String displayName, @Nullable String email,
-                       @Nullable String municipality, Set<String> roles) {
+                       @Nullable String municipality, Set<String> roles, boolean active,
+                       @Nullable Instant lastLoginAt, boolean hasPassword, int version) {
+    }
+
+    /** A user to create: no password yet (they choose it from an invitation, or sign in through single sign-on). */
+    public record NewUser(String username, String displayName, @Nullable String email, @Nullable String municipality,
+                          Set<String> roles) {
     }
 
     /** The outcome of a login attempt. */
@@ -40,17 +58,27 @@ public class UserAccounts {
 
         record Locked(Instant until) implements LoginResult {
         }
+
+        /** Right password, but the user or their municipality is deactivated. */
+        record Deactivated() implements LoginResult {
+        }
+
+        /** Right password, but the municipality signs its users in only through its identity provider. */
+        record PasswordLoginOff() implements LoginResult {
+        }
     }
 
     private final Sql sql;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Municipalities municipalities;
     private final String decoyHash;
 
-    public UserAccounts(Sql sql, PasswordHasher hasher, Clock clock) {
+    public UserAccounts(Sql sql, PasswordHasher hasher, Clock clock, Municipalities municipalities) {
         this.sql = sql;
         this.hasher = hasher;
         this.clock = clock;
+        this.municipalities = municipalities;
         this.decoyHash = hasher.decoy();
     }
 
@@ -59,7 +87,7 @@ public class UserAccounts {
         var row = sql.queryOne("select password_hash, failed_logins, locked_until from platform.app_user"
                         + " where username = ? for update",
                 rs -> new Object[]{rs.getString(1), rs.getInt(2), Sql.instant(rs, "locked_until")}, username);
-        if (row.isEmpty()) {
+        if (row.isEmpty() || row.get()[0] == null) {
             hasher.matches(password, decoyHash); // same cost as a real check: no user enumeration by timing
             return new LoginResult.Invalid();
         }
@@ -80,35 +108,152 @@ public class UserAccounts {
             return lock != null ? new LoginResult.Locked(lock) : new LoginResult.Invalid();
         }
         sql.update("update platform.app_user set failed_logins = 0, locked_until = null where username = ?", username);
-        return new LoginResult.Success(find(username).orElseThrow());
+        User user = find(username).orElseThrow();
+        // Said only after the right password, so a stranger learns nothing about the account.
+        if (!maySignIn(user)) {
+            return new LoginResult.Deactivated();
+        }
+        if (user.municipality() != null && !municipalities.find(user.municipality()).map(Municipalities.Municipality::passwordLogin).orElse(true)) {
+            return new LoginResult.PasswordLoginOff();
+        }
+        recordLogin(username);
+        return new LoginResult.Success(user);
     }
 
+    /** Marks a successful sign-in (any way of signing in): the administrators' lists show it. */
+    @Transactional
+    public void recordLogin(String username) {
+        sql.update("update platform.app_user set last_login_at = ? where username = ?", clock.instant(), username);
+    }
+
+    /** Whether the user and their municipality (if any) are active: checked at login and on every request. */
+    @Transactional
+    public boolean maySignIn(User user) {
+        return user.active() && (user.municipality() == null || municipalities.isActive(user.municipality()));
+    }
+
+    /** Any user, active or not (history keeps naming deactivated users). */
     @Transactional
     public Optional<User> find(String username) {
-        return sql.queryOne("select username, display_name, email, municipality_code, roles from platform.app_user"
-                + " where username = ?", UserAccounts::user, username);
+        return sql.queryOne("select " + COLUMNS + " from platform.app_user where username = ?", UserAccounts::user, username);
     }
 
-    /** Users of a municipality with a role, by user name (e.g. the default manager of a new plan). */
+    @Transactional
+    public Optional<User> findByEmail(String email) {
+        return sql.queryOne("select " + COLUMNS + " from platform.app_user where lower(email) = lower(?)", UserAccounts::user,
+                email.trim());
+    }
+
+    /** Active users of a municipality with a role, by user name (e.g. the default manager of a new plan). */
     @Transactional
     public List<User> withRole(String municipality, String role) {
-        return sql.query("select username, display_name, email, municipality_code, roles from platform.app_user"
-                + " where municipality_code = ? and ? = any(roles) order by username", UserAccounts::user, municipality, role);
+        return sql.query("select " + COLUMNS + " from platform.app_user"
+                + " where municipality_code = ? and ? = any(roles) and active order by username", UserAccounts::user, municipality, role);
+    }
+
+    /**
+     * Users of one municipality ({@code municipality} null: every user), optionally only those whose user name, name
+     * or e-mail contains {@code text}; active users first.
+     */
+    @Transactional
+    public List<User> search(@Nullable String municipality, @Nullable String text, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (municipality != null) {
+            where.append(" and municipality_code = ?");
+            params.add(municipality);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (username ilike ? or display_name ilike ? or email ilike ?)");
+            String like = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        params.add(limit);
+        return sql.query("select " + COLUMNS + " from platform.app_user" + where + " order by active desc, display_name, username limit ?",
+                UserAccounts::user, params.toArray());
     }
 
     /** The municipality's name ("Holbæk Kommune"), or the code itself when unknown. */
     @Transactional
     public String municipalityName(String code) {
-        return sql.queryOne("select name from platform.municipality where code = ?", rs -> rs.getString(1), code).orElse(code);
+        return municipalities.find(code).map(Municipalities.Municipality::shownName).orElse(code);
     }
 
+    /** Makes sure the municipality exists and is active (demo data and test fixtures). */
     @Transactional
     public void ensureMunicipality(String code, String name) {
-        sql.update("insert into platform.municipality (code, name) values (?, ?) on conflict (code) do update set name = excluded.name",
-                code, name);
+        municipalities.ensureActive(code, name);
     }
 
-    /** Creates a user, or resets an existing user's details and password. */
+    /**
+     * Creates a user without a password. A user name or e-mail already in use is refused naming the field, and
+     * nothing is created.
+     */
+    @Transactional
+    public User create(NewUser user) {
+        refuseTaken(user.username(), user.email(), null);
+        sql.update("insert into platform.app_user (username, display_name, email, municipality_code, roles, created_at)"
+                        + " values (?, ?, ?, ?, ?::text[], ?)", user.username(), user.displayName(), user.email(),
+                user.municipality(), roles(user.roles()), clock.instant());
+        return find(user.username()).orElseThrow();
+    }
+
+    /** Sets a user's password (already checked against the password policy by the caller); unlocks the account. */
+    @Transactional
+    public void setPassword(String username, String password) {
+        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
+            throw InvalidInput.field("password", "Adgangskoden skal være på mindst " + PasswordHasher.MIN_LENGTH + " tegn");
+        }
+        sql.update("update platform.app_user set password_hash = ?, failed_logins = 0, locked_until = null where username = ?",
+                hasher.hash(password), username);
+    }
+
+    /** Whether {@code password} is the user's current one (no throttling: the user is already signed in). */
+    @Transactional
+    public boolean passwordMatches(String username, String password) {
+        String stored = sql.queryOne("select password_hash from platform.app_user where username = ?", rs -> rs.getString(1), username)
+                .orElse(null);
+        return hasher.matches(password == null ? "" : password, stored == null ? decoyHash : stored) && stored != null;
+    }
+
+    /** New roles; a stale {@code expectedVersion} is a {@link Conflict}. */
+    @Transactional
+    public User setRoles(String username, Set<String> roles, int expectedVersion) {
+        return changed(username, sql.update("update platform.app_user set roles = ?::text[], version = version + 1"
+                + " where username = ? and version = ?", roles(roles), username, expectedVersion));
+    }
+
+    /** New name and e-mail; an e-mail in use by someone else is refused naming the field. */
+    @Transactional
+    public User updateProfile(String username, String displayName, @Nullable String email, int expectedVersion) {
+        refuseTaken(null, email, username);
+        return changed(username, sql.update("update platform.app_user set display_name = ?, email = ?, version = version + 1"
+                + " where username = ? and version = ?", displayName, email, username, expectedVersion));
+    }
+
+    /**
+     * Deactivates or reactivates a user. Deactivating ends every session of theirs at once; nothing is deleted, so
+     * their name stays in every history.
+     */
+    @Transactional
+    public User setActive(String username, boolean active, int expectedVersion) {
+        User user = changed(username, sql.update("update platform.app_user set active = ?, deactivated_at = ?, version = version + 1"
+                        + " where username = ? and version = ?", active, active ? null : clock.instant(), username, expectedVersion));
+        if (!active) {
+            endSessions(username, null);
+        }
+        return user;
+    }
+
+    /** Ends the user's sessions, except the one with {@code keepIdHash} (the session making the change), if given. */
+    @Transactional
+    public int endSessions(String username, @Nullable String keepIdHash) {
+        return sql.update("delete from platform.user_session where username = ? and id_hash is distinct from ?", username, keepIdHash);
+    }
+
+    /** Creates a user, or resets an existing user's details and password (demo data and test fixtures). */
     @Transactional
     public void save(String username, String displayName, @Nullable String email, @Nullable String municipality,
                      Set<String> roles, String password) {
@@ -118,13 +263,39 @@ public class UserAccounts {
         sql.update("insert into platform.app_user (username, display_name, email, municipality_code, roles, password_hash)"
                         + " values (?, ?, ?, ?, ?::text[], ?) on conflict (username) do update set display_name = excluded.display_name,"
                         + " email = excluded.email, municipality_code = excluded.municipality_code, roles = excluded.roles,"
-                        + " password_hash = excluded.password_hash, failed_logins = 0, locked_until = null",
-                username, displayName, email, municipality, "{" + String.join(",", roles) + "}", hasher.hash(password));
+                        + " password_hash = excluded.password_hash, failed_logins = 0, locked_until = null, active = true",
+                username, displayName, email, municipality, roles(roles), hasher.hash(password));
+    }
+
+    private void refuseTaken(@Nullable String username, @Nullable String email, @Nullable String exceptUsername) {
+        List<InvalidInput.FieldError> taken = new ArrayList<>();
+        if (email != null && findByEmail(email).filter(u -> !u.username().equals(exceptUsername)).isPresent()) {
+            taken.add(new InvalidInput.FieldError("email", "E-mailadressen »" + email + "« er allerede i brug af en anden bruger"));
+        }
+        if (username != null && find(username).isPresent()) {
+            taken.add(new InvalidInput.FieldError("username", "Brugernavnet »" + username + "« er allerede i brug"));
+        }
+        if (!taken.isEmpty()) {
+            throw new InvalidInput(taken);
+        }
+    }
+
+    private User changed(String username, int rows) {
+        User now = find(username).orElseThrow(() -> new IllegalArgumentException("unknown user " + username));
+        if (rows == 0) {
+            throw new Conflict("Brugeren er ændret af en anden i mellemtiden. Hent brugeren igen og prøv på ny.");
+        }
+        return now;
+    }
+
+    private static String roles(Set<String> roles) {
+        return "{" + String.join(",", new TreeSet<>(roles)) + "}";
     }
 
     private static User user(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("roles");
         return new User(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                rs.getString("municipality_code"), Set.of((String[]) roles.getArray()));
+                rs.getString("municipality_code"), Set.of((String[]) roles.getArray()), rs.getBoolean("active"),
+                Sql.instant(rs, "last_login_at"), rs.getBoolean("has_password"), rs.getInt("version"));
     }
 }

@@ -2,6 +2,7 @@ package dk.beskplan.platform.web;
 
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.CsrfFilter;
+import dk.beskplan.platform.tenancy.Municipalities;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -17,19 +18,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives every page what the layout needs: the signed-in user, the CSRF token for its forms, and the menu
- * links the user's roles allow.
+ * Gives every page what the layout needs: the signed-in user, the CSRF token for its forms, the menu
+ * links the user's roles allow, and the user's municipality (display name, logo, contact e-mail).
  */
 @Singleton
 public class PageModelProcessor implements ViewModelProcessor<Map<String, Object>> {
     /** Query parameter a repeated form submission is redirected with (see RepeatedSubmissions). */
     public static final String REPEATED_PARAMETER = "gentaget";
     private final List<NavigationLink> links;
+    private final Municipalities municipalities;
     private final long idleTimeoutSeconds;
 
-    public PageModelProcessor(List<NavigationLink> links,
+    public PageModelProcessor(List<NavigationLink> links, Municipalities municipalities,
                               @Value("${beskplan.security.session.idle-timeout:30m}") Duration idleTimeout) {
         this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
+        this.municipalities = municipalities;
         this.idleTimeoutSeconds = idleTimeout.toSeconds();
     }
 
@@ -41,6 +44,15 @@ public class PageModelProcessor implements ViewModelProcessor<Map<String, Object
             model.putIfAbsent("currentUser", user);
             model.putIfAbsent("displayName", auth.getAttributes().getOrDefault("displayName", user.username()));
             model.putIfAbsent("navigation", links.stream().filter(l -> l.roles().stream().anyMatch(user::hasRole)).toList());
+            // The user's municipality for the header (name, logo) and the footer (contact e-mail for citizens).
+            if (user.municipality() != null) {
+                municipalities.find(user.municipality()).ifPresent(m -> {
+                    model.putIfAbsent("currentMunicipality", m);
+                    if (m.contactEmail() != null) {
+                        model.putIfAbsent("municipalityContactEmail", m.contactEmail());
+                    }
+                });
+            }
             // The page warns shortly before the session's idle time-out (beskplan.js).
             model.putIfAbsent("sessionIdleSeconds", idleTimeoutSeconds);
         });

@@ -1,0 +1,177 @@
+package dk.beskplan.administration.pages;
+
+import dk.beskplan.administration.application.RoleNames;
+import dk.beskplan.administration.application.SelfService;
+import dk.beskplan.platform.security.Sessions;
+import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every user's own pages: my profile and password; and, before signing in, "Glemt adgangskode?" and the page a link
+ * from an invitation or reset mail opens (choose a password, or — for an expired or used link — ask for a new one).
+ * Pages carrying a link's token send no Referer, so the token does not leak to other sites.
+ */
+@Controller
+@Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SelfServicePages {
+    private final SelfService self;
+    private final UserAccounts users;
+
+    SelfServicePages(SelfService self, UserAccounts users) {
+        this.self = self;
+        this.users = users;
+    }
+
+    // ---- my profile ----
+
+    @Get("/min-profil{?udfoert}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ModelAndView<Map<String, Object>> profile(@QueryValue @Nullable String udfoert, Authentication auth) {
+        UserAccounts.User user = users.find(auth.getName()).orElseThrow();
+        return profileView(user, Map.of("displayName", user.displayName(), "email", user.email() == null ? "" : user.email(),
+                "version", Integer.toString(user.version())), Map.of(), udfoert);
+    }
+
+    @Post("/min-profil")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public MutableHttpResponse<?> saveProfile(@Body Map<String, String> form, Authentication auth) {
+        return Forms.act(() -> {
+            self.updateProfile(auth.getName(), new SelfService.Profile(Forms.text(form, "displayName"), Forms.text(form, "email"),
+                    Forms.integer(form, "version")));
+            return "/min-profil?udfoert=profil";
+        }, errors -> profileView(users.find(auth.getName()).orElseThrow(), form, errors, null));
+    }
+
+    @Post("/min-profil/adgangskode")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public MutableHttpResponse<?> changePassword(HttpRequest<?> request, @Body Map<String, String> form, Authentication auth) {
+        UserAccounts.User user = users.find(auth.getName()).orElseThrow();
+        return Forms.act(() -> {
+            self.changePassword(auth.getName(), new SelfService.PasswordChange(form.get("currentPassword"), form.get("newPassword"),
+                    form.get("repeatPassword")), Sessions.current(request).map(Sessions.Session::idHash).orElse(null));
+            return "/min-profil?udfoert=adgangskode";
+        }, errors -> profileView(user, Map.of("displayName", user.displayName(), "email", user.email() == null ? "" : user.email(),
+                "version", Integer.toString(user.version())), errors, null));
+    }
+
+    private ModelAndView<Map<String, Object>> profileView(UserAccounts.User user, Map<String, String> form, Map<String, String> errors,
+                                                          @Nullable String done) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("u", user);
+        model.put("municipalityName", user.municipality() == null ? null : users.municipalityName(user.municipality()));
+        model.put("rolesText", RoleNames.danish(user.roles()));
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("done", done);
+        return new ModelAndView<>("administration/profile", model);
+    }
+
+    // ---- forgotten password ----
+
+    @Get("/glemt-adgangskode")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ModelAndView<Map<String, Object>> forgotForm() {
+        return forgotView(false, "", Map.of());
+    }
+
+    @Post("/glemt-adgangskode")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MutableHttpResponse<?> forgot(@Body Map<String, String> form) {
+        String given = Forms.text(form, "usernameOrEmail");
+        try {
+            self.requestReset(given);
+            return HttpResponse.ok(forgotView(true, given, Map.of()));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(forgotView(false, given == null ? "" : given, e.messagesByField()));
+        }
+    }
+
+    private static ModelAndView<Map<String, Object>> forgotView(boolean sent, String given, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("sent", sent);
+        model.put("given", given);
+        model.put("errors", errors);
+        return new ModelAndView<>("administration/forgot", model);
+    }
+
+    // ---- the link from the mail ----
+
+    @Get("/adgangskode/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MutableHttpResponse<?> linkPage(@PathVariable String token) {
+        SelfService.LinkView link = self.link(token);
+        HttpStatus status = "VALID".equals(link.state()) ? HttpStatus.OK : "UNKNOWN".equals(link.state()) ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
+        return noReferrer(HttpResponse.status(status).body(linkView(token, link, Map.of(), false)));
+    }
+
+    @Post("/adgangskode/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MutableHttpResponse<?> choose(@PathVariable String token, @Body Map<String, String> form) {
+        try {
+            self.choosePassword(token, new SelfService.ChosenPassword(form.get("password"), form.getOrDefault("repeatPassword", "")));
+            return noReferrer(HttpResponse.seeOther(java.net.URI.create("/login?besked=adgangskode-gemt")));
+        } catch (ProblemException e) {
+            return noReferrer(HttpResponse.status(e.status()).body(linkView(token, self.link(token), e.messagesByField(), false)));
+        }
+    }
+
+    @Post("/adgangskode/{token}/nyt-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MutableHttpResponse<?> renew(@PathVariable String token) {
+        self.renew(token);
+        return noReferrer(HttpResponse.ok(linkView(token, self.link(token), Map.of(), true)));
+    }
+
+    private static ModelAndView<Map<String, Object>> linkView(String token, SelfService.LinkView link, Map<String, String> errors,
+                                                              boolean renewed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("token", token);
+        model.put("link", link);
+        model.put("refusal", SelfService.refusal(link.state()));
+        model.put("errors", errors);
+        model.put("renewed", renewed);
+        return new ModelAndView<>("administration/choose-password", model);
+    }
+
+    private static MutableHttpResponse<?> noReferrer(MutableHttpResponse<?> response) {
+        return response.header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+    }
+}
