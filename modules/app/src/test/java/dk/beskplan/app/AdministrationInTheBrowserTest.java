@@ -203,6 +203,115 @@ class AdministrationInTheBrowserTest {
     }
 
     @Test
+    @Order(2)
+    void administratorsKeepUsersAndSettingsAndUsersLookAfterThemselves() throws Exception {
+        // The system administrator activates København and gives it a logo (an unsafe SVG is refused by name).
+        browser.login("ada", ADMIN_PASSWORD).open("/administration");
+        browser.click("Vis alle 98 kommuner");
+        browser.awaitText("Frederiksberg Kommune");
+        browser.checkAccessibility();
+        browser.click("Københavns Kommune");
+        browser.awaitText("Københavns Kommune (101)");
+        browser.fill("Den lokale administrators navn", "Kim Kbh").fill("Den lokale administrators e-mailadresse", "kim@kbh.example")
+                .click("Aktivér kommunen og send invitation");
+        browser.awaitText("Kommunen er aktiveret");
+        browser.driver.findElement(By.id("logo")).sendKeys(file("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
+                + "<script>alert(1)</script><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#004b87\"/></svg>"));
+        browser.click("Gem logoet");
+        browser.awaitText("SVG-filen må ikke indeholde <script>");
+        String safe = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#004b87\"/></svg>";
+        browser.driver.findElement(By.id("logo")).sendKeys(file("logo.svg", safe));
+        browser.click("Gem logoet");
+        browser.awaitText("Logoet er gemt.");
+        browser.click("Fjern logoet");
+        browser.awaitText("Logoet er fjernet.");
+        browser.driver.findElement(By.id("logo")).sendKeys(file("logo.svg", safe));
+        browser.click("Gem logoet");
+        browser.awaitText("Logoet er gemt.");
+        Api.Response logo = app.api().getAny("/kommuner/101/logo");
+        assertThat(logo.status()).isEqualTo(200);
+        assertThat(logo.header("Content-Security-Policy")).contains("sandbox");
+        browser.checkAccessibility();
+
+        // A user invited, invited again, given a second role, deactivated and reactivated, all on the user's page.
+        browser.click("Invitér en bruger");
+        browser.checkAccessibility();
+        browser.fill("Navn", "Ulla Udvikler").fill("E-mailadresse", "ulla@kbh.example");
+        browser.driver.findElement(By.id("role-OFFICIAL")).click();
+        browser.click("Invitér og send e-mail");
+        browser.awaitText("Invitationen er sendt på e-mail.");
+        browser.click("Send en ny invitation");
+        browser.awaitText("Invitationen er sendt på e-mail.");
+        browser.driver.findElement(By.id("role-MANAGER")).click();
+        browser.click("Gem roller");
+        browser.awaitText("Rollerne er gemt.");
+        assertThat(browser.driver.findElement(By.id("user-roles")).getText()).isEqualTo("embedsmand, leder");
+        browser.click("Deaktivér brugeren");
+        browser.awaitText("Brugeren er deaktiveret");
+        browser.click("Genaktivér brugeren");
+        browser.awaitText("Brugeren er aktiv igen.");
+        browser.checkAccessibility();
+        browser.click("Tilbage til kommunen");
+        browser.fillById("q", "ulla").click("Søg");
+        browser.awaitText("Inviteret, har ikke valgt adgangskode");
+        logOut();
+
+        // The first invitation was replaced by the second; the user chooses a password from the newest.
+        browser.open(linkIn(mailTo("ulla@kbh.example", 1)));
+        browser.awaitText("Der er sendt et nyere link; kun det nyeste virker.");
+        browser.open(linkIn(mailTo("ulla@kbh.example", 2)));
+        choosePassword("ulla udvikler planer i byen");
+        browser.login("ulla@kbh.example", "ulla udvikler planer i byen");
+        assertThat(browser.driver.findElements(By.cssSelector("header img.logo"))).as("the municipality's logo in the header").hasSize(1);
+
+        // Her profile and her password: the current password is required.
+        browser.click("Min profil");
+        browser.awaitText("Dit navn og din e-mailadresse");
+        browser.checkAccessibility();
+        browser.fill("Navn", "Ulla Udvikler-Hansen").click("Gem profil");
+        browser.awaitText("Din profil er gemt.");
+        browser.fill("Nuværende adgangskode", "forkert adgangskode her").fill("Ny adgangskode", "ulla har en ny kode nu")
+                .fill("Gentag den nye adgangskode", "ulla har en ny kode nu").click("Skift adgangskode");
+        browser.awaitText("Den nuværende adgangskode er forkert");
+        browser.fill("Nuværende adgangskode", "ulla udvikler planer i byen").fill("Ny adgangskode", "ulla har en ny kode nu")
+                .fill("Gentag den nye adgangskode", "ulla har en ny kode nu").click("Skift adgangskode");
+        browser.awaitText("Din adgangskode er skiftet.");
+        assertThat(browser.text()).contains("Ulla Udvikler-Hansen");
+        logOut();
+
+        // Forgotten password: the same answer whoever asks; the mailed link sets a new one.
+        browser.click("Glemt adgangskode?");
+        browser.checkAccessibility();
+        browser.fill("Brugernavn eller e-mailadresse", "ingen.saadan@kbh.example").click("Send link");
+        browser.awaitText("Hvis ingen.saadan@kbh.example er en bruger af Beskplan, har vi nu sendt en e-mail");
+        browser.open("/glemt-adgangskode");
+        browser.fill("Brugernavn eller e-mailadresse", "ulla@kbh.example").click("Send link");
+        browser.awaitText("Hvis ulla@kbh.example er en bruger af Beskplan, har vi nu sendt en e-mail");
+        MimeMessage reset = mailTo("ulla@kbh.example", 3);
+        assertThat(reset.getSubject()).isEqualTo("Nulstil din adgangskode til Beskplan");
+        browser.open(linkIn(reset));
+        browser.awaitText("Vælg en ny adgangskode for ulla@kbh.example.");
+        browser.checkAccessibility();
+        choosePassword("ulla glemte sin kode men fik en ny");
+        browser.login("ulla@kbh.example", "ulla glemte sin kode men fik en ny");
+        logOut();
+
+        // The system administrator switches København off again: its users can no longer log in.
+        browser.login("ada", ADMIN_PASSWORD).open("/administration/kommuner/101");
+        browser.click("Deaktivér kommunen");
+        browser.awaitText("Kommunen er deaktiveret.");
+        logOut();
+        browser.fill("Brugernavn", "ulla@kbh.example").fill("Adgangskode", "ulla glemte sin kode men fik en ny").click("Log ind");
+        browser.awaitText("Din adgang til Beskplan er lukket.");
+    }
+
+    private String file(String name, String content) throws java.io.IOException {
+        Path file = Files.createTempDirectory("logo").resolve(name);
+        Files.writeString(file, content);
+        return file.toString();
+    }
+
+    @Test
     void aDeactivatedUsersOpenSessionEndsAtTheNextRequest() {
         Api admin = app.api().login("ada", ADMIN_PASSWORD);
         activate(admin, "147", "Frida Frederiksberg", "frida@frb.example");

@@ -33,7 +33,8 @@ import java.util.Map;
 /**
  * Every user's own pages: my profile and password; and, before signing in, "Glemt adgangskode?" and the page a link
  * from an invitation or reset mail opens (choose a password, or — for an expired or used link — ask for a new one).
- * Pages carrying a link's token send no Referer, so the token does not leak to other sites.
+ * Pages carrying a link's token send a Referer only to Beskplan itself (same-origin), so the token does not leak to other
+ * sites; "no-referrer" would make the browser send "Origin: null" with the form, which the server refuses.
  */
 @Controller
 @Hidden
@@ -172,6 +173,6 @@ public class SelfServicePages {
     }
 
     private static MutableHttpResponse<?> noReferrer(MutableHttpResponse<?> response) {
-        return response.header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+        return response.header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store");
     }
 }
