@@ -222,8 +222,8 @@ public class Archive {
         Object[] params = all ? new Object[]{limit} : new Object[]{user.municipality(), limit};
         return sql.query("select " + COLUMNS + " from archive.record r where r.type like 'administration.%'" + scope
                         + " order by r.seq desc limit ?", Archive::row, params).stream()
-                .map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.occurredAt, r.actor,
-                        r.causationId, r.recordHash, List.of())).toList();
+                .map(r -> new TimelineEntry(r.seq, r.messageId, r.type, describe(r.type, r.payload), r.businessDate, r.occurredAt, r.actor,
+                        r.causationId, r.recordHash, List.<DocumentRef>of())).toList();
     }
 
     // ---- as of a date ------------------------------------------------------------------------------------
