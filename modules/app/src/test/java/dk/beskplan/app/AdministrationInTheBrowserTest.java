@@ -145,7 +145,7 @@ class AdministrationInTheBrowserTest {
         browser.click("Importér");
         browser.awaitText(FollowUps.y("Beskæftigelsesplan 2026"));
         browser.click("Indsend til politisk godkendelse");
-        browser.awaitText("Indsendt");
+        browser.awaitText("Træk tilbage fra udvalget");
         logOut();
 
         // The secretary sets up the committee and a meeting and approves the plan.

@@ -136,7 +136,7 @@ public class SelfServicePages {
     public MutableHttpResponse<?> linkPage(@PathVariable String token) {
         SelfService.LinkView link = self.link(token);
         HttpStatus status = "VALID".equals(link.state()) ? HttpStatus.OK : "UNKNOWN".equals(link.state()) ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
-        return noReferrer(HttpResponse.status(status).body(linkView(token, link, Map.of(), false)));
+        return sameOriginReferrer(HttpResponse.status(status).body(linkView(token, link, Map.of(), false)));
     }
 
     @Post("/adgangskode/{token}")
@@ -146,9 +146,9 @@ public class SelfServicePages {
     public MutableHttpResponse<?> choose(@PathVariable String token, @Body Map<String, String> form) {
         try {
             self.choosePassword(token, new SelfService.ChosenPassword(form.get("password"), form.getOrDefault("repeatPassword", "")));
-            return noReferrer(HttpResponse.seeOther(java.net.URI.create("/login?besked=adgangskode-gemt")));
+            return sameOriginReferrer(HttpResponse.seeOther(java.net.URI.create("/login?besked=adgangskode-gemt")));
         } catch (ProblemException e) {
-            return noReferrer(HttpResponse.status(e.status()).body(linkView(token, self.link(token), e.messagesByField(), false)));
+            return sameOriginReferrer(HttpResponse.status(e.status()).body(linkView(token, self.link(token), e.messagesByField(), false)));
         }
     }
 
@@ -158,7 +158,7 @@ public class SelfServicePages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public MutableHttpResponse<?> renew(@PathVariable String token) {
         self.renew(token);
-        return noReferrer(HttpResponse.ok(linkView(token, self.link(token), Map.of(), true)));
+        return sameOriginReferrer(HttpResponse.ok(linkView(token, self.link(token), Map.of(), true)));
     }
 
     private static ModelAndView<Map<String, Object>> linkView(String token, SelfService.LinkView link, Map<String, String> errors,
@@ -172,7 +172,7 @@ public class SelfServicePages {
         return new ModelAndView<>("administration/choose-password", model);
     }
 
-    private static MutableHttpResponse<?> noReferrer(MutableHttpResponse<?> response) {
+    private static MutableHttpResponse<?> sameOriginReferrer(MutableHttpResponse<?> response) {
         return response.header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store");
     }
 }
