@@ -15,7 +15,7 @@ import java.util.Set;
  * activates municipalities and names their local administrators; local administrators invite and manage their
  * municipality's users; everyone manages their own password and profile. Every act is published as a message
  * (and so archived). Users, sessions and municipalities themselves live in the platform, because every request's
- * sign-in reads them (docs/adr/0014-administration-module.md).
+ * sign-in reads them (docs/adr/0012-administration-module.md).
  */
 @Factory
 public class AdministrationModule {
