@@ -58,7 +58,7 @@ class ErrorPagesTest {
         assertThat(error.body()).doesNotContain("a bug, on purpose");
 
         // A file above the size limit, from the upload form: 413 as a page.
-        assertPage(bigUpload(official), 413, "for stor");
+        assertPage(bigUpload(official), 413, "Forespørgslen er for stor");
 
         // 401: not logged in, a page sends to the login page and from there back.
         Api.Response anonymous = app.api().getPage("/plans/" + planId);
