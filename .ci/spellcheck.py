@@ -15,6 +15,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORDS = os.path.join(ROOT, ".ci", "ordliste.txt")
+# Addresses and placeholders such as https://login.microsoftonline.com/<tenant-id>/v2.0 are not prose.
+# So are names of settings (BESKPLAN_SSO_SECRET_KEY).
+NOT_WORDS = re.compile(r"https?://\S+|<[^>\s]+>|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:-[A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
 
 
@@ -27,6 +30,7 @@ def bundle_texts(path):
             value = line.split("=", 1)[1]
             value = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), value)
             value = re.sub(r"\\[ntrf]", " ", value)  # escaped line breaks in mail texts
+            value = NOT_WORDS.sub(" ", value)
             # Message formats: {0}, {0,number,integer}, {0,choice,0#ingen|1#én|1<{0} flere}: keep the words only.
             value = re.sub(r"\{\d+(,\s*(number|date|time)(,\s*\w+)?)?\}", " ", value)
             value = re.sub(r"\{\d+,\s*choice,", " ", value)
@@ -48,14 +52,22 @@ def _is_text(literal):
 class _TemplateText(HTMLParser):
     """Text nodes, literal labels and quoted phrases in th: expressions; not comments, styles or scripts."""
 
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.texts = []
         self.skip = 0
+        self.open = []  # (tag, skips its text) for each open element
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script"):
-            self.skip += 1
+        # Not prose: styles, scripts, code samples, and the sample text of an element whose text Thymeleaf replaces.
+        replaced = any(name in ("th:text", "th:utext") for name, _ in attrs)
+        if tag not in self.VOID:
+            skips = tag in ("style", "script", "code") or replaced
+            self.open.append((tag, skips))
+            if skips:
+                self.skip += 1
         line = self.getpos()[0]
         for name, value in attrs:
             if not value:
@@ -68,13 +80,24 @@ class _TemplateText(HTMLParser):
             elif name in ("aria-label", "title", "alt", "placeholder") and not re.search(r"[$#@{]", value):
                 self.texts.append((line, value))
 
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag):
-        if tag in ("style", "script") and self.skip:
-            self.skip -= 1
+        if not any(t == tag for t, _ in self.open):
+            return
+        while self.open:
+            t, skips = self.open.pop()
+            if skips:
+                self.skip -= 1
+            if t == tag:
+                break
 
     def handle_data(self, data):
         if not self.skip:
-            self.texts.append((self.getpos()[0], data))
+            self.texts.append((self.getpos()[0], NOT_WORDS.sub(" ", data)))
 
 
 def template_texts(path):

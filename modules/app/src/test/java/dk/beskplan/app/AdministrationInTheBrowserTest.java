@@ -151,6 +151,7 @@ class AdministrationInTheBrowserTest {
         // The secretary sets up the committee and a meeting and approves the plan.
         browser.login("svend@htk.example", "svend holder styr på udvalget").open("/approval/udvalg");
         browser.fill("Navn", "Udvalget for Beskæftigelse").fill("Medlemmer", "Anne Holm; A; formand\nBo Vestergaard; V")
+                .tick("Dette udvalg beslutter kommunens planer (godkendelsesforløb: kun dette udvalg)")
                 .click("Opret udvalg");
         browser.awaitText("Udvalget er oprettet.");
         browser.open("/approval/moeder");
@@ -248,7 +249,7 @@ class AdministrationInTheBrowserTest {
         assertThat(browser.driver.findElement(By.id("user-roles")).getText()).isEqualTo("embedsmand, leder");
         browser.click("Deaktivér brugeren");
         browser.awaitText("Brugeren er deaktiveret");
-        browser.click("Genaktivér brugeren");
+        browser.click("Aktivér brugeren igen");
         browser.awaitText("Brugeren er aktiv igen.");
         browser.checkAccessibility();
         browser.click("Tilbage til kommunen");

@@ -91,7 +91,10 @@ final class Browser implements AutoCloseable {
     WebElement field(String label) {
         WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[normalize-space(.)=" + literal(label) + "]")));
-        return driver.findElement(By.id(labelElement.getAttribute("for")));
+        String target = labelElement.getAttribute("for");
+        return target == null || target.isBlank()
+                ? labelElement.findElement(By.xpath(".//input | .//select | .//textarea"))  // a label around its field
+                : driver.findElement(By.id(target));
     }
 
     Browser fill(String label, String value) {
@@ -112,6 +115,18 @@ final class Browser implements AutoCloseable {
     Browser setValue(String id, String value) {
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
+        return this;
+    }
+
+    /** Ticks the check box whose label reads {@code label} (clicking the label, as a person does). */
+    Browser tick(String label) {
+        WebElement box = field(label);
+        if (!box.isSelected()) {
+            driver.findElement(By.xpath("//label[normalize-space(.)=" + literal(label) + "]")).click();
+        }
+        if (!box.isSelected()) {
+            throw new AssertionError("the check box '" + label + "' could not be ticked");
+        }
         return this;
     }
 
