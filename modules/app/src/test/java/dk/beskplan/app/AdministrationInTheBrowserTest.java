@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
+import org.apache.pdfbox.Loader;
 import org.openqa.selenium.By;
 
 import java.io.ByteArrayOutputStream;
@@ -95,6 +96,9 @@ class AdministrationInTheBrowserTest {
         assertThat(browser.driver.findElement(By.id("municipality-state")).getText()).isEqualTo("Aktiv");
         browser.fill("Kontakt-e-mail for borgere", "jobcenter@htk.example").click("Gem indstillinger");
         browser.awaitText("Indstillingerne er gemt.");
+        browser.driver.findElement(By.id("logo")).sendKeys(png("htk-logo.png"));
+        browser.click("Gem logoet");
+        browser.awaitText("Logoet er gemt.");
         logOut();
 
         // The local administrator's invitation arrives; the link leads to choosing a password (a weak one is refused).
@@ -176,9 +180,25 @@ class AdministrationInTheBrowserTest {
                 () -> manager.get("/api/followup/plans").jsonList(), list -> !list.isEmpty());
         UUID planId = UUID.fromString((String) plans.get(0).get("planId"));
         assertThat(FollowUps.tasks(manager, planId)).isNotEmpty().allSatisfy(t -> assertThat(t.get("owner")).isEqualTo("mads@htk.example"));
+        // First told that the goals are his, then reminded before the round's due date.
+        assertThat(mailTo("mads@htk.example", 2).getSubject()).contains("Du er ansvarlig for opfølgningen")
+                .contains(FollowUps.y("Beskæftigelsesplan 2026"));
         app.bean(Reminders.class).tick(LocalDate.of(FollowUps.YEAR, 12, 31).minusDays(14));
-        MimeMessage reminder = mailTo("mads@htk.example", 2);
+        MimeMessage reminder = mailTo("mads@htk.example", 3);
         assertThat(reminder.getSubject()).contains("Påmindelse").contains(FollowUps.y("Beskæftigelsesplan 2026"));
+
+        // The municipality's logo heads its documents: the approved plan, as HTML and as PDF.
+        Api official = app.api().login("olga@htk.example", "olga skriver planer om morgenen");
+        browser.login("olga@htk.example", "olga skriver planer om morgenen").open("/plans/" + planId + "/dokument");
+        assertThat(browser.driver.findElement(By.cssSelector("img.logo")).getAttribute("alt")).isEqualTo("Høje-Taastrup Kommunes logo");
+        assertThat(browser.text()).contains("Høje-Taastrup Kommune");
+        browser.open("/plans"); // the document stands alone, without the site's menu
+        logOut();
+        try (var pdf = Loader.loadPDF(official.getBytes("/api/plans/" + planId + "/document.pdf"))) {
+            var resources = pdf.getPage(0).getResources();
+            assertThat(resources.getXObjectNames()).as("an image on the title page")
+                    .anySatisfy(name -> assertThat(resources.isImageXObject(name)).isTrue());
+        }
 
         // The used link is refused on a Danish page that offers a new one.
         browser.open(lisesLink);
@@ -304,6 +324,18 @@ class AdministrationInTheBrowserTest {
         logOut();
         browser.fill("Brugernavn", "ulla@kbh.example").fill("Adgangskode", "ulla glemte sin kode men fik en ny").click("Log ind");
         browser.awaitText("Din adgang til Beskplan er lukket.");
+    }
+
+    /** A small PNG, as a municipality's logo file would be. */
+    private String png(String name) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(0, 75, 135));
+        graphics.fillRect(0, 0, 120, 40);
+        graphics.dispose();
+        Path file = Files.createTempDirectory("logo").resolve(name);
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        return file.toString();
     }
 
     private String file(String name, String content) throws java.io.IOException {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -239,10 +240,14 @@ class FormsInTheBrowserTest {
         browser.awaitText("Statusrapporten er sendt til udvalget.");
         browser.click("Log ud");
 
-        // A mid-year round for a municipality without one (Frederikssund).
+        // A mid-year round for a municipality without one (Frederikssund), in a plan of this year. Its 2023 plan, whose
+        // annual report is sent, offers none.
         browser.login("frederikssund.embedsmand", DemoUsers.PASSWORD).open("/followup/planer");
         browser.press("main a[href^='/followup/planer/']");
-        browser.setValue("midyear-due", LocalDate.now().plusDays(30).toString()).click("Tilføj halvårsstatus");
+        assertThat(browser.driver.findElements(By.id("midyear-due"))).isEmpty();
+        UUID thisYear = FollowUps.approve(app, "250", FollowUps.document("250"), app.api().login("frederikssund.embedsmand", DemoUsers.PASSWORD));
+        browser.open("/followup/planer/" + thisYear);
+        browser.setValue("midyear-due", LocalDate.now().toString()).click("Tilføj halvårsstatus");
         browser.awaitText("Halvårsstatus er tilføjet.");
         browser.click("Log ud");
 
@@ -260,7 +265,8 @@ class FormsInTheBrowserTest {
                 .map(p -> (String) p.get("id")).findFirst().orElseThrow();
         browser.open("/arkiv/planer/" + plan2025 + "/status?dato=" + LocalDate.now());
         browser.setValue("dato", "2020-01-01").click("Vis planen på datoen");
-        browser.awaitText("Arkivet har ingen hændelser");
+        browser.awaitText("Planen fandtes ikke endnu den 1. januar 2020");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Planen den 1. januar 2020");
         browser.click("Log ud");
     }
 

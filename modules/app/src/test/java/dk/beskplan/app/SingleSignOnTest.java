@@ -98,6 +98,13 @@ class SingleSignOnTest {
         assertThat(sara.roles()).containsExactlyInAnyOrder(Roles.OFFICIAL, Roles.MANAGER);
         assertThat(sara.hasPassword()).isFalse();
         assertThat(sara.lastLoginAt()).isNotNull();
+
+        // Created by the municipality's login: an administrative act, archived like those of the administration pages.
+        String act = Eventually.await(Duration.ofSeconds(20), "the archived act", () -> inTransaction(sql -> sql.query(
+                        "select actor || ' ' || payload::text from archive.record where type = 'administration.user-created-by-single-sign-on'"
+                                + " and payload::jsonb->>'email' = 'sara@htk.dk'", rs -> rs.getString(1)).stream().findFirst()),
+                Optional::isPresent).orElseThrow();
+        assertThat(act).startsWith(sara.username() + " ").contains("Sara Sørensen").contains("MANAGER").contains("OFFICIAL");
     }
 
     @Test
@@ -129,6 +136,13 @@ class SingleSignOnTest {
         assertThat(second.callback.statusCode()).isEqualTo(200);
         assertThat(roles(second)).containsExactly("MANAGER");
         assertThat(app.bean(UserAccounts.class).find("ht.official").orElseThrow().roles()).containsExactly(Roles.MANAGER);
+
+        // Each change of roles at a login is an administrative act in the archive, with before and after.
+        List<String> changes = Eventually.await(Duration.ofSeconds(20), "the archived role changes", () -> inTransaction(sql -> sql.query(
+                        "select payload::jsonb->>'rolesAfter' from archive.record where type = 'administration.user-roles-changed'"
+                                + " and payload::jsonb->>'username' = 'ht.official' order by seq", rs -> rs.getString(1))),
+                list -> list.size() == 2);
+        assertThat(changes.get(1)).contains("MANAGER").doesNotContain("OFFICIAL");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dk.beskplan.approval.domain.ItemDecision;
 import dk.beskplan.approval.domain.Meeting;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.tenancy.Municipalities;
 import jakarta.inject.Singleton;
 
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,10 @@ public class MeetingDocuments {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
     private final DocumentRenderer renderer;
     private final UserAccounts users;
+    private final Municipalities municipalities;
 
-    MeetingDocuments(DocumentRenderer renderer, UserAccounts users) {
+    MeetingDocuments(DocumentRenderer renderer, UserAccounts users, Municipalities municipalities) {
+        this.municipalities = municipalities;
         this.renderer = renderer;
         this.users = users;
     }
@@ -73,6 +76,7 @@ public class MeetingDocuments {
         Committee committee = view.committee();
         Map<String, Object> model = new HashMap<>();
         model.put("municipality", users.municipalityName(meeting.municipality()));
+        model.put("logo", municipalities.logoDataUri(meeting.municipality()));
         model.put("committee", committee.name());
         model.put("title", protocol ? "Beslutningsprotokol" : "Dagsorden");
         model.put("date", CaseTexts.DANISH_DATE.format(meeting.date()));

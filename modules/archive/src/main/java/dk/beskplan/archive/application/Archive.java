@@ -387,6 +387,8 @@ public class Archive {
             case "administration.municipality-settings-changed" -> "Kommunens indstillinger ændret: " + changedFields(p);
             case "administration.user-invited" -> "Bruger inviteret: " + text(p, "displayName", "") + " (" + text(p, "username", "")
                     + "), roller " + roles(p, "roles");
+            case "administration.user-created-by-single-sign-on" -> "Bruger oprettet ved første login via kommunens login: "
+                    + text(p, "displayName", "") + " (" + text(p, "username", "") + "), roller " + roles(p, "roles");
             case "administration.user-roles-changed" -> "Roller ændret for " + text(p, "username", "") + ": " + roles(p, "rolesBefore")
                     + " → " + roles(p, "rolesAfter");
             case "administration.user-deactivated" -> "Bruger deaktiveret: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";

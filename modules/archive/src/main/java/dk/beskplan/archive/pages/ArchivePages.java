@@ -141,6 +141,7 @@ public class ArchivePages {
         try {
             LocalDate date = ArchiveController.date(dato);
             model.put("dato", date.toString());
+            model.put("datoText", FORMATS.day(date));
             model.put("standing", archive.asOf(planId, date, user));
             return HttpResponse.ok(new ModelAndView<>("archive/as-of", model));
         } catch (ProblemException e) {

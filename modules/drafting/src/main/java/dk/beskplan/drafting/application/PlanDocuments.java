@@ -3,6 +3,7 @@ package dk.beskplan.drafting.application;
 import dk.beskplan.drafting.document.PlanDocumentView;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** The plan as the municipality publishes it, in HTML and PDF from one template. */
@@ -22,9 +24,11 @@ public class PlanDocuments {
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final Municipalities municipalities;
 
     PlanDocuments(PlanService plans, DocumentRenderer renderer, Sql sql, TransactionOperations<Connection> transactions,
-                  Clock clock) {
+                  Clock clock, Municipalities municipalities) {
+        this.municipalities = municipalities;
         this.plans = plans;
         this.renderer = renderer;
         this.sql = sql;
@@ -44,8 +48,17 @@ public class PlanDocuments {
     }
 
     public Rendered html(PlanService.Document doc) {
-        String html = renderer.html(TEMPLATE, PlanDocumentView.model(doc.content(), status(doc)));
-        String file = (doc.content().title() + " " + doc.content().municipalityName()).replaceAll("[^\\p{L}\\p{N}]+", "-")
+        Map<String, Object> model = PlanDocumentView.model(doc.content(), status(doc));
+        model.put("logo", municipalities.logoDataUri(doc.content().municipality()));
+        // A plan that does not print its municipality's name is headed by the name the catalogue knows.
+        String municipalityName = doc.content().municipalityName() != null ? doc.content().municipalityName()
+                : municipalities.find(doc.content().municipality()).map(Municipalities.Municipality::shownName)
+                .orElse(doc.content().municipality());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> written = (Map<String, Object>) model.get("doc");
+        written.put("municipalityName", municipalityName);
+        String html = renderer.html(TEMPLATE, model);
+        String file = (doc.content().title() + " " + municipalityName).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "") + "-rev" + doc.revision();
         return new Rendered(file, html, doc.plan().id(), doc.revision(), doc.frozenAs() != null);
     }

@@ -13,6 +13,7 @@ import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.tenancy.Municipalities;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -57,10 +58,12 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
     private final Clock clock;
 
     private final RoundClosing closing;
+    private final Municipalities municipalities;
 
     StatusReports(Sql sql, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock,
-                  RoundClosing closing) {
+                  RoundClosing closing, Municipalities municipalities) {
         this.closing = closing;
+        this.municipalities = municipalities;
         this.sql = sql;
         this.queries = queries;
         this.renderer = renderer;
@@ -189,6 +192,7 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("municipality", users.municipalityName(plan.municipality()));
+        model.put("logo", municipalities.logoDataUri(plan.municipality()));
         model.put("title", plan.title());
         model.put("period", plan.period());
         model.put("round", round.label());

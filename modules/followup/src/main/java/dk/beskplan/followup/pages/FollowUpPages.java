@@ -375,10 +375,14 @@ public class FollowUpPages {
                 .filter(java.util.Objects::nonNull).distinct().toList());
         model.put("departed", departed);
         model.put("orphanedGoals", overview.goals().stream().filter(g -> departed.contains(g.goal().manager())).map(Views.GoalStatus::goal).toList());
+        // A mid-year round can still be added for a year without one whose annual report is not sent and not yet due
+        // (its due date must fall between today and the annual round's): no form for years where it would be refused.
         List<Integer> years = new java.util.ArrayList<>();
         for (int y = overview.plan().fromYear(); y <= overview.plan().toYear(); y++) {
             int year = y;
-            if (overview.rounds().stream().noneMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
+            boolean open = overview.rounds().stream().anyMatch(r -> r.year() == year && "ANNUAL".equals(r.kind())
+                    && "OPEN".equals(r.state()) && r.dueDate().isAfter(today()));
+            if (open && overview.rounds().stream().noneMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
                 years.add(y);
             }
         }

@@ -80,6 +80,12 @@ public class Municipalities {
                 rs -> new Logo(rs.getBytes(1), rs.getString(2), rs.getString(3)), code);
     }
 
+    /** The logo for the heading of the municipality's documents, as a data URI; null when it has none. */
+    @Nullable
+    public String logoDataUri(String code) {
+        return logo(code).map(Logo::dataUri).orElse(null);
+    }
+
     /** Switches a municipality on or off; nothing is deleted. Stale {@code expectedVersion}: {@link Conflict}. */
     @Transactional
     public Municipality setActive(String code, boolean active, int expectedVersion) {

@@ -14,11 +14,14 @@ public final class TestApp implements AutoCloseable {
     private final EmbeddedServer server;
     private final String namespace;
     private final String jdbcUrl;
+    /** Whether this instance made the namespace (and so removes its queues when it closes); not a second instance. */
+    private final boolean ownsNamespace;
 
-    private TestApp(EmbeddedServer server, String namespace, String jdbcUrl) {
+    private TestApp(EmbeddedServer server, String namespace, String jdbcUrl, boolean ownsNamespace) {
         this.server = server;
         this.namespace = namespace;
         this.jdbcUrl = jdbcUrl;
+        this.ownsNamespace = ownsNamespace;
     }
 
     /** The properties of a fresh application; {@code overrides} win (e.g. a broker port behind a proxy). */
@@ -57,7 +60,7 @@ public final class TestApp implements AutoCloseable {
         envs[0] = "test";
         System.arraycopy(environments, 0, envs, 1, environments.length);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, envs);
-        return new TestApp(server, (String) props.get("beskplan.messaging.namespace"), (String) props.get("datasources.default.url"));
+        return new TestApp(server, (String) props.get("beskplan.messaging.namespace"), (String) props.get("datasources.default.url"), true);
     }
 
     public static TestApp start() {
@@ -70,7 +73,7 @@ public final class TestApp implements AutoCloseable {
         props.put("datasources.default.url", jdbcUrl);
         props.put("beskplan.messaging.namespace", namespace);
         props.putAll(overrides);
-        return new TestApp(ApplicationContext.run(EmbeddedServer.class, props, "test"), namespace, jdbcUrl);
+        return new TestApp(ApplicationContext.run(EmbeddedServer.class, props, "test"), namespace, jdbcUrl, false);
     }
 
     public String url() {
@@ -99,6 +102,41 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
+        java.util.List<String> modules = ownsNamespace && server.getApplicationContext().isRunning()
+                ? server.getApplicationContext().getBeansOfType(dk.beskplan.platform.ModuleDescriptor.class).stream()
+                .map(dk.beskplan.platform.ModuleDescriptor::name).toList()
+                : java.util.List.of();
         server.close();
+        removeQueues(modules);
+    }
+
+    /**
+     * Every run declares a dozen durable quorum queues under its own namespace; left behind, hundreds of them pile up in
+     * the shared broker and make each of its restarts (BrokerRestartTest) slow. A namespace is never used again.
+     */
+    private void removeQueues(java.util.List<String> modules) {
+        if (modules.isEmpty()) {
+            return;
+        }
+        try (com.rabbitmq.client.Connection connection = TestServices.get().rabbitFactory().newConnection()) {
+            for (String module : modules) {
+                for (String queue : java.util.List.of(namespace + "." + module, namespace + "." + module + ".dead-letters")) {
+                    try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                        channel.queueDelete(queue);
+                    } catch (Exception ignored) {
+                        // already gone (or the broker is down in an outage test): nothing to tidy
+                    }
+                }
+            }
+            for (String exchange : java.util.List.of(namespace + ".events", namespace + ".dead-letters")) {
+                try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                    channel.exchangeDelete(exchange);
+                } catch (Exception ignored) {
+                    // as above
+                }
+            }
+        } catch (Exception ignored) {
+            // the broker is unreachable: the queues stay, as before
+        }
     }
 }

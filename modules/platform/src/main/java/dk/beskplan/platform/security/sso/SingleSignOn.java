@@ -64,8 +64,11 @@ public class SingleSignOn {
     private final Sql sql;
     private final Clock clock;
 
+    private final List<SingleSignOnObserver> observers;
+
     public SingleSignOn(SingleSignOnSettings settings, OpenIdProviders providers, UserAccounts users, Municipalities municipalities,
-                        Sql sql, Clock clock) {
+                        Sql sql, Clock clock, List<SingleSignOnObserver> observers) {
+        this.observers = observers;
         this.settings = settings;
         this.providers = providers;
         this.users = users;
@@ -152,10 +155,17 @@ public class SingleSignOn {
         UserAccounts.User user = users.findByEmail(email).orElse(null);
         if (user == null) {
             user = users.create(new UserAccounts.NewUser(email.toLowerCase(Locale.ROOT), displayName, email, config.municipality(), roles));
+            for (SingleSignOnObserver observer : observers) {
+                observer.userCreated(user);
+            }
         } else if (!config.municipality().equals(user.municipality())) {
             throw new Refused("Din e-mailadresse hører til en bruger i en anden kommune i Beskplan. Kontakt din kommunes administrator.");
-        } else if (!user.roles().equals(roles)) {
+        } else if (!new TreeSet<>(user.roles()).equals(roles)) {
+            Set<String> before = Set.copyOf(user.roles());
             user = users.setRoles(user.username(), roles, user.version());
+            for (SingleSignOnObserver observer : observers) {
+                observer.rolesChanged(user, before, roles);
+            }
         }
         if (!users.maySignIn(user)) {
             throw new Refused("Din adgang til Beskplan er lukket. Kontakt din kommunes administrator.");
