@@ -280,10 +280,12 @@ class ArchiveTest {
         assertThat(reader.get("/api/archive/search?q=fleksjob").jsonList())
                 .allSatisfy(h -> assertThat(h.get("kind")).isIn("APPROVED_VERSION", "MEETING_PROTOCOL", "STATUS_REPORT"));
         assertThat(reader.get("/api/archive/search?q=fleksjob").jsonList()).extracting(h -> h.get("kind")).contains("APPROVED_VERSION");
-        // The status report of the plan in force is published: readers find it and may read it.
-        List<Map<String, Object>> report = reader.get("/api/archive/search?q=langtidsledig").jsonList();
+        // The status report went to the committee but has not been noted: readers neither find nor open it yet (issue 15;
+        // once noted they do: WhoMayReportTest). The administration finds it.
+        assertThat(reader.get("/api/archive/search?q=langtidsledig").jsonList()).isEmpty();
+        List<Map<String, Object>> report = Fixtures.as(app, "a.official").get("/api/archive/search?q=langtidsledig").jsonList();
         assertThat(report).extracting(h -> h.get("kind")).containsExactly("STATUS_REPORT");
-        assertThat(reader.getAny("/api/archive/documents/" + report.get(0).get("documentId")).body()).contains("langtidsledige");
+        assertThat(reader.getAny("/api/archive/documents/" + report.get(0).get("documentId")).status()).isEqualTo(404);
     }
 
     @Test

@@ -151,9 +151,10 @@ class NotificationMailTest {
                 .contains("2a: Jobcentret gennemfører mindst 500 virksomhedsbesøg").doesNotContain("1a:")
                 .contains(BASE + "/followup/planer/" + planId);
 
-        // A manager who takes a goal over herself is not mailed about it; an unchanged assignment mails nobody.
+        // A manager cannot take a goal over herself (only an official or its manager gives it; issue 15), and the refusal
+        // mails nobody; an unchanged assignment mails nobody either.
         Committee.check(Fixtures.as(app, "a.manager2").put("/api/followup/plans/" + planId + "/goals/1/manager",
-                Map.of("manager", "a.manager2")), 200);
+                Map.of("manager", "a.manager2")), 403);
         Committee.check(official.put("/api/followup/plans/" + planId + "/goals/2/manager", Map.of("manager", "a.manager2")), 200);
         Thread.sleep(1500); // the sender sweeps every 200 ms: anything queued would have arrived
         assertThat(mailsAbout(planId.toString(), 2)).hasSize(2);

@@ -211,6 +211,31 @@ public class AdminController {
         return HttpResponse.ok(user).header("ETag", etag(user.version()));
     }
 
+    /** How many sessions an administrator ended. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record SessionsEnded(int ended) {
+    }
+
+    @Get("/users/{username}/sessions")
+    @Operation(summary = "A user's live sessions: started, last used, browser (User-Agent)")
+    @ApiResponse(responseCode = "200", description = "the sessions, the most recently used first")
+    @ApiResponse(responseCode = "401", description = "not signed in")
+    @ApiResponse(responseCode = "403", description = "not an administrator")
+    @ApiResponse(responseCode = "404", description = "no such user, or not of the local administrator's municipality")
+    public List<dk.beskplan.platform.security.Sessions.SessionInfo> sessions(@PathVariable String username, Authentication auth) {
+        return users.sessions(CurrentUser.of(auth), username);
+    }
+
+    @Delete("/users/{username}/sessions")
+    @Operation(summary = "End every session of a user at once (they must sign in again); recorded in the history and the archive")
+    @ApiResponse(responseCode = "200", description = "how many sessions ended")
+    @ApiResponse(responseCode = "401", description = "not signed in")
+    @ApiResponse(responseCode = "403", description = "not an administrator")
+    @ApiResponse(responseCode = "404", description = "no such user, or not of the local administrator's municipality")
+    public SessionsEnded endSessions(@PathVariable String username, Authentication auth) {
+        return new SessionsEnded(users.endSessions(CurrentUser.of(auth), username));
+    }
+
     @Post("/users/{username}/reactivation")
     @Operation(summary = "Reactivate a deactivated user")
     @ApiResponse(responseCode = "200", description = "the user, active again")

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -37,10 +38,12 @@ public class MeController {
 
     private final SelfService self;
     private final UserAccounts users;
+    private final Sessions sessions;
 
-    MeController(SelfService self, UserAccounts users) {
+    MeController(SelfService self, UserAccounts users, Sessions sessions) {
         this.self = self;
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Get("/profile")
@@ -74,6 +77,30 @@ public class MeController {
     public HttpResponse<?> changePassword(HttpRequest<?> request, @Body SelfService.PasswordChange change, Authentication auth) {
         self.changePassword(auth.getName(), change, Sessions.current(request).map(Sessions.Session::idHash).orElse(null));
         return HttpResponse.noContent();
+    }
+
+    /** How many of my other sessions ended. */
+    @Serdeable
+    public record SessionsEnded(int ended) {
+    }
+
+    @Get("/sessions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "My live sessions: started, last used, browser (User-Agent); current marks the one asking")
+    @ApiResponse(responseCode = "200", description = "my sessions, the most recently used first")
+    @ApiResponse(responseCode = "401", description = "not signed in")
+    public java.util.List<Sessions.SessionInfo> sessions(HttpRequest<?> request, Authentication auth) {
+        return sessions.list(auth.getName(), Sessions.current(request).map(Sessions.Session::idHash).orElse(null));
+    }
+
+    @Delete("/sessions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Log my other sessions out; this one stays")
+    @ApiResponse(responseCode = "200", description = "how many sessions ended")
+    @ApiResponse(responseCode = "401", description = "not signed in")
+    public SessionsEnded endOtherSessions(HttpRequest<?> request, Authentication auth) {
+        String current = Sessions.current(request).map(Sessions.Session::idHash).orElse("");
+        return new SessionsEnded(sessions.endOthers(auth.getName(), current));
     }
 
     @Post("/password-reset")

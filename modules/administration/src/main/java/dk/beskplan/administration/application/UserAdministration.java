@@ -6,8 +6,10 @@ import dk.beskplan.contracts.administration.UserDeactivated;
 import dk.beskplan.contracts.administration.UserInvited;
 import dk.beskplan.contracts.administration.UserReactivated;
 import dk.beskplan.contracts.administration.UserRolesChanged;
+import dk.beskplan.contracts.administration.UserSessionsEnded;
 import dk.beskplan.contracts.administration.PasswordLinkRenewed;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Sessions;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.web.Conflict;
@@ -47,8 +49,10 @@ public class UserAdministration {
     private final Scope scope;
     private final PasswordLinks links;
     private final Acts acts;
+    private final Sessions sessions;
 
-    UserAdministration(UserAccounts users, Scope scope, PasswordLinks links, Acts acts) {
+    UserAdministration(UserAccounts users, Scope scope, PasswordLinks links, Acts acts, Sessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.scope = scope;
         this.links = links;
@@ -122,6 +126,25 @@ public class UserAdministration {
         acts.record(new UserDeactivated(username, user.displayName(), user.municipality()), actor.username(), user.municipality(),
                 username, "Deaktiveret: " + user.displayName() + " (alle sessioner afsluttet)");
         return after;
+    }
+
+    /** The user's live sessions, as their administrator sees them (none is "this session"). */
+    @Transactional
+    public List<Sessions.SessionInfo> sessions(CurrentUser actor, String username) {
+        return sessions.list(scope.user(actor, username).username(), null);
+    }
+
+    /**
+     * Ends every session of a user (a lost laptop, a shared computer): they must sign in again. Recorded as an act
+     * even when there was none, so the history shows it was done.
+     */
+    @Transactional
+    public int endSessions(CurrentUser actor, String username) {
+        UserAccounts.User user = scope.user(actor, username);
+        int ended = sessions.endAll(username);
+        acts.record(new UserSessionsEnded(username, user.displayName(), user.municipality(), ended), actor.username(), user.municipality(),
+                username, "Sessioner afsluttet for " + user.displayName() + ": " + ended);
+        return ended;
     }
 
     @Transactional

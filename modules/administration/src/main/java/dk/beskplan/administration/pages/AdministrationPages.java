@@ -247,6 +247,17 @@ public class AdministrationPages {
         }, errors -> userView(actor, username, null, errors, null));
     }
 
+    @Post("/brugere/{username}/afslut-sessioner")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public MutableHttpResponse<?> endSessions(@PathVariable String username, Authentication auth) {
+        CurrentUser actor = CurrentUser.of(auth);
+        return Forms.act(() -> {
+            users.endSessions(actor, username);
+            return "/administration/brugere/" + encode(username) + "?udfoert=sessioner";
+        }, errors -> userView(actor, username, null, errors, null));
+    }
+
     @Post("/brugere/{username}/inviter")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -271,6 +282,7 @@ public class AdministrationPages {
         model.put("rolesText", RoleNames.danish(user.roles()));
         model.put("self", user.username().equals(actor.username()));
         model.put("history", acts.history(null, username, 50));
+        model.put("sessions", users.sessions(actor, username));
         model.put("fmt", Times.INSTANCE);
         return new ModelAndView<>("administration/user", model);
     }

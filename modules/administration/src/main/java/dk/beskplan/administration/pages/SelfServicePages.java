@@ -42,10 +42,12 @@ import java.util.Map;
 public class SelfServicePages {
     private final SelfService self;
     private final UserAccounts users;
+    private final Sessions sessions;
 
-    SelfServicePages(SelfService self, UserAccounts users) {
+    SelfServicePages(SelfService self, UserAccounts users, Sessions sessions) {
         this.self = self;
         this.users = users;
+        this.sessions = sessions;
     }
 
     // ---- my profile ----
@@ -95,6 +97,29 @@ public class SelfServicePages {
         model.put("errors", errors);
         model.put("done", done);
         return new ModelAndView<>("administration/profile", model);
+    }
+
+    // ---- my sessions ----
+
+    @Get("/min-profil/sessioner{?afsluttet}")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ModelAndView<Map<String, Object>> mySessions(HttpRequest<?> request, @QueryValue @Nullable Integer afsluttet, Authentication auth) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("sessions", sessions.list(auth.getName(), Sessions.current(request).map(Sessions.Session::idHash).orElse(null)));
+        model.put("ended", afsluttet);
+        model.put("max", sessions.maxPerUser());
+        model.put("fmt", Times.INSTANCE);
+        return new ModelAndView<>("administration/sessions", model);
+    }
+
+    @Post("/min-profil/sessioner/log-andre-ud")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public MutableHttpResponse<?> endOtherSessions(HttpRequest<?> request, Authentication auth) {
+        int ended = sessions.endOthers(auth.getName(), Sessions.current(request).map(Sessions.Session::idHash).orElse(""));
+        return HttpResponse.seeOther(java.net.URI.create("/min-profil/sessioner?afsluttet=" + ended));
     }
 
     // ---- forgotten password ----

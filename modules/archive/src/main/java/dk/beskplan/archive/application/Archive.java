@@ -256,10 +256,23 @@ public class Archive {
                         Sql.instant(rs, "occurred_at"), rs.getString("actor")), id)
                 .orElseThrow(() -> new NotFound("Dokumentet findes ikke i arkivet"));
         if (!user.canSee(doc.municipality())
-                || user.hasRole(Roles.READER) && !FrozenDocuments.Kind.valueOf(doc.kind()).published) {
+                || user.hasRole(Roles.READER) && !FrozenDocuments.Kind.valueOf(doc.kind()).published
+                || user.hasRole(Roles.READER) && FrozenDocuments.Kind.STATUS_REPORT.name().equals(doc.kind()) && !noted(doc.recordSeq())) {
             throw new NotFound("Dokumentet findes ikke i arkivet");
         }
         return doc;
+    }
+
+    /**
+     * A status report reaches readers (politicians, the public) only once the committee has noted it: until then it is
+     * the administration's draft to the committee (docs/security.md, "Roles and actions"). {@code r}: the record that
+     * carried the report.
+     */
+    static final String NOTED = "exists (select 1 from archive.record n where n.type = '" + "approval.status-report-noted" + "'"
+            + " and n.payload->>'reportId' = r.payload->>'reportId')";
+
+    private boolean noted(long recordSeq) {
+        return sql.queryOne("select 1 from archive.record r where r.seq = ? and " + NOTED, rs -> 1, recordSeq).isPresent();
     }
 
     /** The documents of a plan's records and of the records linked to it, in archive order (for the package). */
@@ -294,7 +307,7 @@ public class Archive {
             return List.of();
         }
         if (user.hasRole(Roles.READER)) {
-            where.append(" and d.kind = any(?)");
+            where.append(" and d.kind = any(?) and (d.kind <> '" + FrozenDocuments.Kind.STATUS_REPORT.name() + "' or " + NOTED + ")");
             params.add(FrozenDocuments.Kind.publishedNames().toArray(String[]::new));
         }
         if (year != null) {
@@ -393,6 +406,7 @@ public class Archive {
                     + " → " + roles(p, "rolesAfter");
             case "administration.user-deactivated" -> "Bruger deaktiveret: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";
             case "administration.user-reactivated" -> "Bruger genaktiveret: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";
+            case "administration.user-sessions-ended" -> "Sessioner afsluttet af en administrator: " + text(p, "displayName", "") + " (" + text(p, "username", "") + ")";
             case "administration.user-profile-changed" -> "Profil ændret for " + text(p, "username", "") + ": " + changedFields(p);
             case "administration.password-reset-requested" -> "Nulstilling af adgangskode bestilt for " + text(p, "username", "");
             case "administration.password-link-used" -> ("INVITATION".equals(text(p, "purpose", "")) ? "Første adgangskode valgt fra invitation af "

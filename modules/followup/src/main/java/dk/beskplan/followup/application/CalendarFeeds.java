@@ -4,6 +4,7 @@ import dk.beskplan.followup.document.Ical;
 import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.NotFound;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -64,8 +65,11 @@ public class CalendarFeeds {
     public String feed(String token) {
         String username = sql.queryOne("select username from followup.calendar_feed where token_hash = ?", rs -> rs.getString(1), hash(token))
                 .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
-        // The feed of a deactivated user stops at once (the platform's own check; the row is also gone after the message).
-        CurrentUser owner = users.find(username).filter(dk.beskplan.platform.security.UserAccounts.User::active).map(u -> new CurrentUser(username, u.municipality(), u.roles()))
+        // The token dies with the account and with the manager role, checked on every request against the platform's
+        // accounts (the shared sign-in service): a deactivated user, a closed municipality or a user no longer a manager
+        // gets nothing, even before the message that removes the row has arrived.
+        CurrentUser owner = users.find(username).filter(u -> users.maySignIn(u) && u.roles().contains(Roles.MANAGER))
+                .map(u -> new CurrentUser(username, u.municipality(), u.roles()))
                 .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
         Map<UUID, List<Views.Task>> byRound = new LinkedHashMap<>();
         for (Views.Task task : queries.openTasks(owner)) {

@@ -2,6 +2,7 @@ package dk.beskplan.followup.application;
 
 import dk.beskplan.contracts.administration.UserDeactivated;
 import dk.beskplan.contracts.administration.UserReactivated;
+import dk.beskplan.contracts.administration.UserRolesChanged;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageHandler;
@@ -67,6 +68,36 @@ public class Departures {
                             + " on conflict (username) do update set deactivated_at = excluded.deactivated_at",
                     message.username(), message.displayName(), message.municipality(), envelope.occurredAt());
             sql.update("delete from followup.calendar_feed where username = ?", message.username());
+        }
+    }
+
+    /**
+     * "administration.user-roles-changed": a user who is no longer a manager loses the calendar address (it would show
+     * nothing anyway: the feed checks the role on every request); a new one must be made if the role comes back.
+     */
+    @Singleton
+    static class RolesChanged implements MessageHandler<UserRolesChanged> {
+        private final Sql sql;
+
+        RolesChanged(Sql sql) {
+            this.sql = sql;
+        }
+
+        @Override
+        public String module() {
+            return FollowUpModule.MODULE.name();
+        }
+
+        @Override
+        public Class<UserRolesChanged> messageType() {
+            return UserRolesChanged.class;
+        }
+
+        @Override
+        public void handle(UserRolesChanged message, Envelope envelope) {
+            if (!message.rolesAfter().contains("MANAGER")) {
+                sql.update("delete from followup.calendar_feed where username = ?", message.username());
+            }
         }
     }
 

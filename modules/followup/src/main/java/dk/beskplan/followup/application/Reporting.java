@@ -7,6 +7,7 @@ import dk.beskplan.followup.domain.TargetPeriod;
 import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
@@ -94,6 +95,7 @@ public class Reporting {
     @Transactional
     public Views.Task report(UUID taskId, ReportInput input, int expectedVersion, CurrentUser user) {
         Views.Task seen = queries.task(taskId, user);
+        requireMayReport(seen, user);
         sql.queryOne("select 1 from followup.status_round where id = ? for update", rs -> 1, seen.roundId());
         Views.Task task = queries.task(taskId).orElseThrow();
         requireReportable(task);
@@ -167,6 +169,38 @@ public class Reporting {
         return errors;
     }
 
+    /**
+     * Who gives status on a task (docs/security.md, "Roles and actions"): an official of the municipality, or the manager
+     * who answers for it (the task's owner, or the goal's manager now). Another manager is refused (403), however the
+     * request was made.
+     */
+    void requireMayReport(Views.Task task, CurrentUser user) {
+        if (!mayReport(task, user)) {
+            throw forbidden("Du kan kun afgive status på mål, du er ansvarlig for. Status på »" + task.goalLabel() + "« afgives af "
+                    + ownerName(task) + " eller af en embedsmand.");
+        }
+    }
+
+    /** Whether the user may give status on the task (the rule of {@link #requireMayReport}). */
+    public boolean mayReport(Views.Task task, CurrentUser user) {
+        if (user.hasRole(Roles.OFFICIAL) && user.canSee(task.municipality()) && user.municipality() != null) {
+            return true;
+        }
+        if (!user.hasRole(Roles.MANAGER)) {
+            return false;
+        }
+        return user.username().equals(task.owner()) || queries.goals(task.planId()).stream()
+                .anyMatch(g -> g.number() == task.goalNumber() && user.username().equals(g.manager()));
+    }
+
+    private String ownerName(Views.Task task) {
+        return task.owner() == null ? "målets ansvarlige leder" : users.find(task.owner()).map(UserAccounts.User::displayName).orElse(task.owner());
+    }
+
+    static ProblemException forbidden(String detail) {
+        return new ProblemException(io.micronaut.http.HttpStatus.FORBIDDEN, "Ikke tilladt", detail, List.of());
+    }
+
     /** Reports are made in an open round; in a round whose report was sent, only what it marked missing, late. */
     private static void requireReportable(Views.Task task) {
         if (!reportable(task)) {
@@ -222,6 +256,10 @@ public class Reporting {
                     problems.add("samme succeskriterium som linje " + earlier);
                 }
             }
+            if (problems.isEmpty() && !mayReport(candidates.get(0), user)) {
+                problems.add("du er ikke ansvarlig for " + candidates.get(0).goalLabel() + " " + candidates.get(0).name()
+                        + "; status på det afgives af " + ownerName(candidates.get(0)) + " eller af en embedsmand");
+            }
             if (problems.isEmpty()) {
                 Views.Task task = candidates.get(0);
                 matched.add(new ImportedRow(row.line(), row.measure(), task.id(), task.goalLabel() + ", " + task.name(), row.value(), row.nationalValue()));
@@ -265,6 +303,12 @@ public class Reporting {
         }
         Views.Goal goal = queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst()
                 .orElseThrow(() -> new NotFound("Planen har ikke mål " + goalNumber));
+        // An official gives any goal to a manager; a manager only gives away a goal they answer for (a manager takes a
+        // goal over only when an official or its current manager gives it).
+        if (!(user.hasRole(Roles.OFFICIAL) && user.municipality() != null) && !user.username().equals(goal.manager())) {
+            throw forbidden("Kun en embedsmand eller målets ansvarlige leder (" + (goal.managerName() == null ? "ingen" : goal.managerName())
+                    + ") kan give »" + goal.label() + "« til en anden leder.");
+        }
         String name = Settings.blankToNull(manager);
         if (name == null) {
             throw InvalidInput.field("manager", "vælg den leder, der skal være ansvarlig");

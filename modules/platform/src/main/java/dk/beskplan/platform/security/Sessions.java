@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Server-side sessions in PostgreSQL: they survive restarts, work across instances, and logout really ends
  * them. The cookie carries a random 256-bit id; the table keeps only its hash, so a database dump does not
- * hand out live sessions. Every login creates a new id (no session fixation).
+ * hand out live sessions. Every login creates a new id (no session fixation). A user has at most
+ * {@code beskplan.security.session.max-per-user} sessions (default 5): a new one ends the oldest beyond that. Each
+ * session remembers the browser (User-Agent) it started in, for "Mine sessioner".
  */
 @Singleton
 public class Sessions {
@@ -31,6 +34,15 @@ public class Sessions {
     public record Session(String idHash, String username, String csrfToken) {
     }
 
+    /** A live session as its owner (and their administrators) see it; {@code current}: the one asking. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record SessionInfo(Instant startedAt, Instant lastUsedAt, @io.micronaut.core.annotation.Nullable String userAgent,
+                              boolean current) {
+    }
+
+    /** The longest User-Agent kept; longer ones are cut. */
+    static final int MAX_USER_AGENT = 300;
+
     /** What login hands to the client: the cookie value and the CSRF token. */
     public record NewSession(String id, String csrfToken) {
     }
@@ -39,14 +51,22 @@ public class Sessions {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final int maxPerUser;
 
     public Sessions(Sql sql, Clock clock,
                     @Value("${beskplan.security.session.idle-timeout:30m}") Duration idleTimeout,
-                    @Value("${beskplan.security.session.absolute-timeout:12h}") Duration absoluteTimeout) {
+                    @Value("${beskplan.security.session.absolute-timeout:12h}") Duration absoluteTimeout,
+                    @Value("${beskplan.security.session.max-per-user:5}") int maxPerUser) {
         this.sql = sql;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
+        this.maxPerUser = Math.max(1, maxPerUser);
+    }
+
+    /** How many sessions a user may have at once. */
+    public int maxPerUser() {
+        return maxPerUser;
     }
 
     /** The session of the request being served (set when its cookie was checked), if any. */
@@ -54,14 +74,65 @@ public class Sessions {
         return request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Session.class);
     }
 
+    /** A new session for the user, in the browser of the request being served (its User-Agent, if any). */
     @Transactional
     public NewSession create(String username) {
+        return create(username, io.micronaut.http.context.ServerRequestContext.currentRequest()
+                .flatMap(r -> Optional.ofNullable(r.getHeaders().get(io.micronaut.http.HttpHeaders.USER_AGENT))).orElse(null));
+    }
+
+    /**
+     * A new session; beyond {@link #maxPerUser()} the user's oldest sessions end. Logins of one user are taken one at
+     * a time (the user's row is locked), so two at the same instant cannot both keep the oldest.
+     */
+    @Transactional
+    public NewSession create(String username, @io.micronaut.core.annotation.Nullable String userAgent) {
         String id = randomToken();
         String csrf = randomToken();
         Instant now = clock.instant();
-        sql.update("insert into platform.user_session (id_hash, username, csrf_token, created_at, last_seen_at)"
-                + " values (?, ?, ?, ?, ?)", hash(id), username, csrf, now, now);
+        sql.queryOne("select 1 from platform.app_user where username = ? for update", rs -> 1, username);
+        String idHash = hash(id);
+        sql.update("insert into platform.user_session (id_hash, username, csrf_token, created_at, last_seen_at, user_agent)"
+                + " values (?, ?, ?, ?, ?, ?)", idHash, username, csrf, now, now, cleanUserAgent(userAgent));
+        sql.update("delete from platform.user_session where username = ? and id_hash <> ? and id_hash not in"
+                        + " (select id_hash from platform.user_session where username = ? and id_hash <> ?"
+                        + " order by created_at desc, last_seen_at desc limit ?)",
+                username, idHash, username, idHash, maxPerUser - 1);
         return new NewSession(id, csrf);
+    }
+
+    /** The user's live sessions, the most recently used first. */
+    @Transactional
+    public List<SessionInfo> list(String username, @io.micronaut.core.annotation.Nullable String currentHash) {
+        Instant now = clock.instant();
+        return sql.query("select id_hash, created_at, last_seen_at, user_agent from platform.user_session where username = ?"
+                        + " and last_seen_at >= ? and created_at >= ? order by last_seen_at desc, created_at desc",
+                rs -> new SessionInfo(Sql.instant(rs, "created_at"), Sql.instant(rs, "last_seen_at"), rs.getString("user_agent"),
+                        rs.getString("id_hash").equals(currentHash)),
+                username, now.minus(idleTimeout), now.minus(absoluteTimeout));
+    }
+
+    /** Ends every session of the user but {@code keepHash} ("Log de andre sessioner ud"); how many ended. */
+    @Transactional
+    public int endOthers(String username, String keepHash) {
+        return sql.update("delete from platform.user_session where username = ? and id_hash <> ?", username, keepHash);
+    }
+
+    /** Ends every session of the user (an administrator's act); how many ended. */
+    @Transactional
+    public int endAll(String username) {
+        return sql.update("delete from platform.user_session where username = ?", username);
+    }
+
+    static String cleanUserAgent(@io.micronaut.core.annotation.Nullable String userAgent) {
+        if (userAgent == null) {
+            return null;
+        }
+        String clean = userAgent.replaceAll("\\p{Cntrl}", " ").strip();
+        if (clean.isEmpty()) {
+            return null;
+        }
+        return clean.length() > MAX_USER_AGENT ? clean.substring(0, MAX_USER_AGENT) : clean;
     }
 
     /** The live session for a cookie value; an expired one is deleted and not returned. */

@@ -138,6 +138,17 @@ public final class Api {
         return send(builder);
     }
 
+    public Response delete(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).DELETE().header("Accept", "application/json");
+        if (!csrf.isEmpty()) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     /** Posts raw text as JSON (for malformed bodies). */
     public Response postRaw(String path, String rawJson) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(rawJson))

@@ -42,6 +42,9 @@ public final class TestApp implements AutoCloseable {
         props.put("beskplan.messaging.delivery-limit", 3);
         // Real PBKDF2, fewer rounds: the tests log in often.
         props.put("beskplan.security.password.iterations", 1000);
+        // The tests log one user in many times and keep the older clients: no cap on sessions per user (production: 5)
+        // unless a test sets one (SessionsTest).
+        props.put("beskplan.security.session.max-per-user", 10_000);
         props.put("micronaut.server.port", -1);
         // No SMTP server unless a test brings one (GreenMail) and turns mail on.
         props.put("beskplan.mail.enabled", false);
