@@ -274,6 +274,8 @@ public class AdministrationPages {
         UserAccounts.User user = users.get(actor, username);
         Map<String, Object> model = new HashMap<>();
         model.put("u", user);
+        model.put("municipalityName", user.municipality() == null ? null
+                : user.municipality() + " " + municipalities.get(actor, user.municipality()).shownName());
         model.put("done", done);
         model.put("errors", errors);
         model.put("chosen", chosen != null ? chosen : List.copyOf(user.roles()));
