@@ -26,6 +26,8 @@ import java.time.Duration;
  *   <li>every page form submitted (its {@code data-form} name), whatever submitted it (a click, Enter, a test
  *       using the driver directly): {@link FormRecord}, checked by EveryFormIsSubmittedTest after all tests;</li>
  *   <li>{@link #checkAccessibility()} runs axe-core on the page shown and counts the pages checked.</li>
+ *   <li>nothing a page does may be blocked by the Content-Security-Policy: the browser's console is read before
+ *       each new page and at the end, and a violation fails the test naming it.</li>
  * </ul>
  */
 final class Browser implements AutoCloseable {
@@ -52,6 +54,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--lang=da-DK", "--window-size=1280,2000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         FormRecord.startOnce();
         ChromeDriver chrome = new ChromeDriver(service, options);
@@ -66,6 +69,7 @@ final class Browser implements AutoCloseable {
 
     Browser open(String path) {
         FormRecord.harvest(driver);
+        checkNoPolicyViolations();
         driver.get(baseUrl + path);
         return this;
     }
@@ -177,10 +181,22 @@ final class Browser implements AutoCloseable {
         return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
+    /** Fails if the browser's console reports anything the Content-Security-Policy refused since the last look. */
+    void checkNoPolicyViolations() {
+        var violations = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The Content-Security-Policy blocked something on " + url() + ":\n" + String.join("\n", violations));
+        }
+    }
+
     @Override
     public void close() {
         try {
             FormRecord.harvest(driver);
+            checkNoPolicyViolations();
         } finally {
             driver.quit();
         }

@@ -2,6 +2,7 @@ package dk.beskplan.administration.application;
 
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -22,6 +23,8 @@ final class Inputs {
             errors.add(new ProblemException.FieldError(field, "Navnet skal udfyldes"));
         } else if (v.length() > 200) {
             errors.add(new ProblemException.FieldError(field, "Navnet må højst være på 200 tegn"));
+        } else {
+            TextRules.singleLine(v, field, errors);
         }
         return v;
     }

@@ -14,6 +14,7 @@ import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -138,6 +139,7 @@ public class MunicipalityAdministration {
         if (displayName != null && displayName.length() > 100) {
             errors.add(new ProblemException.FieldError("displayName", "Visningsnavnet må højst være på 100 tegn"));
         }
+        TextRules.singleLine(displayName, "displayName", errors);
         String contactEmail = Inputs.email(request.contactEmail(), "contactEmail", false, errors);
         Inputs.refuseIfAny(errors);
         Municipalities.Municipality after = municipalities.updateSettings(code, displayName, contactEmail, Inputs.version(request.version()));

@@ -6,6 +6,8 @@ import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
+import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.TextRules;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -41,6 +43,7 @@ public class Committees {
     @Transactional
     public Committee create(String name, Committee.Kind kind, List<Committee.Member> members, List<String> secretaries,
                             boolean decidesPlans, CurrentUser user) {
+        refuseLineBreaks(name, members);
         Committee committee = Committee.define(UUID.randomUUID(), user.municipality(), name,
                         kind == null ? Committee.Kind.COMMITTEE : kind, members, secretaries(secretaries, user), 0)
                 .orElseThrow(reason -> InvalidInput.field(fieldOf(reason), reason));
@@ -62,6 +65,7 @@ public class Committees {
     @Transactional
     public Committee update(UUID id, long expectedVersion, String name, Committee.Kind kind, List<Committee.Member> members,
                             List<String> secretaries, CurrentUser user) {
+        refuseLineBreaks(name, members);
         Committee current = get(id, user);
         if (current.version() != expectedVersion) {
             throw new Conflict("Udvalget er ændret af en anden i mellemtiden. Hent det igen og gentag din ændring.");
@@ -93,6 +97,22 @@ public class Committees {
         ApprovalRoute route = ApprovalRoute.of(stages).orElseThrow(reason -> InvalidInput.field("stages", reason));
         committees.saveRoute(user.municipality(), route, expectedVersion, user.username(), clock.instant());
         return committees.route(user.municipality());
+    }
+
+    /** The committee's name and its members' names and parties are single lines (platform TextRules). */
+    private static void refuseLineBreaks(String name, List<Committee.Member> members) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        TextRules.singleLine(name, "name", errors);
+        for (int i = 0; members != null && i < members.size(); i++) {
+            Committee.Member m = members.get(i);
+            if (m != null) {
+                TextRules.singleLine(m.name(), "members[" + i + "].name", errors);
+                TextRules.singleLine(m.party(), "members[" + i + "].party", errors);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
     }
 
     private static List<String> secretaries(List<String> secretaries, CurrentUser user) {

@@ -21,6 +21,7 @@ import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -197,6 +198,7 @@ public class Meetings {
         if (title == null || title.isBlank()) {
             throw InvalidInput.field("title", "skal udfyldes");
         }
+        TextRules.requireSingleLine(title, "title");
         Meeting meeting = load(meetingId, user);
         AgendaItem item = meeting.place(new AgendaItem.Proposal(AgendaItem.Kind.FREE, title, caseText, recommendation, null,
                 null, null, null, null), today()).orElseThrow(Conflict::new);
@@ -216,6 +218,7 @@ public class Meetings {
     @Transactional
     public MeetingView rewrite(UUID meetingId, UUID itemId, String title, @Nullable String caseText,
                                @Nullable String recommendation, @Nullable Long expectedVersion, CurrentUser user) {
+        TextRules.requireSingleLine(title, "title");
         Meeting meeting = load(meetingId, user);
         checkVersion(meeting, expectedVersion);
         meeting.rewrite(itemId, title, caseText, recommendation).orElseThrow(reason -> reason.contains("overskrift")

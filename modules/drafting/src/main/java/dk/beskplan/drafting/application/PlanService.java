@@ -23,6 +23,7 @@ import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -327,6 +328,8 @@ public class PlanService {
             errors.add(new ProblemException.FieldError(field, "skal udfyldes"));
         } else if (value.length() > 300) {
             errors.add(new ProblemException.FieldError(field, "højst 300 tegn"));
+        } else {
+            TextRules.singleLine(value, field, errors);
         }
     }
 

@@ -6,6 +6,7 @@ import dk.beskplan.drafting.domain.SuccessCriterion;
 import dk.beskplan.drafting.domain.Target;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException.FieldError;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.LocalDate;
@@ -256,6 +257,8 @@ public final class PlanDocumentReader {
         String value = node.getStringValue();
         if (value.length() > max) {
             error(path, "højst " + max + " tegn");
+        } else if (max <= MAX_SHORT && !TextRules.isSingleLine(value)) {
+            error(path, TextRules.NOT_SINGLE_LINE); // headings, labels, names and titles are one line
         }
         return value;
     }

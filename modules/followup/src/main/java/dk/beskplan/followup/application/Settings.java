@@ -8,6 +8,7 @@ import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -78,6 +79,7 @@ public class Settings {
         String midYearDue = orElse(update.midYearDue(), current.midYearDue());
         checkMonthDay("annualDue", annual, errors);
         checkMonthDay("midYearDue", midYearDue, errors);
+        TextRules.singleLine(update.escalationName(), "escalationName", errors);
         boolean midYear = update.midYear() == null ? current.midYear() : update.midYear();
         if (midYear && errors.isEmpty() && !monthDay(midYearDue).isBefore(monthDay(annual))) {
             errors.add(new ProblemException.FieldError("midYearDue", "halvårsstatus skal ligge før den årlige status (" + annual + ")"));

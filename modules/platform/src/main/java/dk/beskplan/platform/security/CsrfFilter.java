@@ -32,6 +32,9 @@ import java.util.concurrent.TimeoutException;
  * {@code X-CSRF-Token} (API, htmx). Never in the URL: addresses end up in logs, histories and Referer headers.
  * Runs after authentication, which leaves the session on the request. The form fields it read are left on the
  * request ({@link #FORM_FIELDS_ATTRIBUTE}) for later filters, so a body is parsed once.
+ *
+ * <p>Before the token, every state-changing request, with or without a session (login included), must come from one
+ * of our own pages by its {@code Origin} (or {@code Referer}) header ({@link Origins}); a foreign one is refused 403.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CsrfFilter implements Ordered {
@@ -44,9 +47,11 @@ public class CsrfFilter implements Ordered {
     private static final Set<String> EXEMPT = Set.of("/login", "/api/login");
 
     private final FilterBodyParser bodyParser;
+    private final Origins origins;
 
-    public CsrfFilter(FilterBodyParser bodyParser) {
+    public CsrfFilter(FilterBodyParser bodyParser, Origins origins) {
         this.bodyParser = bodyParser;
+        this.origins = origins;
     }
 
     /** The token a page must put in its forms (empty without a session). */
@@ -68,8 +73,15 @@ public class CsrfFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public @Nullable HttpResponse<?> check(HttpRequest<?> request) {
+        if (SAFE.contains(request.getMethod())) {
+            return null;
+        }
+        if (!origins.fromOwnPage(request)) {
+            return refuse(request, "Forespørgslen kom fra et andet websted end Beskplan og er afvist."
+                    + " Åbn Beskplan direkte og prøv igen.");
+        }
         var session = request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class);
-        if (SAFE.contains(request.getMethod()) || session.isEmpty() || EXEMPT.contains(request.getPath())) {
+        if (session.isEmpty() || EXEMPT.contains(request.getPath())) {
             return null;
         }
         String expected = session.get().csrfToken();
@@ -124,9 +136,12 @@ public class CsrfFilter implements Ordered {
     }
 
     private static HttpResponse<?> refuse(HttpRequest<?> request) {
+        return refuse(request, "CSRF-token mangler eller er forkert. Genindlæs siden og prøv igen.");
+    }
+
+    private static HttpResponse<?> refuse(HttpRequest<?> request, String detail) {
         return HttpResponse.status(HttpStatus.FORBIDDEN)
-                .body(Problems.body(HttpStatus.FORBIDDEN, "Ingen adgang",
-                        "CSRF-token mangler eller er forkert. Genindlæs siden og prøv igen.", request.getPath(), List.of()))
+                .body(Problems.body(HttpStatus.FORBIDDEN, "Ingen adgang", detail, request.getPath(), List.of()))
                 .contentType(Problems.PROBLEM_JSON);
     }
 }

@@ -29,8 +29,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +56,21 @@ public class LoginController {
                      String csrfToken) {
     }
 
+    /** The one answer to an unknown user, a wrong password and an attempt that must wait (same status, same text). */
+    static final String WRONG = "Forkert brugernavn eller adgangskode. Efter flere forkerte forsøg skal du vente lidt, før du prøver igen.";
+
     private final UserAccounts users;
+    private final PasswordLogins logins;
+    private final ClientAddress clientAddress;
     private final Sessions sessions;
     private final SessionCookie cookie;
     private final SingleSignOnSettings singleSignOn;
 
-    public LoginController(UserAccounts users, Sessions sessions, SessionCookie cookie, SingleSignOnSettings singleSignOn) {
+    public LoginController(UserAccounts users, PasswordLogins logins, ClientAddress clientAddress, Sessions sessions,
+                           SessionCookie cookie, SingleSignOnSettings singleSignOn) {
         this.users = users;
+        this.logins = logins;
+        this.clientAddress = clientAddress;
         this.sessions = sessions;
         this.cookie = cookie;
         this.singleSignOn = singleSignOn;
@@ -72,7 +79,7 @@ public class LoginController {
     @Post("/api/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<Me> apiLogin(HttpRequest<?> request, @Body @Valid LoginRequest login) {
-        UserAccounts.User user = authenticate(login.username(), login.password());
+        UserAccounts.User user = authenticate(login.username(), login.password(), clientAddress.of(request));
         cookie.read(request).ifPresent(sessions::delete);
         Sessions.NewSession session = sessions.create(user.username());
         return HttpResponse.ok(me(user, session.csrfToken())).cookie(cookie.create(session.id()));
@@ -118,9 +125,9 @@ public class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public MutableHttpResponse<?> formLogin(HttpRequest<?> request, @Body Map<String, String> form) {
         String username = form.getOrDefault("username", "");
-        String next = safeNext(form.get("next"));
+        String next = safeNext(form.get("next")); // checked before anything is written
         try {
-            UserAccounts.User user = authenticate(username, form.getOrDefault("password", ""));
+            UserAccounts.User user = authenticate(username, form.getOrDefault("password", ""), clientAddress.of(request));
             cookie.read(request).ifPresent(sessions::delete);
             Sessions.NewSession session = sessions.create(user.username());
             return HttpResponse.seeOther(URI.create(next)).cookie(cookie.create(session.id()));
@@ -138,18 +145,13 @@ public class LoginController {
         return HttpResponse.seeOther(URI.create("/login?besked=logget-ud")).cookie(cookie.expired());
     }
 
-    private UserAccounts.User authenticate(String username, String password) {
+    private UserAccounts.User authenticate(String username, String password, String address) {
         if (username == null || username.isBlank()) {
             throw InvalidInput.field("username", "skal udfyldes");
         }
-        UserAccounts.LoginResult result = users.authenticate(username.trim(), password == null ? "" : password);
+        UserAccounts.LoginResult result = logins.attempt(username.trim(), password == null ? "" : password, address);
         if (result instanceof UserAccounts.LoginResult.Success success) {
             return success.user();
-        }
-        if (result instanceof UserAccounts.LoginResult.Locked locked) {
-            long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "For mange forsøg",
-                    "For mange mislykkede forsøg. Prøv igen om " + minutes + " minut(ter).", List.of());
         }
         if (result instanceof UserAccounts.LoginResult.Deactivated) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Adgang lukket",
@@ -159,7 +161,7 @@ public class LoginController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Log ind via kommunen",
                     "Din kommune logger ind med sit eget login. Brug knappen for din kommune.", List.of());
         }
-        throw new ProblemException(HttpStatus.UNAUTHORIZED, "Ikke logget ind", "Forkert brugernavn eller adgangskode", List.of());
+        throw new ProblemException(HttpStatus.UNAUTHORIZED, "Ikke logget ind", WRONG, List.of());
     }
 
     private MutableHttpResponse<ModelAndView<Map<String, Object>>> loginView(@Nullable String error, String username,
@@ -174,9 +176,33 @@ public class LoginController {
         return HttpResponse.status(status).body(new ModelAndView<>("platform/login", model));
     }
 
-    /** Only local paths: a login link must not be able to send the user to another site. */
+    /**
+     * Only local paths: a login link must not be able to send the user to another site, nor carry anything that is not
+     * a valid address (control characters, spaces, backslashes). Anything else becomes the front page.
+     */
     public static String safeNext(@Nullable String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+        return next != null && isLocalPath(next) ? next : "/";
+    }
+
+    /** A path on this site ("/planer/1?fane=2"): no scheme, no host, no "//", nothing a browser would reinterpret. */
+    public static boolean isLocalPath(String path) {
+        if (path.isEmpty() || path.length() > 2000 || path.charAt(0) != '/' || path.startsWith("//")) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= ' ' || c == 0x7f || c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                return false;
+            }
+        }
+        try {
+            URI uri = new URI(path);
+            return uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith("/") && !uri.getRawPath().startsWith("//");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Me me(UserAccounts.User user, String csrf) {

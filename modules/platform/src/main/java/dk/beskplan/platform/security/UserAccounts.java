@@ -13,7 +13,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Users and their credentials, including the throttling of failed logins: after five failures in a row an
- * account is locked for one minute, doubling with each further failure up to an hour.
+ * Users and their credentials. Failed logins never lock an account: {@link LoginThrottle} delays further attempts
+ * per (account, client address) and per address instead (ADR 0019).
  *
  * <p>A user can sign in only while both the user and their municipality are active, and (for municipality users)
  * while the municipality allows password login. Creating, changing and deactivating users is an administrative
@@ -31,8 +30,6 @@ import java.util.TreeSet;
  */
 @Singleton
 public class UserAccounts {
-    static final int FREE_FAILURES = 5;
-    private static final Duration MAX_LOCK = Duration.ofHours(1);
     private static final String COLUMNS = "username, display_name, email, municipality_code, roles, active, last_login_at,"
             + " password_hash is not null as has_password, version";
 
@@ -54,9 +51,6 @@ public class UserAccounts {
         }
 
         record Invalid() implements LoginResult {
-        }
-
-        record Locked(Instant until) implements LoginResult {
         }
 
         /** Right password, but the user or their municipality is deactivated. */
@@ -82,32 +76,21 @@ public class UserAccounts {
         this.decoyHash = hasher.decoy();
     }
 
+    /**
+     * Checks a password. Failed attempts are counted and delayed by {@link LoginThrottle} (through
+     * {@link PasswordLogins}), not here: an account is never locked.
+     */
     @Transactional
     public LoginResult authenticate(String username, String password) {
-        var row = sql.queryOne("select password_hash, failed_logins, locked_until from platform.app_user"
-                        + " where username = ? for update",
-                rs -> new Object[]{rs.getString(1), rs.getInt(2), Sql.instant(rs, "locked_until")}, username);
-        if (row.isEmpty() || row.get()[0] == null) {
+        String stored = sql.queryOne("select password_hash from platform.app_user where username = ?", rs -> rs.getString(1), username)
+                .orElse(null);
+        if (stored == null) {
             hasher.matches(password, decoyHash); // same cost as a real check: no user enumeration by timing
             return new LoginResult.Invalid();
         }
-        Instant now = clock.instant();
-        Instant lockedUntil = (Instant) row.get()[2];
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return new LoginResult.Locked(lockedUntil);
+        if (!hasher.matches(password, stored)) {
+            return new LoginResult.Invalid();
         }
-        if (!hasher.matches(password, (String) row.get()[0])) {
-            int failures = (Integer) row.get()[1] + 1;
-            Instant lock = null;
-            if (failures >= FREE_FAILURES) {
-                long minutes = 1L << Math.min(failures - FREE_FAILURES, 6);
-                lock = now.plus(Duration.ofMinutes(minutes).compareTo(MAX_LOCK) > 0 ? MAX_LOCK : Duration.ofMinutes(minutes));
-            }
-            sql.update("update platform.app_user set failed_logins = ?, locked_until = ? where username = ?",
-                    failures, lock, username);
-            return lock != null ? new LoginResult.Locked(lock) : new LoginResult.Invalid();
-        }
-        sql.update("update platform.app_user set failed_logins = 0, locked_until = null where username = ?", username);
         User user = find(username).orElseThrow();
         // Said only after the right password, so a stranger learns nothing about the account.
         if (!maySignIn(user)) {
@@ -118,6 +101,11 @@ public class UserAccounts {
         }
         recordLogin(username);
         return new LoginResult.Success(user);
+    }
+
+    /** Spends as long as one password check (against a decoy hash), for an answer that must not be faster. */
+    public void spendOneCheck(String password) {
+        hasher.matches(password == null ? "" : password, decoyHash);
     }
 
     /** Marks a successful sign-in (any way of signing in): the administrators' lists show it. */
@@ -200,13 +188,13 @@ public class UserAccounts {
         return find(user.username()).orElseThrow();
     }
 
-    /** Sets a user's password (already checked against the password policy by the caller); unlocks the account. */
+    /** Sets a user's password (already checked against the password policy by the caller). */
     @Transactional
     public void setPassword(String username, String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
             throw InvalidInput.field("password", "Adgangskoden skal være på mindst " + PasswordHasher.MIN_LENGTH + " tegn");
         }
-        sql.update("update platform.app_user set password_hash = ?, failed_logins = 0, locked_until = null where username = ?",
+        sql.update("update platform.app_user set password_hash = ? where username = ?",
                 hasher.hash(password), username);
     }
 
@@ -263,7 +251,7 @@ public class UserAccounts {
         sql.update("insert into platform.app_user (username, display_name, email, municipality_code, roles, password_hash)"
                         + " values (?, ?, ?, ?, ?::text[], ?) on conflict (username) do update set display_name = excluded.display_name,"
                         + " email = excluded.email, municipality_code = excluded.municipality_code, roles = excluded.roles,"
-                        + " password_hash = excluded.password_hash, failed_logins = 0, locked_until = null, active = true",
+                        + " password_hash = excluded.password_hash, active = true",
                 username, displayName, email, municipality, roles(roles), hasher.hash(password));
     }
 

@@ -159,13 +159,20 @@ public final class Api {
         return send(builder);
     }
 
-    /** Posts a page form as a browser does: the CSRF token only if the form carries it. */
-    public Response postForm(String path, Map<String, String> fields) {
+    /**
+     * Posts a page form as a browser does: the CSRF token only if the form carries it; {@code headers} as name, value
+     * pairs (an Origin or Referer, say).
+     */
+    public Response postForm(String path, Map<String, String> fields, String... headers) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(form))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
     }
 
     /** Posts a multipart form as a browser's upload form does: text fields, then one file. */
