@@ -288,7 +288,7 @@ class ArchiveTest {
     void usersSeeTheirOwnMunicipalityAndReadersOnlyWhatIsPublished() {
         Api other = Fixtures.as(app, "b.official");
         assertThat(other.get("/api/archive/plans/" + planId + "/timeline").status()).isEqualTo(404);
-        assertThat(other.get("/api/archive/plans/" + planId + "/package").status()).isEqualTo(404);
+        assertThat(other.download("/api/archive/plans/" + planId + "/package", "application/zip").statusCode()).isEqualTo(404);
         assertThat(other.get("/api/archive/plans").jsonList()).noneMatch(p -> planId.equals(p.get("planId")));
         long documentId = ((Number) ((List<Map<String, Object>>) (List<?>) timeline(Fixtures.as(app, "a.official"), planId).stream()
                 .filter(e -> "drafting.plan-submitted".equals(e.get("type"))).findFirst().orElseThrow().get("documents"))

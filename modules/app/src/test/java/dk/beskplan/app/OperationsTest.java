@@ -86,7 +86,7 @@ class OperationsTest {
                 body -> body.contains("beskplan_messages_consumed_total{module=\"archive\",outcome=\"applied\"}"));
         assertThat(scrape(TOKEN).headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics)
-                .contains("http_server_requests_seconds_count{", "uri=\"/api/plans\"", "uri=\"/api/me\"")
+                .contains("http_server_requests_seconds_count{", "uri=\"/api/plans/import\"", "uri=\"/api/me\"")
                 .contains("beskplan_outbox_backlog{module=\"drafting\"}")
                 .contains("beskplan_outbox_oldest_unpublished_age_seconds{module=\"drafting\"}")
                 .contains("beskplan_messaging_dead_letters{module=\"approval\"} 0.0")

@@ -141,6 +141,11 @@ public class ArchiveController {
     @Get(value = "/documents/{id}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "A frozen document exactly as archived (plan documents JSON, protocols and reports HTML), with its SHA-256")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the document as archived; Digest: its SHA-256",
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "a plan document (docs/plan-document.md)")),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_HTML,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", description = "a protocol or status report"))})
     public HttpResponse<String> document(@PathVariable long id, Authentication auth) {
         Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
         return HttpResponse.ok(doc.content()).contentType(doc.mediaType() + ";charset=utf-8")

@@ -44,7 +44,8 @@ import java.util.TreeMap;
  *     does not parse or is refused), 401 and 403 (not signed in, no role, no CSRF token), 404 (an addressed resource
  *     not there or not the user's), 406 (an Accept header naming nothing the operation gives), 409 (a change that
  *     conflicts with the resource's state or version), 413 and 415 (a body too large or of another type), 429 (too
- *     many login attempts), 503 (the PDF renderer busy) and 500;</li>
+ *     many login attempts), 428 (an If-Match header missing where one is required), 503 (the PDF renderer busy) and
+ *     500;</li>
  *     <li>binary answers (PDF, zip, CSV, workbooks, calendars, images) as binary, not as base64 strings;</li>
  *     <li>response properties the serialiser leaves out when empty (strings, lists, maps) are not "required";</li>
  *     <li>operation ids unique across modules.</li>
@@ -73,6 +74,7 @@ public class ApiDescription {
                     + " (e.g. a stale If-Match, a plan no longer in draft)"}),
             Map.entry("413", new String[]{"PayloadTooLarge", "The body is larger than the server accepts"}),
             Map.entry("415", new String[]{"UnsupportedMediaType", "The body's Content-Type is not one this operation reads"}),
+            Map.entry("428", new String[]{"PreconditionRequired", "The If-Match header with the version read is required"}),
             Map.entry("429", new String[]{"TooManyRequests", "Too many failed attempts; try again later (Retry-After)"}),
             Map.entry("500", new String[]{"ServerError", "An unexpected error; nothing was changed"}),
             Map.entry("503", new String[]{"ServiceUnavailable", "The document renderer is busy; try again after Retry-After seconds"})));
@@ -105,6 +107,22 @@ public class ApiDescription {
             yaml = known;
         }
         return known;
+    }
+
+    /**
+     * A {@code Map<String, Object>} is generated as an object whose values are objects; its values are anything (a
+     * target's {@code percent} is a number, its {@code kind} a string), so they are described as any value.
+     */
+    @SuppressWarnings("unchecked")
+    private static void anyValues(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (Map.of("type", "object").equals(map.get("additionalProperties"))) {
+                ((Map<String, Object>) map).put("additionalProperties", true);
+            }
+            map.values().forEach(ApiDescription::anyValues);
+        } else if (node instanceof List<?> list) {
+            list.forEach(ApiDescription::anyValues);
+        }
     }
 
     /** A copy without shared nodes, so the YAML has no anchors and aliases (some readers limit or refuse them). */
@@ -219,6 +237,7 @@ public class ApiDescription {
         components.put("responses", responses);
         components.put("securitySchemes", securitySchemes());
         doc.put("components", components);
+        anyValues(doc);
         return doc;
     }
 
@@ -291,6 +310,12 @@ public class ApiDescription {
         if (hasBody) {
             errors.add("413");
             errors.add("415");
+        }
+        boolean ifMatch = op.get("parameters") instanceof List<?> parameters && parameters.stream()
+                .anyMatch(p -> p instanceof Map<?, ?> m && "header".equals(m.get("in")) && "If-Match".equalsIgnoreCase(String.valueOf(m.get("name"))));
+        if (ifMatch && unsafe) {
+            // A stale version is a 409 (Conflict); a missing one 428.
+            errors.add("428");
         }
         if (path.equals("/api/login")) {
             errors.add("429");
