@@ -143,7 +143,7 @@ public class ApprovalController {
      * must be the revision the item carries (409 when a new one came in meanwhile).
      */
     @Serdeable
-    public record DecisionRequest(@Nullable ItemDecision.Outcome outcome, boolean followedRecommendation,
+    public record DecisionRequest(@Nullable ItemDecision.Outcome outcome, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "absent: false") boolean followedRecommendation,
                                   @Nullable @Size(max = 20000, message = "højst 20000 tegn") String protocolText,
                                   @NotNull(message = "angiv de tilstedeværende medlemmer") @Size(max = 101, message = "højst 101")
                                   List<@Size(max = 200) String> present,
