@@ -24,7 +24,9 @@ public class Application {
             System.exit(CreateAdminCommand.run(args, CreateAdminCommand.standardInput(System.console(), System.in), System.out,
                     Application::withCommandContext));
         }
-        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("prod").start();
+        // With JSON log lines (docs/operations.md) every line of standard output is JSON: no banner.
+        boolean jsonLogs = "json".equalsIgnoreCase(System.getenv("BESKPLAN_LOG_FORMAT"));
+        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("prod").banner(!jsonLogs).start();
     }
 
     /**

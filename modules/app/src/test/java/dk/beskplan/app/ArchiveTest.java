@@ -170,6 +170,29 @@ class ArchiveTest {
         assertThat(bad.body()).contains("\"field\":\"date\"");
     }
 
+    /** Each archive download answers its own media type when asked for exactly it, and 406 only for a type it cannot give. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void downloadsAnswerTheMediaTypeAskedFor() {
+        Api official = Fixtures.as(app, "a.official");
+        Map<String, Object> submitted = timeline(official, planId).stream()
+                .filter(e -> "drafting.plan-submitted".equals(e.get("type"))).findFirst().orElseThrow();
+        Object documentId = ((List<Map<String, Object>>) submitted.get("documents")).get(0).get("id");
+        Map<String, String> downloads = Map.of(
+                "/api/archive/plans/" + planId + "/package", "application/zip",
+                "/arkiv/planer/" + planId + "/pakke", "application/zip",
+                "/api/archive/documents/" + documentId + "/pdf", "application/pdf",
+                "/arkiv/dokumenter/" + documentId + "/pdf", "application/pdf");
+        downloads.forEach((path, type) -> {
+            var asked = official.download(path, type);
+            assertThat(asked.statusCode()).as(path + " with Accept: " + type).isEqualTo(200);
+            assertThat(asked.headers().firstValue("Content-Type").orElse("")).as(path).startsWith(type);
+            var withQuality = official.download(path, "text/html;q=0.9, " + type + ";q=0.8");
+            assertThat(withQuality.statusCode()).as(path + " with a list naming it").isEqualTo(200);
+            assertThat(official.download(path, "text/csv").statusCode()).as(path + " with Accept: text/csv").isEqualTo(406);
+        });
+    }
+
     @Test
     void thePackageVerifiesWithoutBeskplan() throws Exception {
         byte[] zip = Fixtures.as(app, "a.official").getBytes("/api/archive/plans/" + planId + "/package");
@@ -265,7 +288,7 @@ class ArchiveTest {
     void usersSeeTheirOwnMunicipalityAndReadersOnlyWhatIsPublished() {
         Api other = Fixtures.as(app, "b.official");
         assertThat(other.get("/api/archive/plans/" + planId + "/timeline").status()).isEqualTo(404);
-        assertThat(other.get("/api/archive/plans/" + planId + "/package").status()).isEqualTo(404);
+        assertThat(other.download("/api/archive/plans/" + planId + "/package", "application/zip").statusCode()).isEqualTo(404);
         assertThat(other.get("/api/archive/plans").jsonList()).noneMatch(p -> planId.equals(p.get("planId")));
         long documentId = ((Number) ((List<Map<String, Object>>) (List<?>) timeline(Fixtures.as(app, "a.official"), planId).stream()
                 .filter(e -> "drafting.plan-submitted".equals(e.get("type"))).findFirst().orElseThrow().get("documents"))

@@ -303,6 +303,16 @@ class FollowUpReportingTest {
         var fromPage = page.download("/followup/planer/" + planId + "/oversigt.xlsx", "*/*");
         assertThat(fromPage.statusCode()).isEqualTo(200);
         assertThat(ReadableWorkbook.isOOXMLZipHeader(fromPage.body())).isTrue();
+        // Content negotiation: each download answers its own media type when asked for exactly it, 406 for another.
+        for (String[] download : new String[][]{{"/api/followup/plans/" + planId + "/overview.csv", "text/csv"},
+                {"/api/followup/plans/" + planId + "/overview.xlsx", SpreadsheetDownloads.XLSX},
+                {"/followup/planer/" + planId + "/oversigt.csv", "text/csv"},
+                {"/followup/planer/" + planId + "/oversigt.xlsx", SpreadsheetDownloads.XLSX}}) {
+            var asked = page.download(download[0], download[1]);
+            assertThat(asked.statusCode()).as(download[0]).isEqualTo(200);
+            assertThat(asked.headers().firstValue("Content-Type").orElse("")).as(download[0]).startsWith(download[1]);
+            assertThat(page.download(download[0], "application/pdf").statusCode()).as(download[0] + " as PDF").isEqualTo(406);
+        }
         // Another municipality gets nothing.
         assertThat(Fixtures.as(app, "b.official").download("/api/followup/plans/" + planId + "/overview.xlsx", SpreadsheetDownloads.XLSX)
                 .statusCode()).isEqualTo(404);
@@ -325,6 +335,11 @@ class FollowUpReportingTest {
                 .contains(FollowUps.y("SUMMARY:Frist: status på Beskæftigelsesplan 2026 – Årlig status 2026 (3)"))
                 .contains("1a: Mindst 75 pct. af borgerne er tilfredse med jobcentret").endsWith("END:VCALENDAR\r\n");
         assertThat(feed.body().lines()).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        // Asked for by its media type, the feed answers it; asked for a type it cannot give, 406.
+        var asCalendar = anonymous.download(address.group(1), "text/calendar");
+        assertThat(asCalendar.statusCode()).isEqualTo(200);
+        assertThat(asCalendar.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        assertThat(anonymous.download(address.group(1), "application/pdf").statusCode()).isEqualTo(406);
         // A new address makes the old one stop working.
         manager.postForm("/followup/opgaver/kalender", Map.of("_csrf", manager.csrfToken()));
         assertThat(anonymous.getAny(address.group(1)).status()).isEqualTo(404);

@@ -21,6 +21,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -142,7 +143,7 @@ public class ApprovalController {
      * must be the revision the item carries (409 when a new one came in meanwhile).
      */
     @Serdeable
-    public record DecisionRequest(@Nullable ItemDecision.Outcome outcome, boolean followedRecommendation,
+    public record DecisionRequest(@Nullable ItemDecision.Outcome outcome, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "absent: false") boolean followedRecommendation,
                                   @Nullable @Size(max = 20000, message = "højst 20000 tegn") String protocolText,
                                   @NotNull(message = "angiv de tilstedeværende medlemmer") @Size(max = 101, message = "højst 101")
                                   List<@Size(max = 200) String> present,
@@ -198,6 +199,7 @@ public class ApprovalController {
 
     @Post("/submissions/{planId}/hearing-answer")
     @Operation(summary = "Record the heard body's answer (no answer: allowed once the deadline has passed); the plan moves on")
+    @Status(HttpStatus.NO_CONTENT)
     public HttpResponse<Void> hearingAnswer(@PathVariable UUID planId, @Body @Valid HearingAnswerRequest request, Authentication auth) {
         inbox.recordHearingAnswer(planId, request.answer(), request.answeredOn(), CurrentUser.of(auth));
         return HttpResponse.noContent();
@@ -211,6 +213,7 @@ public class ApprovalController {
 
     @Post("/committees")
     @Operation(summary = "Set up a committee (or the council) with its members and secretaries")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<ApprovalJson.CommitteeJson> createCommittee(@Body @Valid CommitteeRequest request, Authentication auth) {
         Committee c = committees.create(request.name(), request.kind(), request.domainMembers(), request.secretaries(),
                 Boolean.TRUE.equals(request.decidesPlans()), CurrentUser.of(auth));
@@ -251,6 +254,7 @@ public class ApprovalController {
 
     @Post("/meetings")
     @Operation(summary = "Plan a meeting (submission deadline defaults to a week before)")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<ApprovalJson.MeetingJson> createMeeting(@Body @Valid MeetingRequest request, Authentication auth) {
         Meetings.MeetingView view = meetings.create(request.committeeId(), request.date(), request.time(), request.place(),
                 request.submissionDeadline(), CurrentUser.of(auth));
@@ -266,6 +270,7 @@ public class ApprovalController {
 
     @Post("/meetings/{id}/agenda")
     @Operation(summary = "Put a plan from the in-box, a status report or a free item last on the agenda (late after the deadline)")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<ApprovalJson.MeetingJson> place(@PathVariable UUID id, @Body @Valid AgendaItemRequest request,
                                                         Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
@@ -318,6 +323,7 @@ public class ApprovalController {
 
     @Post("/meetings/{id}/agenda/{itemId}/decision")
     @Operation(summary = "Record the committee's decision on an item: once, at a meeting that is held and not closed")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<ApprovalJson.DecisionJson> decide(@PathVariable UUID id, @PathVariable UUID itemId,
                                                           @Body @Valid DecisionRequest request, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
@@ -327,6 +333,7 @@ public class ApprovalController {
 
     @Post("/meetings/{id}/agenda/{itemId}/corrections")
     @Operation(summary = "Correct how a decision was written down (protocol text, members present, vote), saying why")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<ApprovalJson.CorrectionJson> correct(@PathVariable UUID id, @PathVariable UUID itemId,
                                                              @Body @Valid CorrectionRequest request, Authentication auth) {
         ItemDecision.Correction correction = meetings.correct(id, itemId, request.reason(), request.protocolText(),

@@ -13,8 +13,11 @@ import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -76,7 +79,7 @@ public class ArchiveController {
         return archive.asOf(planId, date(date), CurrentUser.of(auth));
     }
 
-    @Get("/plans/{planId}/package")
+    @Get(value = "/plans/{planId}/package", produces = "application/zip")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The plan's archival package (zip): records, documents as archived and as PDF, chain, SHA256SUMS")
     public HttpResponse<byte[]> archivalPackage(@PathVariable UUID planId, Authentication auth) {
@@ -120,6 +123,7 @@ public class ArchiveController {
     @Secured(Roles.ADMIN)
     @Operation(summary = "Writes a signed checkpoint of the archive's head now, to the configured directory (409 when no key"
             + " and directory are configured); verify-archive --checkpoint FILE then detects truncation and rewritten tails")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<CheckpointJson> writeCheckpoint() {
         Checkpoints.Written written = checkpoints.write();
         Checkpoint c = written.checkpoint();
@@ -134,16 +138,21 @@ public class ArchiveController {
         return archive.search(q, year, CurrentUser.of(auth));
     }
 
-    @Get("/documents/{id}")
+    @Get(value = "/documents/{id}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "A frozen document exactly as archived (plan documents JSON, protocols and reports HTML), with its SHA-256")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the document as archived; Digest: its SHA-256",
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "a plan document (docs/plan-document.md)")),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_HTML,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", description = "a protocol or status report"))})
     public HttpResponse<String> document(@PathVariable long id, Authentication auth) {
         Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));
         return HttpResponse.ok(doc.content()).contentType(doc.mediaType() + ";charset=utf-8")
                 .header("Digest", "sha-256=" + doc.sha256()).header("Content-Security-Policy", "sandbox");
     }
 
-    @Get("/documents/{id}/pdf")
+    @Get(value = "/documents/{id}/pdf", produces = "application/pdf")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     @Operation(summary = "A frozen document as PDF")
     public HttpResponse<byte[]> pdf(@PathVariable long id, Authentication auth) {

@@ -154,7 +154,7 @@ public class ArchivePages {
         }
     }
 
-    @Get("/planer/{planId}/pakke")
+    @Get(value = "/planer/{planId}/pakke", produces = "application/zip")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN})
     public HttpResponse<byte[]> archivalPackage(@PathVariable UUID planId, Authentication auth) {
         return HttpResponse.ok(packages.build(planId, CurrentUser.of(auth))).contentType("application/zip")
@@ -171,7 +171,7 @@ public class ArchivePages {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     }
 
-    @Get("/dokumenter/{id}/pdf")
+    @Get(value = "/dokumenter/{id}/pdf", produces = "application/pdf")
     @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
     public HttpResponse<byte[]> pdf(@PathVariable long id, Authentication auth) {
         Archive.ArchivedDocument doc = archive.document(id, CurrentUser.of(auth));

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import dk.beskplan.drafting.document.PlanDocumentWriter;
 import java.util.Map;
@@ -121,6 +122,7 @@ public class PlanController {
     @Post
     @Secured(Roles.OFFICIAL)
     @Operation(summary = "Create a draft plan for the official's municipality")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<PlanView> create(@Body @Valid CreatePlanRequest request, Authentication auth) {
         Plan plan = plans.create(new PlanService.NewPlan(request.municipality(), request.fromYear(), request.toYear(),
                 request.title(), request.committeeName()), CurrentUser.of(auth));
@@ -149,6 +151,7 @@ public class PlanController {
     @Operation(summary = "Create a draft from a whole plan document (docs/plan-document.md); every error is listed by its path")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "#/components/schemas/PlanDocument")))
+    @Status(HttpStatus.CREATED)
     public HttpResponse<PlanView> importDocument(@Body JsonNode document, Authentication auth) {
         Plan plan = plans.importDocument(document, CurrentUser.of(auth));
         return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))
@@ -212,6 +215,7 @@ public class PlanController {
     @Post("/{id}/roll-over")
     @Secured(Roles.OFFICIAL)
     @Operation(summary = "Start a draft for the next period from this approved plan")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<PlanView> rollOver(@PathVariable UUID id, Authentication auth) {
         Plan plan = plans.rollOver(id, CurrentUser.of(auth));
         return HttpResponse.<PlanView>status(HttpStatus.CREATED).body(PlanView.of(plan))

@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -137,6 +138,7 @@ public class FollowUpController {
     @Post("/plans/{planId}/rounds")
     @Secured({Roles.OFFICIAL, Roles.MANAGER})
     @Operation(summary = "Add a mid-year round for a plan year (before that year's annual round), with a task per criterion")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<Views.Round> addMidYearRound(@PathVariable UUID planId, @Body MidYearInput input, Authentication auth) {
         return HttpResponse.created(reporting.addMidYearRound(planId, input.year(), input.dueDate(), CurrentUser.of(auth)));
     }
@@ -188,6 +190,7 @@ public class FollowUpController {
     @Post("/plans/{planId}/rounds/{roundId}/report")
     @Secured({Roles.OFFICIAL, Roles.MANAGER})
     @Operation(summary = "Compile the round's status report now, with what is missing marked missing, and send it to the committee")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<Submitted> submitReport(@PathVariable UUID planId, @PathVariable UUID roundId, Authentication auth) {
         return HttpResponse.created(new Submitted(reports.submitNow(planId, roundId, CurrentUser.of(auth))));
     }

@@ -3,6 +3,8 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.domain.ReminderPolicy;
 import dk.beskplan.platform.mail.Mail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.work.PeriodicWorker;
 import dk.beskplan.platform.security.UserAccounts;
@@ -61,9 +63,13 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
     private final PeriodicWorker worker;
+    private final MeterRegistry metrics;
 
     Reminders(FollowUpConfig config, Sql sql, TransactionOperations<Connection> transactions, FollowUpQueries queries,
-              StatusReports reports, Settings settings, UserAccounts users, Mail mail, Clock clock) {
+              StatusReports reports, Settings settings, UserAccounts users, Mail mail, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
+        count("reminder", 0);
+        count("escalation", 0);
         this.config = config;
         this.sql = sql;
         this.transactions = transactions;
@@ -133,6 +139,9 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 }
             }
         }
+        // Counted after their transactions committed (docs/operations.md).
+        count("reminder", reminders);
+        count("escalation", escalations);
         return new Tick(reminders, escalations, compiled);
     }
 
@@ -141,6 +150,11 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 + " where round_id = ? and state = 'OPEN' and owner is not null"
                 // a deactivated user gets no reminders; the escalation still names their missing tasks
                 + " and owner not in (select username from followup.departed_user) order by owner", rs -> rs.getString(1), round.id()));
+    }
+
+    private void count(String kind, int sent) {
+        Counter.builder("beskplan.reminders.sent").description("Reminders (to managers) and escalations (to the escalation contact) claimed and queued")
+                .tag("kind", kind).register(metrics).increment(sent);
     }
 
     /** Claims and queues one manager's reminder; false when another instance (or an earlier pass) has it. */

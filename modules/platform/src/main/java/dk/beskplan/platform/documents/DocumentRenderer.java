@@ -2,6 +2,7 @@ package dk.beskplan.platform.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -61,6 +62,10 @@ public class DocumentRenderer {
                             @Value("${beskplan.documents.render-budget:60s}") Duration budget) {
         this.templates = templates;
         this.budget = budget;
+        // openhtmltopdf logs through java.util.logging, at INFO, what it loads for every PDF (fonts, CSS): warnings only.
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
         AtomicInteger number = new AtomicInteger();
         this.renders = new ThreadPoolExecutor(concurrentRenders, concurrentRenders, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queue)), task -> {

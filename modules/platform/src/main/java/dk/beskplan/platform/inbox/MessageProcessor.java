@@ -7,6 +7,8 @@ import dk.beskplan.platform.messaging.JsonCodec;
 import dk.beskplan.platform.messaging.MessageHandler;
 import dk.beskplan.platform.messaging.MessageTypes;
 import dk.beskplan.platform.persistence.Sql;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -49,9 +51,11 @@ public class MessageProcessor {
     private final TransactionOperations<Connection> transactions;
     private final Map<String, Map<String, MessageHandler<?>>> handlersByModule = new HashMap<>();
     private final Map<String, EveryMessageHandler> everyMessageHandlers = new HashMap<>();
+    private final MeterRegistry metrics;
 
     public MessageProcessor(Sql sql, JsonCodec codec, TransactionOperations<Connection> transactions,
-                            List<MessageHandler<?>> handlers, List<EveryMessageHandler> everyMessage) {
+                            List<MessageHandler<?>> handlers, List<EveryMessageHandler> everyMessage, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.sql = sql;
         this.codec = codec;
         this.transactions = transactions;
@@ -84,6 +88,7 @@ public class MessageProcessor {
             envelope = codec.read(body);
         } catch (IOException | RuntimeException e) {
             LOG.error("Module {}: unreadable message dead-lettered: {}", module.name(), e.toString());
+            count(module, "dead_lettered");
             return Outcome.DEAD_LETTER;
         }
         long backoff = 250;
@@ -92,12 +97,14 @@ public class MessageProcessor {
                 boolean applied = transactions.executeWrite(status -> apply(module, envelope));
                 LOG.debug("Module {}: {} {} {}", module.name(), envelope.type(), envelope.messageId(),
                         applied ? "applied" : "was a duplicate");
+                count(module, applied ? "applied" : "duplicate");
                 return Outcome.ACK;
             } catch (RuntimeException e) {
                 if (isTransient(e) && !stopping.getAsBoolean()) {
                     LOG.warn("Module {}: transient failure on {}, retrying in {} ms: {}", module.name(),
                             envelope.messageId(), backoff, e.toString());
                     if (!sleep(backoff)) {
+                        count(module, "requeued");
                         return Outcome.REQUEUE;
                     }
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -105,9 +112,16 @@ public class MessageProcessor {
                 }
                 LOG.error("Module {}: handling {} {} failed; it is requeued and dead-lettered after the delivery limit",
                         module.name(), envelope.type(), envelope.messageId(), e);
+                count(module, "requeued");
                 return Outcome.REQUEUE;
             }
         }
+    }
+
+    /** Messages consumed per module and outcome (docs/operations.md). */
+    private void count(ModuleDescriptor module, String outcome) {
+        Counter.builder("beskplan.messages.consumed").description("Messages delivered to a module, by what became of them")
+                .tag("module", module.name()).tag("outcome", outcome).register(metrics).increment();
     }
 
     private boolean apply(ModuleDescriptor module, Envelope envelope) {

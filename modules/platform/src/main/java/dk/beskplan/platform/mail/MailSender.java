@@ -3,6 +3,8 @@ package dk.beskplan.platform.mail;
 import dk.beskplan.platform.ModuleDescriptor;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.work.PeriodicWorker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -44,8 +46,16 @@ public class MailSender implements ApplicationEventListener<ServerStartupEvent> 
     private final TransactionOperations<Connection> transactions;
     private final List<ModuleDescriptor> modules;
     private final PeriodicWorker worker;
+    private final MeterRegistry metrics;
 
-    public MailSender(MailConfig config, Sql sql, TransactionOperations<Connection> transactions, List<ModuleDescriptor> modules) {
+    public MailSender(MailConfig config, Sql sql, TransactionOperations<Connection> transactions, List<ModuleDescriptor> modules,
+                      MeterRegistry metrics) {
+        this.metrics = metrics;
+        for (ModuleDescriptor module : modules) {
+            // Shown from the start, at 0, so a rate over them exists before the first mail.
+            count("beskplan.mail.sent", "Mails the SMTP server accepted", module, 0);
+            count("beskplan.mail.failed", "Attempts to send a mail that failed (each is retried later)", module, 0);
+        }
         this.config = config;
         this.sql = sql;
         this.transactions = transactions;
@@ -95,16 +105,26 @@ public class MailSender implements ApplicationEventListener<ServerStartupEvent> 
                     send(mail);
                     sql.update("update " + module.table("mail_outbox") + " set sent_at = now(), attempts = attempts + 1,"
                             + " last_error = null where id = ?", mail.id());
+                    count("beskplan.mail.sent", "Mails the SMTP server accepted", module);
                 } catch (MessagingException e) {
                     Duration backoff = Duration.ofSeconds(Math.min(3600, 15L << Math.min(mail.attempts(), 8)));
                     LOG.warn("Mail {} to {} not sent (attempt {}), retrying in {}: {}", mail.id(), mail.recipient(),
                             mail.attempts() + 1, backoff, e.getMessage());
                     sql.update("update " + module.table("mail_outbox") + " set attempts = attempts + 1, last_error = ?,"
                             + " next_attempt_at = ? where id = ?", String.valueOf(e.getMessage()), Instant.now().plus(backoff), mail.id());
+                    count("beskplan.mail.failed", "Attempts to send a mail that failed (each is retried later)", module);
                 }
             }
             return due.size();
         });
+    }
+
+    private void count(String name, String description, ModuleDescriptor module) {
+        count(name, description, module, 1);
+    }
+
+    private void count(String name, String description, ModuleDescriptor module, int amount) {
+        Counter.builder(name).description(description).tag("module", module.name()).register(metrics).increment(amount);
     }
 
     private void send(Queued mail) throws MessagingException {

@@ -105,6 +105,20 @@ public class MessagingRuntime {
         return config;
     }
 
+    /** How many messages wait in the module's dead-letter queue; empty while the broker is away. */
+    public java.util.OptionalLong deadLetterDepth(ModuleDescriptor module) {
+        Connection c = connection;
+        if (c == null || !c.isOpen()) {
+            return java.util.OptionalLong.empty();
+        }
+        try (Channel ch = c.createChannel()) {
+            return java.util.OptionalLong.of(ch.queueDeclarePassive(config.deadLetterQueue(module.name())).getMessageCount());
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.debug("Dead-letter depth of {} not readable: {}", module.name(), e.toString());
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     private void connectUntilUp() {
         boolean warned = false;
         while (!stopping && connection == null) {

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,6 +24,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,6 +80,8 @@ public class LoginController {
 
     @Post("/api/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Sign in with user name and password: sets the session cookie and answers the user with the CSRF token"
+            + " every changing request sends back in X-CSRF-Token")
     public HttpResponse<Me> apiLogin(HttpRequest<?> request, @Body @Valid LoginRequest login) {
         UserAccounts.User user = authenticate(login.username(), login.password(), clientAddress.of(request));
         cookie.read(request).ifPresent(sessions::delete);
@@ -87,6 +91,8 @@ public class LoginController {
 
     @Post("/api/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Sign out: the session ends and its cookie is cleared")
+    @Status(HttpStatus.NO_CONTENT)
     public HttpResponse<?> apiLogout(HttpRequest<?> request) {
         cookie.read(request).ifPresent(sessions::delete);
         return HttpResponse.noContent().cookie(cookie.expired());
@@ -94,6 +100,7 @@ public class LoginController {
 
     @Get("/api/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The signed-in user: name, municipality, roles and the session's CSRF token")
     public Me me(HttpRequest<?> request, Authentication authentication) {
         UserAccounts.User user = users.find(authentication.getName()).orElseThrow();
         String csrf = request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, Sessions.Session.class)

@@ -48,12 +48,13 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf = "";
 
     public Api(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -100,12 +101,7 @@ public final class Api {
 
     /** A GET that accepts only {@code accept} (a download asked for by its media type), with status and headers. */
     public HttpResponse<byte[]> download(String path, String accept) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("HTTP request failed: " + e, e);
-        }
+        return exchange(HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept), null);
     }
 
     public Response getPage(String path) {
@@ -113,8 +109,9 @@ public final class Api {
     }
 
     public Response post(String path, Object body, String... headers) {
+        String json = toJson(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
-                .POST(HttpRequest.BodyPublishers.ofString(toJson(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
         if (!csrf.isEmpty()) {
             builder.header("X-CSRF-Token", csrf);
@@ -122,12 +119,13 @@ public final class Api {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder);
+        return send(builder, json);
     }
 
     public Response put(String path, Object body, String... headers) {
+        String json = toJson(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
-                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body)))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
         if (!csrf.isEmpty()) {
             builder.header("X-CSRF-Token", csrf);
@@ -135,7 +133,7 @@ public final class Api {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder);
+        return send(builder, json);
     }
 
     public Response delete(String path, String... headers) {
@@ -156,7 +154,7 @@ public final class Api {
         if (!csrf.isEmpty()) {
             builder.header("X-CSRF-Token", csrf);
         }
-        return send(builder);
+        return send(builder, rawJson);
     }
 
     /**
@@ -172,7 +170,7 @@ public final class Api {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder);
+        return send(builder, form);
     }
 
     /** Posts a multipart form as a browser's upload form does: text fields, then one file. */
@@ -185,14 +183,14 @@ public final class Api {
                 .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .append(content).append("\r\n--").append(boundary).append("--\r\n");
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"), body.toString());
     }
 
     /** Posts a form body exactly as given (for bodies no browser would send). */
     public Response postRawForm(String path, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html");
-        return send(builder);
+        return send(builder, body);
     }
 
     private URI uri(String path) {
@@ -200,12 +198,32 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        return send(builder, null);
+    }
+
+    private Response send(HttpRequest.Builder builder, String body) {
+        HttpResponse<byte[]> response = exchange(builder, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.headers());
+    }
+
+    /** Sends the request, then checks request and answer against the API description ({@link Contract}). */
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder builder, byte[] body) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+        String cookie = cookieHeader(request.uri());
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<String> response = http.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (Exception e) {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);
         }
+        Contract.check(base, request.method(), request.uri(), request.headers(), cookie, body, response.statusCode(),
+                response.headers(), response.body());
+        return response;
+    }
+
+    private String cookieHeader(URI uri) {
+        return cookies.getCookieStore().get(uri).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     private static String toJson(Object body) {
