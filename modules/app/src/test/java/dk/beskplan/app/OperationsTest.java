@@ -93,6 +93,7 @@ class OperationsTest {
                 .contains("beskplan_mail_sent_total{module=\"followup\"}")
                 .contains("beskplan_mail_failed_total{module=\"followup\"}")
                 .contains("beskplan_reminders_sent_total{kind=\"reminder\"}")
+                .contains("beskplan_login_attempts_total{outcome=\"success\"}").contains("beskplan_login_attempts_total{outcome=\"throttled\"}")
                 .contains("jvm_memory_used_bytes");
     }
 

@@ -1,5 +1,7 @@
 package dk.beskplan.platform.security;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same work (one password hash), so the answer tells a stranger nothing about the account.
  *
  * <p>Every attempt is logged (logger {@code dk.beskplan.security.login}: outcome, user name as typed, client
- * address) and counted by outcome ({@link #counts()}; per instance, since start). When Micrometer is on the class
- * path the counts are meant to become the counter {@code beskplan.login.attempts} tagged by outcome.
+ * address) and counted by outcome ({@link #counts()}; per instance, since start), also as the metric
+ * {@code beskplan.login.attempts} tagged by outcome (docs/operations.md).
  */
 @Singleton
 public class PasswordLogins {
@@ -28,11 +30,15 @@ public class PasswordLogins {
     private final LoginThrottle throttle;
     private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
 
-    public PasswordLogins(UserAccounts users, LoginThrottle throttle) {
+    public PasswordLogins(UserAccounts users, LoginThrottle throttle, MeterRegistry metrics) {
         this.users = users;
         this.throttle = throttle;
         for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, new AtomicLong());
+            AtomicLong count = new AtomicLong();
+            counts.put(outcome, count);
+            FunctionCounter.builder("beskplan.login.attempts", count, AtomicLong::get)
+                    .description("password logins by outcome (success, wrong, throttled, refused)")
+                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(metrics);
         }
     }
 
