@@ -1,3 +1,5 @@
+import io.micronaut.json.JsonMapper;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
  * (to measure a version without them).
  */
 public class Worst {
+    static final JsonMapper JSON = JsonMapper.createDefault();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static String base;
     static long pid;
@@ -64,38 +68,44 @@ public class Worst {
         String version = header(saved, "ETag");
         measure("submit (POST /api/plans/{id}/submit)", () -> official.send("POST", "/api/plans/" + id + "/submit", "{}", version));
 
-        // Approval as the demo's secretary: a meeting today, the plan on it, the committee follows the recommendation.
-        // The demo sets up Holbæk's committee and route; if it has not (yet), the run sets up its own.
-        String committee = firstId(secretary.send("GET", "/api/approval/committees", null, null).body());
-        if (committee == null) {
-            committee = firstId(secretary.send("POST", "/api/approval/committees", "{\"name\":\"Udvalget for Beskæftigelse\","
-                    + "\"members\":[{\"name\":\"Anne Holm\",\"party\":\"A\",\"role\":\"CHAIR\"}]}", null).body());
-        }
-        secretary.send("PUT", "/api/approval/route", "{\"stages\":[{\"kind\":\"DECISION\",\"committeeId\":\"" + committee
+        // Approval as the demo's secretary, the way the tests approve (modules/app/src/test/.../Committee.java): a meeting
+        // today of the committee that decides plans, the plan on its agenda, the committee follows the recommendation
+        // with its members present. The demo sets up Holbæk's committee and route; if it has not (yet), the run does.
+        Map<String, Object> committee = committee(secretary);
+        String committeeId = (String) committee.get("id");
+        secretary.send("PUT", "/api/approval/route", "{\"stages\":[{\"kind\":\"DECISION\",\"committeeId\":\"" + committeeId
                 + "\"}]}", "\"-1\""); // refused (409) where the route is already set: that is fine
         String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
-        String meeting = firstId(secretary.send("POST", "/api/approval/meetings", "{\"committeeId\":\"" + committee + "\",\"date\":\""
-                + today + "\",\"time\":\"16:00\",\"place\":\"Rådhuset\",\"submissionDeadline\":\"" + today + "\"}", null).body());
+        HttpResponse<String> created = secretary.send("POST", "/api/approval/meetings", "{\"committeeId\":\"" + committeeId
+                + "\",\"date\":\"" + today + "\",\"time\":\"16:00\",\"place\":\"Rådhuset\",\"submissionDeadline\":\"" + today + "\"}", null);
+        String meeting = (String) map(created.body()).get("id");
         String agenda = null;
         for (int i = 0; i < 600 && agenda == null; i++) {
             HttpResponse<String> placed = secretary.send("POST", "/api/approval/meetings/" + meeting + "/agenda",
                     "{\"kind\":\"PLAN\",\"planId\":\"" + id + "\"}", null);
             if (placed.statusCode() == 201) {
-                Matcher item = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^}]*\"planId\"\\s*:\\s*\"" + id).matcher(placed.body());
-                agenda = item.find() ? item.group(1) : null;
+                // The agenda item that carries the plan (not the meeting's own id, which comes first in the answer).
+                for (Object item : (List<?>) map(placed.body()).get("agenda")) {
+                    if (id.equals(((Map<?, ?>) item).get("planId"))) {
+                        agenda = (String) ((Map<?, ?>) item).get("id");
+                    }
+                }
             } else {
                 Thread.sleep(200);
             }
         }
-        String members = secretary.send("GET", "/api/approval/committees", null, null).body();
         List<String> names = new ArrayList<>();
-        Matcher name = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"party\"").matcher(members);
-        while (name.find()) {
-            names.add("\"" + name.group(1) + "\"");
+        for (Object member : (List<?>) committee.get("members")) {
+            names.add((String) ((Map<?, ?>) member).get("name"));
         }
         String decide = "/api/approval/meetings/" + meeting + "/agenda/" + agenda + "/decision";
-        measure("record the approval (POST …/decision)", () -> secretary.send("POST", decide,
-                "{\"followedRecommendation\":true,\"present\":" + names + "}", null));
+        String decision = JSON.writeValueAsString(Map.of("followedRecommendation", true, "present", names));
+        HttpResponse<String> decided = measure("record the approval (POST …/decision)", () -> secretary.send("POST", decide, decision, null));
+        if (decided.statusCode() != 201) {
+            System.out.println("the approval was refused: " + decided.body().substring(0, Math.min(400, decided.body().length())));
+            print();
+            return;
+        }
 
         String round = null;
         for (int i = 0; i < 600 && round == null; i++) {
@@ -199,6 +209,24 @@ public class Worst {
             return 0;
         }
         return 0;
+    }
+
+    /** The municipality's committee that decides plans (the demo's), or one set up for the run. */
+    static Map<String, Object> committee(Client secretary) throws Exception {
+        for (Object c : (List<?>) JSON.readValue(secretary.send("GET", "/api/approval/committees", null, null).body(), Object.class)) {
+            if ("COMMITTEE".equals(((Map<?, ?>) c).get("kind"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> committee = (Map<String, Object>) c;
+                return committee;
+            }
+        }
+        return map(secretary.send("POST", "/api/approval/committees", "{\"name\":\"Udvalget for Beskæftigelse\",\"decidesPlans\":true,"
+                + "\"members\":[{\"name\":\"Anne Holm\",\"party\":\"A\",\"role\":\"CHAIR\"}]}", null).body());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(String json) throws Exception {
+        return JSON.readValue(json, Map.class);
     }
 
     static String firstId(String json) {
