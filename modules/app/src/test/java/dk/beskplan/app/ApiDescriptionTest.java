@@ -68,7 +68,7 @@ class ApiDescriptionTest {
 
         Map<String, Object> login = (Map<String, Object>) paths.get("/api/login").get("post");
         assertThat((List<?>) login.get("security")).as("login is open").isEmpty();
-        assertThat((Map<String, Object>) login.get("responses")).containsKeys("200", "400", "429").doesNotContainKey("401");
+        assertThat((Map<String, Object>) login.get("responses")).containsKeys("200", "400", "401", "403").doesNotContainKey("429");
         Map<String, Object> create = (Map<String, Object>) paths.get("/api/approval/committees").get("post");
         assertThat(create.get("security")).isEqualTo(List.of(Map.of("sessionCookie", List.of(), "csrfToken", List.of())));
         assertThat((Map<String, Object>) create.get("responses")).containsKeys("201", "400", "401", "403", "409", "413", "415")

@@ -43,9 +43,8 @@ import java.util.TreeMap;
  *     <li>the errors each operation can answer, each an RFC 9457 problem document: 400 (a parameter or body that
  *     does not parse or is refused), 401 and 403 (not signed in, no role, no CSRF token), 404 (an addressed resource
  *     not there or not the user's), 406 (an Accept header naming nothing the operation gives), 409 (a change that
- *     conflicts with the resource's state or version), 413 and 415 (a body too large or of another type), 429 (too
- *     many login attempts), 428 (an If-Match header missing where one is required), 503 (the PDF renderer busy) and
- *     500;</li>
+ *     conflicts with the resource's state or version), 413 and 415 (a body too large or of another type), 428 (an
+ *     If-Match header missing where one is required), 503 (the PDF renderer busy) and 500; the login's 401 and 403;</li>
  *     <li>binary answers (PDF, zip, CSV, workbooks, calendars, images) as binary, not as base64 strings;</li>
  *     <li>response properties the serialiser leaves out when empty (strings, lists, maps) are not "required";</li>
  *     <li>operation ids unique across modules.</li>
@@ -75,7 +74,6 @@ public class ApiDescription {
             Map.entry("413", new String[]{"PayloadTooLarge", "The body is larger than the server accepts"}),
             Map.entry("415", new String[]{"UnsupportedMediaType", "The body's Content-Type is not one this operation reads"}),
             Map.entry("428", new String[]{"PreconditionRequired", "The If-Match header with the version read is required"}),
-            Map.entry("429", new String[]{"TooManyRequests", "Too many failed attempts; try again later (Retry-After)"}),
             Map.entry("500", new String[]{"ServerError", "An unexpected error; nothing was changed"}),
             Map.entry("503", new String[]{"ServiceUnavailable", "The document renderer is busy; try again after Retry-After seconds"})));
 
@@ -289,7 +287,11 @@ public class ApiDescription {
         Map<String, Object> responses = new TreeMap<>();
         ((Map<String, Object>) op.getOrDefault("responses", Map.of())).forEach((status, response) -> {
             if (status.startsWith("2")) {
-                responses.put(status, binary((Map<String, Object>) response));
+                Map<String, Object> success = new LinkedHashMap<>(binary((Map<String, Object>) response));
+                if ("204".equals(status)) {
+                    success.remove("content"); // No Content has no body, whatever the method's Java return type says
+                }
+                responses.put(status, success);
             }
         });
         Set<String> errors = new LinkedHashSet<>();
@@ -318,7 +320,10 @@ public class ApiDescription {
             errors.add("428");
         }
         if (path.equals("/api/login")) {
-            errors.add("429");
+            // Unknown user, wrong password and a throttled attempt answer alike (401); a deactivated user or a
+            // municipality that signs in with its own login, after the right password, 403 (docs/security.md).
+            errors.add("401");
+            errors.add("403");
         }
         if (producesPdf(responses, facts)) {
             errors.add("503");
