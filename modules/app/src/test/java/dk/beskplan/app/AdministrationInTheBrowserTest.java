@@ -145,7 +145,7 @@ class AdministrationInTheBrowserTest {
         browser.login("olga@htk.example", "olga skriver planer om morgenen").open("/plans");
         Path document = Files.createTempFile("plan-169", ".json");
         Files.writeString(document, app.bean(JsonMapper.class).writeValueAsString(FollowUps.document("169")));
-        browser.driver.findElement(By.id("document")).sendKeys(document.toString());
+        browser.upload("#document", document);
         browser.click("Importér");
         browser.awaitText(FollowUps.y("Beskæftigelsesplan 2026"));
         browser.click("Indsend til politisk godkendelse");

@@ -122,6 +122,18 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Chooses {@code file} in the file input the CSS selector finds. Looked up afresh on each try: right after an htmx
+     * swap or a page load the element first found may already be gone ("does not belong to the document").
+     */
+    Browser upload(String css, java.nio.file.Path file) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            d.findElement(By.cssSelector(css)).sendKeys(file.toString());
+            return true;
+        });
+        return this;
+    }
+
     /** Ticks the check box whose label reads {@code label} (clicking the label, as a person does). */
     Browser tick(String label) {
         WebElement box = field(label);

@@ -97,7 +97,7 @@ class FormsInTheBrowserTest {
         document.put("title", "Beskæftigelsesplan 2028");
         Files.writeString(file, JsonMapper.createDefault().writeValueAsString(document));
         browser.open("/plans");
-        browser.await("document").sendKeys(file.toString());
+        browser.upload("#document", file);
         browser.click("Importér").awaitText("Beskæftigelsesplan 2028");
         assertThat(browser.text()).doesNotContain("CSRF").contains("Udkast").contains("(1 succeskriterium)");
         importedPlanId = browser.url().replaceAll(".*/plans/", "");
@@ -230,7 +230,7 @@ class FormsInTheBrowserTest {
         // The indicator import (multipart): the file's rows are checked; either imported or each bad row named.
         Path csv = Files.createTempFile("jobindsats", ".csv");
         Files.writeString(csv, "kommune;periode;mål;værdi;landsværdi\n316;2025;1a;47,5;45,1\n");
-        browser.driver.findElement(By.cssSelector("form[data-form='followup.plan.importValues'] input[type=file]")).sendKeys(csv.toString());
+        browser.upload("form[data-form='followup.plan.importValues'] input[type=file]", csv);
         browser.press("form[data-form='followup.plan.importValues'] button");
         assertThat(browser.text()).containsAnyOf("Indikatorværdierne er importeret", "Ikke udført");
         assertThat(browser.text()).doesNotContain("CSRF");

@@ -27,6 +27,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -159,7 +161,8 @@ public class AdminController {
     @Post("/municipalities/{code}/users")
     @Operation(summary = "Invite a user (name, e-mail, roles; user name defaults to the e-mail): they get an e-mail with a single-use"
             + " link, valid 72 hours, to choose their password. ADMIN cannot be granted.")
-    @ApiResponse(responseCode = "201", description = "the invited user; Location: the user")
+    @ApiResponse(responseCode = "201", description = "the invited user; Location: the user",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserAccounts.User.class)))
     @ApiResponse(responseCode = "400", description = "displayName, email, username or roles invalid, or user name / e-mail in use (problem+json naming the field)")
     @ApiResponse(responseCode = "401", description = "not signed in")
     @ApiResponse(responseCode = "403", description = "not an administrator")
