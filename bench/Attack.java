@@ -30,6 +30,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
+ * (Kept whole on purpose: the launcher runs a bench as one source file, so its HTTP client repeats Worst.java's, and
+ * its CSV reader reads the app's exports the way a spreadsheet does, independent of the app's own IndicatorCsv.)
+ * <p>
  * Issue 15, tried as an attacker would (docs/security.md, "Attacker run"; bench/run-attack.sh): against a running
  * Beskplan with demo data it tries and counts
  * <ol>

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The fault run's two halves (bench/run-faults.sh, docs/reliability.md).
  * <p>
- * {@code drive URL PLANS PER_SECOND IDS_FILE}: starts PLANS lifecycles, PER_SECOND a second, each through the API
- * (import, plan a meeting, submit, put on the agenda, approve), while the script kills and restarts the app, the broker
+ * {@code drive URLS PLANS PER_SECOND IDS_FILE}: starts PLANS lifecycles, PER_SECOND a second, each through the API
+ * (import, plan a meeting, submit, put on the agenda, approve; URLS comma-separated: one per application instance,
+ * used in turn), while the script kills and restarts the app, the broker
  * and the database. A step that gets no answer (the app was killed, the database restarted) is retried once the app
  * answers again; before retrying it looks whether the step had in fact happened, so that no lifecycle is done twice.
  * <p>
@@ -60,14 +61,16 @@ public class Faults {
     }
 
     static final class Driver {
-        final String base;
+        /** One base URL per application instance; requests go round-robin, so a dead instance costs a retry. */
+        final String[] bases;
+        final AtomicInteger next = new AtomicInteger();
         final AtomicInteger retries = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         Session official;
         Session secretary;
 
-        Driver(String base) {
-            this.base = base;
+        Driver(String bases) {
+            this.bases = bases.split(",");
         }
 
         final class Session {
@@ -90,6 +93,7 @@ public class Faults {
 
             HttpResponse<String> raw(String method, String path, String body) throws NoAnswer {
                 try {
+                    String base = bases[Math.floorMod(next.getAndIncrement(), bases.length)];
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
                             .header("Accept", "application/json").header("X-CSRF-Token", csrf);
                     if (body != null) {
@@ -179,7 +183,7 @@ public class Faults {
         String lifecycle(String title, String committeeId, List<String> present) throws Exception {
             String planId = importOnce(title);
             String meetingId = (String) map(expect(secretary.send("POST", "/api/approval/meetings", Map.of("committeeId", committeeId,
-                    "date", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString(), "time", "16:00", "place", "Rådhuset")), 201)).get("id");
+                    "date", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString(), "place", "Rådhuset")), 201)).get("id");
             HttpResponse<String> submitted = official.send("POST", "/api/plans/" + planId + "/submit", Map.of());
             if (submitted.statusCode() != 200 && !"SUBMITTED".equals(map(official.send("GET", "/api/plans/" + planId, null)).get("state"))) {
                 throw new IllegalStateException("submit " + planId + ": " + submitted.statusCode() + " " + submitted.body());

@@ -107,6 +107,8 @@ public class Load {
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         CountDownLatch done = new CountDownLatch(plans);
+        long deliveriesBefore = inboxRows();
+        long cpuBefore = appCpuMillis();
         long start = System.nanoTime();
         for (int i = 0; i < plans; i++) {
             int n = i;
@@ -123,11 +125,14 @@ public class Load {
         }
         done.await();
         long httpPhase = System.nanoTime() - start;
+        long cpuHttp = appCpuMillis() - cpuBefore;
         pool.shutdown();
 
         // The last message of every lifecycle is follow-up opening; wait until the archive has it for every plan.
         Map<String, Object> chain = awaitArchived(start);
         long wholeRun = (long) chain.get("lastArchivedNanos");
+        long cpuWhole = appCpuMillis() - cpuBefore;
+        long deliveries = inboxRows() - deliveriesBefore;
 
         int stepsPerLifecycle = 5;
         print("plans", plans);
@@ -137,6 +142,17 @@ public class Load {
         print("until all archived (s)", String.format("%.2f", wholeRun / 1e9));
         print("lifecycles/s", String.format("%.1f", plans / (wholeRun / 1e9)));
         print("workflow steps/s", String.format("%.1f", plans * stepsPerLifecycle / (httpPhase / 1e9)));
+        if (cpuBefore >= 0) {
+            // CPU of the whole application process (all threads: HTTP, consumers, outbox relay, GC, JIT) from
+            // /proc/<pid>/stat, so the figures include the message work each step causes while the phase runs.
+            print("app CPU in the http phase (ms)", cpuHttp);
+            print("app CPU per workflow step, http phase (ms)", String.format("%.2f", cpuHttp / (double) (plans * stepsPerLifecycle)));
+            print("app CPU until all archived (ms)", cpuWhole);
+            print("app CPU per workflow step, until all archived (ms)", String.format("%.2f", cpuWhole / (double) (plans * stepsPerLifecycle)));
+            print("messages consumed (inbox rows)", deliveries);
+            print("app CPU per message consumed, whole run ÷ deliveries (ms, an upper bound)",
+                    String.format("%.2f", deliveries == 0 ? 0 : cpuWhole / (double) deliveries));
+        }
         for (String step : List.of("import", "submit", "create meeting", "place on agenda", "decide")) { // = stepsPerLifecycle
             printPercentiles("step " + step + " (ms)", new ArrayList<>(stepNanos.getOrDefault(step, new ConcurrentLinkedQueue<>())));
         }
@@ -151,12 +167,41 @@ public class Load {
         pdfRender(official);
     }
 
+    /** The app's user + system CPU so far (ms), from /proc/APP_PID/stat; -1 when APP_PID is not given. */
+    static long appCpuMillis() {
+        String pid = System.getenv("APP_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long hz = Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
+            return ticks * 1000 / hz;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /** Messages applied so far: one inbox row per delivery a module consumed. */
+    long inboxRows() throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var rs = db.createStatement().executeQuery("select (select count(*) from drafting.inbox) + (select count(*) from approval.inbox)"
+                     + " + (select count(*) from followup.inbox) + (select count(*) from archive.inbox)"
+                     + " + (select count(*) from administration.inbox)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     void lifecycle(int n, Session official, Session secretary, String committeeId, List<String> present) throws Exception {
         Map<String, Object> created = json(expect(official.send("POST", "/api/plans/import", document(n), "import"), 201));
         String planId = (String) created.get("id");
         planIds.add(planId);
         Map<String, Object> meeting = json(expect(secretary.send("POST", "/api/approval/meetings", Map.of("committeeId", committeeId,
-                "date", LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString(), "time", "16:00", "place", "Rådhuset"), "create meeting"), 201));
+                "date", LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString(), "place", "Rådhuset"), "create meeting"), 201));
         String meetingId = (String) meeting.get("id");
         expect(official.send("POST", "/api/plans/" + planId + "/submit", Map.of(), "submit"), 200);
         long submitted = System.nanoTime();

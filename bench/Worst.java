@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * page's PDF of the approved plan asked for twice. For each: HTTP status, time and the peak resident memory of the
  * application process while it ran. With {@code GOALS CRITERIA_PER_GOAL} the plan can be made larger than the limits
  * (to measure a version without them).
+ * <p>
+ * (Kept whole on purpose: the launcher runs a bench as one source file, so its HTTP client repeats Attack.java's.)
  */
 public class Worst {
     static final JsonMapper JSON = JsonMapper.createDefault();

@@ -2,8 +2,9 @@
 # The benchmark (docs/performance.md): builds the jar, starts Beskplan on a fresh database against the local
 # PostgreSQL and RabbitMQ, drives PLANS whole plan lifecycles through the HTTP API with CONCURRENCY clients
 # (bench/Load.java), and prints lifecycles/s, workflow steps/s, HTTP latency percentiles per step, message
-# latencies, GET at a fixed rate, PDF render time, the app's start-up time and peak RSS, and PostgreSQL's own
-# commit rate measured with pgbench in the same run at the same concurrency.
+# latencies, GET at a fixed rate, PDF render time, the app's start-up time and peak RSS, the app's CPU per workflow
+# step and per message consumed (from /proc/<pid>/stat) with a profile summary (Java Flight Recorder samples by
+# module), and PostgreSQL's own commit rate measured with pgbench in the same run at the same concurrency.
 #
 #   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
 #   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
@@ -39,9 +40,15 @@ start_app beskplan_bench "$PORT" "bench-$(date +%s)"
 log "healthy after ${STARTUP_MS} ms; waiting for the demo data"
 wait_demo_data
 
-log "driving $PLANS lifecycles with $CONCURRENCY clients"
+log "driving $PLANS lifecycles with $CONCURRENCY clients (profiled with Java Flight Recorder)"
 results=$(mktemp)
-java -cp "$JAR" bench/Load.java "$APP_URL" "$APP_JDBC" "$PLANS" "$CONCURRENCY" | tee "$results"
+profile=$(mktemp --suffix=.jfr)
+jcmd "$APP_PID" JFR.start name=load settings=profile filename="$profile" >/dev/null
+APP_PID=$APP_PID CLK_TCK=$(getconf CLK_TCK) java -cp "$JAR" bench/Load.java "$APP_URL" "$APP_JDBC" "$PLANS" "$CONCURRENCY" | tee "$results"
+jcmd "$APP_PID" JFR.stop name=load >/dev/null
+# Where the CPU went: execution samples by module (the innermost Beskplan frame) and by the top frame's package.
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$profile" | python3 bench/profile-summary.py
+rm -f "$profile"
 
 peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
 steps=$(awk -F': ' '/^workflow steps\/s/ { print $2 }' "$results")

@@ -1,5 +1,8 @@
 // Keyboard and screen-reader users keep their place when htmx replaces part of a page (WCAG 2.4.3):
-// after a swap, focus goes to the error summary if there is one, else to what the action was about.
+// when a swap took away the element that had the focus, focus goes to the error summary the swap brought, else to
+// what the action was about. When the focus survived the swap (the person has moved on and is typing in another
+// field while the answer came back, e.g. an amendment row's measure), it stays where it is: moving it then would send
+// their next keystrokes into another field.
 (function () {
   var last = null;
   document.addEventListener('htmx:beforeRequest', function (e) {
@@ -7,6 +10,8 @@
     last = elt ? { id: elt.id, value: elt.getAttribute('value') || '' } : null;
   });
   document.addEventListener('htmx:afterSettle', function () {
+    var active = document.activeElement;
+    if (active && active !== document.body && document.documentElement.contains(active)) { return; }
     var summary = document.getElementById('error-summary');
     if (summary) { summary.focus(); return; }
     if (!last) { return; }

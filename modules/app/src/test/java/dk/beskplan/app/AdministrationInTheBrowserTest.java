@@ -112,6 +112,12 @@ class AdministrationInTheBrowserTest {
         assertThat(browser.text()).as("the municipality in the header, its contact e-mail in the footer")
                 .contains("Høje-Taastrup Kommune").contains("jobcenter@htk.example");
 
+        // Her own user page shows her roles but cannot change them, and says why.
+        browser.open("/administration/brugere/lise@htk.example").awaitText("Du kan ikke ændre dine egne roller.");
+        var ownRoles = browser.driver.findElements(By.cssSelector("#roles input[type=checkbox]"));
+        assertThat(ownRoles).isNotEmpty().allSatisfy(box -> assertThat(box.isEnabled()).as("own role box enabled").isFalse());
+        assertThat(browser.driver.findElement(By.id("roles")).getAttribute("aria-describedby")).isEqualTo("roles-self");
+
         // She invites an official, a secretary and a manager (a refusal first, naming the field).
         browser.open("/administration");
         browser.awaitText("Høje-Taastrup Kommune (169)");
@@ -119,6 +125,12 @@ class AdministrationInTheBrowserTest {
         invite("Olga Olsen", "olga@htk.example", "OFFICIAL");
         invite("Svend Sekretær", "svend@htk.example", "SECRETARY");
         browser.click("Tilbage til kommunen").click("Invitér en bruger");
+        // Nothing filled in: the user name (and the other fields) say they are required, each next to its field.
+        browser.click("Invitér og send e-mail");
+        browser.awaitText("Brugernavnet skal udfyldes");
+        assertThat(browser.driver.findElement(By.id("username-error")).getText()).startsWith("Brugernavnet skal udfyldes");
+        assertThat(browser.field("Brugernavn").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.field("Brugernavn").getAttribute("aria-describedby")).contains("username-error");
         browser.fill("Navn", "Olga igen").fill("E-mailadresse", "OLGA@htk.example").click("Invitér og send e-mail");
         browser.awaitText("Vælg mindst én rolle");
         browser.driver.findElement(By.id("role-OFFICIAL")).click();
@@ -128,8 +140,14 @@ class AdministrationInTheBrowserTest {
         invite("Mads Leder", "mads@htk.example", "MANAGER");
         browser.click("Tilbage til kommunen");
         browser.fillById("q", "mads");
-        Eventually.await(WAIT, "the search narrows the list", () -> browser.driver.findElement(By.id("users")).getText(),
-                text -> text.contains("Mads Leder") && !text.contains("Olga Olsen"));
+        // The search swaps the list in with htmx as she types: a list read while it is being replaced is read again.
+        Eventually.await(WAIT, "the search narrows the list", () -> {
+            try {
+                return browser.driver.findElement(By.id("users")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replacedWhileReading) {
+                return "";
+            }
+        }, text -> text.contains("Mads Leder") && !text.contains("Olga Olsen"));
         logOut();
 
         // Each chooses a password from their invitation.
@@ -407,13 +425,24 @@ class AdministrationInTheBrowserTest {
         Api otto = app.api().login("otto@ode.example", "otto passer på odense kommune");
 
         assertThat(otto.get("/api/admin/municipalities").jsonList()).extracting(m -> m.get("code")).containsExactly("461");
-        assertThat(otto.get("/api/admin/municipalities/751").status()).isEqualTo(404);
-        assertThat(otto.get("/api/admin/municipalities/751/users").status()).isEqualTo(404);
+        // Another municipality's code: no access (403), said the same way whether the code names a municipality or not.
+        Api.Response aarhus = otto.get("/api/admin/municipalities/751");
+        Api.Response none = otto.get("/api/admin/municipalities/999");
+        assertThat(aarhus.status()).isEqualTo(403);
+        assertThat(none.status()).isEqualTo(403);
+        assertThat(aarhus.json().get("detail")).isEqualTo("Du har ikke adgang til at administrere kommunen med kode 751."
+                + " Du kan kun administrere din egen kommune.");
+        assertThat(aarhus.body()).doesNotContain("findes ikke");
+        assertThat(none.json().get("detail")).isEqualTo(((String) aarhus.json().get("detail")).replace("751", "999"));
+        assertThat(otto.get("/api/admin/municipalities/751/users").status()).isEqualTo(403);
+        assertThat(otto.get("/api/admin/acts?municipality=751").status()).isEqualTo(403);
         assertThat(otto.get("/api/admin/users/aya@aar.example").status()).isEqualTo(404);
         assertThat(otto.post("/api/admin/users/aya@aar.example/deactivation", Map.of("version", 0)).status()).isEqualTo(404);
         assertThat(otto.post("/api/admin/municipalities/751/users", Map.of("displayName", "X", "email", "x@aar.example",
-                "roles", List.of("OFFICIAL"))).status()).isEqualTo(404);
-        assertThat(otto.getPage("/administration/kommuner/751").status()).isEqualTo(404);
+                "roles", List.of("OFFICIAL"))).status()).isEqualTo(403);
+        Api.Response page = otto.getPage("/administration/kommuner/751");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("Du har ikke adgang til at administrere kommunen med kode 751").doesNotContain("findes ikke");
 
         Api.Response grant = otto.post("/api/admin/municipalities/461/users", Map.of("displayName", "Ib", "email", "ib@ode.example",
                 "roles", List.of("OFFICIAL", "ADMIN")));

@@ -193,6 +193,60 @@ class ArchiveTest {
         });
     }
 
+    /**
+     * The archive holds the approved bytes (issue 17, item 8): the PDF drafting rendered once when it froze the version
+     * is the file the plan's own PDF endpoints serve, the file the archive keeps and serves (as the PDF document and as
+     * the approved version's PDF), and in the archive's chain; likewise the submitted revision's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePlansPdfAndTheArchivedOneAreTheSameFile() throws Exception {
+        Api official = Fixtures.as(app, "a.official");
+        List<Map<String, Object>> timeline = timeline(official, planId);
+        List<Map<String, Object>> frozen = timeline.stream().filter(e -> "drafting.plan-document-frozen".equals(e.get("type"))).toList();
+        assertThat(frozen).hasSize(2);
+        Map<String, Map<String, Object>> byKind = new java.util.HashMap<>();
+        for (Map<String, Object> e : frozen) {
+            Map<String, Object> doc = ((List<Map<String, Object>>) e.get("documents")).get(0);
+            assertThat(doc).containsEntry("mediaType", "application/pdf");
+            byKind.put((String) doc.get("kind"), doc);
+        }
+        assertThat(byKind).containsOnlyKeys("SUBMITTED_REVISION_PDF", "APPROVED_VERSION_PDF");
+
+        // The approved version: the plan's PDF (API and public page), the archived PDF and the approved version's PDF.
+        byte[] plans = official.getBytes("/api/plans/" + planId + "/document.pdf?revision=1");
+        Map<String, Object> approved = byKind.get("APPROVED_VERSION_PDF");
+        Api.Response archived = official.getAny("/api/archive/documents/" + approved.get("id"));
+        assertThat(archived.status()).isEqualTo(200);
+        assertThat(archived.header("Content-Type")).startsWith("application/pdf");
+        assertThat(archived.header("Digest")).isEqualTo("sha-256=" + approved.get("sha256"));
+        byte[] archivedBytes = official.getBytes("/api/archive/documents/" + approved.get("id"));
+        assertThat(archivedBytes).isEqualTo(plans);
+        assertThat(official.getBytes("/api/archive/documents/" + approved.get("id") + "/pdf")).isEqualTo(plans);
+        assertThat(sha256(plans)).isEqualTo(approved.get("sha256"));
+        Object approvedVersion = ((List<Map<String, Object>>) timeline.stream().filter(e -> "drafting.plan-approved".equals(e.get("type")))
+                .findFirst().orElseThrow().get("documents")).get(0).get("id");
+        assertThat(official.getBytes("/api/archive/documents/" + approvedVersion + "/pdf")).isEqualTo(plans);
+        assertThat(app.api().getBytes("/offentlig/" + Fixtures.A + "/" + planId + "/pdf")).isEqualTo(plans);
+        // A reader may have the approved PDF, not the submitted one.
+        Api reader = Fixtures.as(app, "a.reader");
+        assertThat(reader.getBytes("/api/archive/documents/" + approved.get("id") + "/pdf")).isEqualTo(plans);
+        Map<String, Object> submitted = byKind.get("SUBMITTED_REVISION_PDF");
+        assertThat(reader.getAny("/api/archive/documents/" + submitted.get("id")).status()).isEqualTo(404);
+
+        // The submitted revision: the archived PDF is the one sent at the submission, and the submitted revision's PDF.
+        byte[] submittedBytes = official.getBytes("/api/archive/documents/" + submitted.get("id") + "/pdf");
+        assertThat(sha256(submittedBytes)).isEqualTo(submitted.get("sha256"));
+        Object submittedRevision = ((List<Map<String, Object>>) timeline.stream().filter(e -> "drafting.plan-submitted".equals(e.get("type")))
+                .findFirst().orElseThrow().get("documents")).get(0).get("id");
+        assertThat(official.getBytes("/api/archive/documents/" + submittedRevision + "/pdf")).isEqualTo(submittedBytes);
+
+        // The record keeps the message without the base64 bytes; the chain covers them through the document's hash.
+        Map<String, Object> frozenRecord = frozen.get(0);
+        assertThat(official.get("/api/archive/plans/" + planId + "/verification").json()).containsEntry("intact", true);
+        assertThat(frozenRecord).containsKey("recordHash");
+    }
+
     @Test
     void thePackageVerifiesWithoutBeskplan() throws Exception {
         byte[] zip = Fixtures.as(app, "a.official").getBytes("/api/archive/plans/" + planId + "/package");
@@ -230,7 +284,8 @@ class ArchiveTest {
             while (docs.find()) {
                 String kind = docs.group(1).toLowerCase().replace('_', '-');
                 String base = "documents/" + String.format("%012d", Long.parseLong(c[0])) + "-" + n + "-" + kind;
-                byte[] doc = files.containsKey(base + ".json") ? files.get(base + ".json") : files.get(base + ".html");
+                byte[] doc = files.containsKey(base + ".json") ? files.get(base + ".json")
+                        : files.containsKey(base + ".html") ? files.get(base + ".html") : files.get(base + ".pdf");
                 assertThat(doc).as(base).isNotNull();
                 assertThat(sha256(doc)).isEqualTo(docs.group(2));
                 assertThat(new String(files.get(base + ".pdf"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -38,7 +38,7 @@ class BrokerOutageTest {
             String planId = Fixtures.createPlan(official, Fixtures.A);
             assertThat(official.post("/api/plans/" + planId + "/submit", Map.of()).status()).isEqualTo(200);
             Thread.sleep(1000);
-            assertThat(unpublished(app, "drafting")).isEqualTo(2);
+            assertThat(unpublished(app, "drafting")).isEqualTo(3); // created, submitted, the submitted revision's PDF
 
             try (MessageProbe probe = app.probe()) {
                 proxy.restore();
@@ -49,8 +49,12 @@ class BrokerOutageTest {
                 Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
                         p -> "APPROVED".equals(p.get("state")));
                 List<Map<String, Object>> timeline = Eventually.await(WAIT, "the whole timeline archived",
-                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 6); // created, submitted, on the agenda, approved, in force, follow-up
-                assertThat(timeline).extracting(e -> e.get("type")).doesNotHaveDuplicates();
+                        () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 8);
+                assertThat(timeline).extracting(e -> e.get("type")).containsExactlyInAnyOrder("drafting.plan-draft-created",
+                        "drafting.plan-submitted", "drafting.plan-document-frozen", "approval.plan-placed-on-agenda",
+                        "approval.plan-decision-recorded", "drafting.plan-approved", "drafting.plan-document-frozen",
+                        "followup.follow-up-opened");
+                assertThat(timeline).extracting(e -> e.get("messageId")).doesNotHaveDuplicates();
                 assertThat(unpublished(app, "drafting")).isZero();
                 // Exactly one copy of each message was published.
                 assertThat(probe.all().stream().filter(m -> planId.equals(m.planId())).map(MessageProbe.Seen::messageId))

@@ -48,7 +48,7 @@ class BrokerRestartTest {
                 Eventually.await(WAIT, "approved in drafting", () -> official.get("/api/plans/" + planId).json(),
                         p -> "APPROVED".equals(p.get("state")));
                 Eventually.await(WAIT, "archived", () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),
-                        t -> t.size() == 6);
+                        t -> t.size() == 8); // created, submitted, its PDF, on the agenda, decided, in force, its PDF, follow-up
             }
         }
     }

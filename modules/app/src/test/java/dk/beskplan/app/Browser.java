@@ -115,6 +115,11 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The value a field holds now, as the form would send it. */
+    String value(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getDomProperty("value");
+    }
+
     /** Sets a field's value the way a date picker does (typing into a date input depends on the locale). */
     Browser setValue(String id, String value) {
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
@@ -138,7 +143,10 @@ final class Browser implements AutoCloseable {
     Browser tick(String label) {
         WebElement box = field(label);
         if (!box.isSelected()) {
-            driver.findElement(By.xpath("//label[normalize-space(.)=" + literal(label) + "]")).click();
+            WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space(.)=" + literal(label) + "]"));
+            // In the middle of the window: at its bottom edge a sticky bar (the editor's save bar) would take the click.
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", labelElement);
+            labelElement.click();
         }
         if (!box.isSelected()) {
             throw new AssertionError("the check box '" + label + "' could not be ticked");
@@ -153,16 +161,45 @@ final class Browser implements AutoCloseable {
 
     /** Clicks the button or link whose text reads {@code text}. */
     Browser click(String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "(//button[normalize-space(.)=" + literal(text) + "] | //a[normalize-space(.)=" + literal(text) + "])[1]"))).click();
+        By target = By.xpath("(//button[normalize-space(.)=" + literal(text) + "] | //a[normalize-space(.)=" + literal(text) + "])[1]");
+        // Found and clicked in one try: an htmx swap between finding and clicking leaves a node that is gone.
+        wait.until(d -> whileReplaced(() -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        }));
         return this;
+    }
+
+    /**
+     * Runs a look at the page, answering "not yet" when the node it held was replaced under it: Chromium reports
+     * that either as a stale element or as "does not belong to the document", depending on the moment.
+     */
+    private static Boolean whileReplaced(java.util.function.Supplier<Boolean> look) {
+        try {
+            return look.get();
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Clicks the element the CSS selector finds and waits until the browser has loaded the next page. */
     Browser press(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        // The old page is gone: Chromium says so either as a stale element or as a node no longer in the document.
+        wait.until(d -> !whileReplaced(() -> {
+            page.isEnabled();
+            return true;
+        }));
         return this;
     }
 
@@ -174,7 +211,7 @@ final class Browser implements AutoCloseable {
     /** Waits until the page shows this text somewhere. */
     Browser awaitText(String text) {
         try {
-            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+            wait.until(d -> whileReplaced(() -> d.findElement(By.tagName("body")).getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Page " + url() + " never showed \"" + text + "\"; it shows:\n" + text(), e);
         }

@@ -45,14 +45,14 @@ final class Committee {
         return (String) created.json().get("id");
     }
 
-    /** A meeting of the committee today (so decisions can be recorded at once). */
+    /** A meeting of the committee today, without an hour (it begins with the day, so decisions can be recorded at once). */
     String meetingToday() {
         return meeting(committeeId(), today());
     }
 
     String meeting(String committeeId, LocalDate date) {
         Api.Response created = secretary.post("/api/approval/meetings", Map.of("committeeId", committeeId,
-                "date", date.toString(), "time", "16:00", "place", "Rådhuset", "submissionDeadline", date.toString()));
+                "date", date.toString(), "place", "Rådhuset", "submissionDeadline", date.toString()));
         check(created, 201);
         return (String) created.json().get("id");
     }

@@ -67,6 +67,33 @@ class CommitteeMeetingsTest {
     }
 
     @Test
+    void aDecisionIsRefusedBeforeTheMeetingBegins() {
+        java.time.ZoneId danish = java.time.ZoneId.of("Europe/Copenhagen");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(danish);
+        java.time.LocalTime start = now.toLocalTime().plusHours(1).withSecond(0).withNano(0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(start.isAfter(now.toLocalTime()), "an hour from now is still today");
+        String planId = submittedPlan();
+        Api.Response created = secretary.post("/api/approval/meetings", Map.of("committeeId", committee.committeeId(),
+                "date", now.toLocalDate().toString(), "time", start.toString(), "place", "Rådhuset",
+                "submissionDeadline", now.toLocalDate().toString()));
+        Committee.check(created, 201);
+        String meeting = (String) created.json().get("id");
+        String item = committee.place(meeting, planId);
+        String at = start.format(java.time.format.DateTimeFormatter.ofPattern("HH.mm"));
+
+        Api.Response early = committee.decide(meeting, item, "APPROVED", "Godkendt.", Map.of());
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("\"field\":\"decidedAt\"").contains("Mødet begynder først kl. " + at);
+        // On the page: the refusal is shown at the decision form, and nothing is recorded.
+        Api.Response page = secretary.postForm("/approval/moeder/" + meeting + "/punkter/" + item + "/beslutning",
+                Map.of("_csrf", secretary.csrfToken(), "followed", "true", "present.0", "Anne Holm"));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"decidedAt-error\"").contains("Mødet begynder først kl. " + at)
+                .contains("href=\"#decidedAt-error\"");
+        assertThat(item(meeting, item)).containsEntry("status", "OPEN");
+    }
+
+    @Test
     void aDecisionIsRecordedOnceAndAClosedMeetingTakesNoMore() {
         String planId = submittedPlan();
         String meeting = committee.meetingToday();
@@ -128,6 +155,50 @@ class CommitteeMeetingsTest {
             // The structured target stayed as submitted: only the words changed.
             assertThat(official.get("/api/plans/" + planId + "/document").body()).contains("\"percent\":75");
         }
+    }
+
+    /**
+     * A committee amended a criterion from "at the level of the national average" to "2 percentage points above it":
+     * the protocol states the new target, and follow-up evaluates it, so +0.7 points is no longer "Nået".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAmendedTargetIsTheTargetFollowUpEvaluates() {
+        Map<String, Object> atLevel = Map.of("code", "1a", "text", "Andelen i job skal være på niveau med landsgennemsnittet",
+                "indicator", "Andel i job", "deadline", "2026-12-31", "baselines", List.of(),
+                "target", Map.of("kind", "NATIONAL_AVERAGE", "relation", "AT_LEVEL", "percentagePoints", 0, "betterWhen", "HIGHER"));
+        Map<String, Object> document = new java.util.HashMap<>(Fixtures.document(Fixtures.A));
+        document.put("goals", List.of(Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
+                "successCriteria", List.of(atLevel))));
+        Api.Response created = official.post("/api/plans/import", document);
+        Committee.check(created, 201);
+        String planId = (String) created.json().get("id");
+        Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
+        try (MessageProbe probe = app.probe()) {
+            String meeting = committee.meetingToday();
+            String item = committee.place(meeting, planId);
+            Map<String, Object> above = Map.of("kind", "NATIONAL_AVERAGE", "relation", "ABOVE", "percentagePoints", 2, "betterWhen", "HIGHER");
+            Api.Response badTarget = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                    Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
+                            "measure", Map.of("target", Map.of("kind", "NATIONAL_AVERAGE", "relation", "SIDEWAYS"))))));
+            assertThat(badTarget.status()).as(badTarget.body()).isEqualTo(400);
+            assertThat(badTarget.body()).contains("relation");
+
+            Committee.check(committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                    Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
+                            "text", "Andelen i job skal være 2 procentpoint over landsgennemsnittet", "measure", Map.of("target", above))))), 201);
+            var decision = probe.await("approval.plan-decision-recorded", planId, WAIT);
+            assertThat((List<Object>) decision.payload().get("amendments")).containsExactly("Lokalt mål 1 (Flere i job), succeskriterium 1a ændres til: "
+                    + "»Andelen i job skal være 2 procentpoint over landsgennemsnittet«; måltal: mindst 2 procentpoint over landsgennemsnittet");
+            assertThat(probe.await("followup.follow-up-opened", planId, WAIT)).isNotNull();
+        }
+        Api manager = Fixtures.as(app, "a.manager");
+        Map<String, Object> task = FollowUps.task(manager, UUID.fromString(planId), "1a");
+        assertThat(task).containsEntry("targetDescription", "Mindst 2 procentpoint over landsgennemsnittet");
+        String evaluation = "/api/followup/tasks/" + task.get("id") + "/evaluation";
+        assertThat(manager.post(evaluation, Map.of("value", 40.7, "comparisonValue", 40.0)).json())
+                .as("0.7 points above is at the submitted level, not 2 points above").containsEntry("evaluation", "NOT_MET");
+        assertThat(manager.post(evaluation, Map.of("value", 42.0, "comparisonValue", 40.0)).json()).containsEntry("evaluation", "MET");
     }
 
     @Test
@@ -380,6 +451,33 @@ class CommitteeMeetingsTest {
                 }
             }
         }
+    }
+
+    /** Issue 17, item 4: some plans name no committee and do not number their goals; they go the whole way all the same. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlanThatNamesNoCommitteeAndNumbersNoGoalIsPlacedDecidedAndApproved() throws Exception {
+        Map<String, Object> document = new java.util.HashMap<>(Fixtures.document(Fixtures.A));
+        document.remove("committeeName");
+        Map<String, Object> goal = new java.util.HashMap<>(((List<Map<String, Object>>) document.get("goals")).get(0));
+        goal.remove("label");
+        document.put("goals", List.of(goal));
+        Api.Response imported = official.post("/api/plans/import", document);
+        Committee.check(imported, 201);
+        String planId = (String) imported.json().get("id");
+        Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
+
+        committee.awaitInInbox(planId);
+        assertThat(committee.inboxPlans()).filteredOn(p -> planId.equals(p.get("planId")))
+                .allSatisfy(p -> assertThat(p.get("committeeName")).isNull());
+        String meeting = committee.approve(planId);
+        try (var agenda = Loader.loadPDF(secretary.getBytes("/api/approval/meetings/" + meeting + "/agenda.pdf"))) {
+            assertThat(new PDFTextStripper().getText(agenda)).contains("Beskæftigelsesplan 2026").doesNotContain("null");
+        }
+        Eventually.await(WAIT, "the plan approved", () -> official.get("/api/plans/" + planId).json(),
+                p -> "APPROVED".equals(p.get("state")));
+        String page = official.getPage("/plans/" + planId + "/dokument").body();
+        assertThat(page).contains("<h2>Flere i job</h2>").doesNotContain(">null", "null:");
     }
 
     @Test

@@ -73,10 +73,14 @@ class DraftRevisionsTest {
         Map<String, Object> newGoal = Map.of("kind", "NATIONAL", "nationalGoal", "2022-1", "label", "Beskæftigelsesmål 2",
                 "title", "Flere ledige skal opkvalificeres");
         document.put("goals", List.of(newGoal, changedGoal));
+        document.put("title", "Beskæftigelsesplan 2026 for Holbæk");
         assertThat(official.put("/api/plans/" + planId + "/document", document, "If-Match", "\"0\"").status()).isEqualTo(200);
 
         Map<String, Object> comparison = official.get("/api/plans/" + planId + "/comparison?from=1&to=2").json();
-        assertThat(comparison.get("counts")).isEqualTo(Map.of("ADDED", 1, "REMOVED", 0, "MOVED", 0, "CHANGED", 2));
+        assertThat(comparison.get("counts")).isEqualTo(Map.of("ADDED", 1, "REMOVED", 0, "MOVED", 0, "CHANGED", 3));
+        // The page words a change of the plan's own fields as Danish does: "Ændret: Planens titel".
+        String page = official.getPage("/plans/" + planId + "/sammenlign?fra=1&til=2").body();
+        assertThat(page).contains("Planens titel").doesNotContain("Planen</span>:").doesNotContain("Planen: Planen");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> changes = (List<Map<String, Object>>) comparison.get("changes");
         assertThat(changes).anySatisfy(c -> assertThat(c).containsEntry("kind", "ADDED").containsEntry("element", "GOAL")

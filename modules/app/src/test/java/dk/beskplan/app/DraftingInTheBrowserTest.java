@@ -42,9 +42,16 @@ class DraftingInTheBrowserTest {
     void createEditCompareAndSubmitADraft() {
         browser.login("a.official", Fixtures.PASSWORD).open("/plans");
 
+        // A period that ends before it begins: named by the fields' Danish labels.
+        browser.fill("Titel", "Beskæftigelsesplan 2027").fill("Fra år", "2027").fill("Til år", "2026")
+                .fill("Udvalg (valgfrit)", "Udvalget for Beskæftigelse").click("Opret udkast");
+        browser.awaitText("Der er fejl i formularen");
+        assertThat(browser.driver.findElement(By.id("toYear-error")).getText()).isEqualTo("kan ikke ligge før Fra år (2027)");
+        assertThat(browser.text()).doesNotContain("fromYear");
+
         // Create
         browser.fill("Titel", "Beskæftigelsesplan 2027").fill("Fra år", "2027").fill("Til år", "2027")
-                .fill("Udvalg", "Udvalget for Beskæftigelse").click("Opret udkast");
+                .fill("Udvalg (valgfrit)", "Udvalget for Beskæftigelse").click("Opret udkast");
         browser.awaitText("Udkast");
         String planId = browser.url().replaceAll(".*/plans/", "");
 
@@ -86,7 +93,7 @@ class DraftingInTheBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> criterion = ((List<Map<String, Object>>) goal.get("successCriteria")).get(0);
         assertThat(criterion).containsEntry("deadline", "2027-12-31");
-        assertThat(criterion.get("target")).isEqualTo(Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60.0));
+        assertThat(criterion.get("target")).isEqualTo(Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60));
 
         // Compare the empty draft (revision 1) with the saved one (revision 3)
         browser.open("/plans/" + planId + "/revisioner");
@@ -94,13 +101,33 @@ class DraftingInTheBrowserTest {
         browser.awaitText("1 tilføjet, 0 fjernet, 0 flyttet og 0 ændret.");
         assertThat(browser.text()).contains("Tilføjet").contains("Lokalt mål 1: Flere unge i uddannelse");
 
+        // Parts as the plan prints them: the mayor's foreword, no overview appendix, a goal without a number
+        browser.open("/plans/" + planId + "/rediger");
+        browser.fillById("f-foreword-heading", "Borgmesterens forord").fillById("f-foreword-blocks", "Vi har en ambitiøs plan.")
+                .tick("Planen har intet oversigtsbilag over mål og succeskriterier (vis ikke det automatiske)").click("Gem ændringer");
+        browser.awaitText("Ændringerne er gemt");
+        browser.fillById("f-newGoal-title", "Flere i job").click("Tilføj mål");
+        browser.awaitText("Redigér mål");
+        browser.open("/plans/" + planId + "/dokument");
+        browser.awaitText("Borgmesterens forord");
+        assertThat(browser.driver.findElements(By.tagName("h2")).stream().map(org.openqa.selenium.WebElement::getText).toList())
+                .contains("Flere i job", "Lokalt mål 1: Flere unge i uddannelse")
+                .noneMatch(h -> h.contains("Mål, succeskriterier og opfølgning") || h.equals("Forord"));
+
+        // The goal without success criteria is warned of above the submit button; the plan can still be submitted
+        browser.open("/plans/" + planId);
+        browser.awaitText("Se på dette, før du indsender (1)");
+        String page = browser.text();
+        assertThat(page).contains("»Flere i job« har ingen succeskriterier");
+        assertThat(page.indexOf("Se på dette, før du indsender")).isLessThan(page.indexOf("Indsend til politisk godkendelse"));
+
         // Submit
-        browser.open("/plans/" + planId).click("Indsend til politisk godkendelse");
+        browser.click("Indsend til politisk godkendelse");
         browser.awaitText("Indsendt");
         // It reaches the committee secretary's in-box (ApprovalInTheBrowserTest goes on from there).
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
         browser.awaitText("Beskæftigelsesplan 2027");
-        assertThat(browser.text()).contains("Revision 3");
+        assertThat(browser.text()).contains("Revision 5");
     }
 }

@@ -47,10 +47,29 @@ class ErrorPagesTest {
         assertPage(official.getPage("/findes-ikke"), 404, "Findes ikke");
         assertPage(official.getPage("/plans/" + UUID.randomUUID()), 404, "Findes ikke");
         assertPage(official.getPage("/plans/ikke-et-id"), 400, "Ugyldig");
+        // A bad value in the address: the parameter is named once, in Danish, without the parser's words.
+        assertBadParameter(official.getPage("/plans/ikke-et-id"), "id: er ikke et gyldigt id");
+        assertBadParameter(official.getPage("/plans/" + planId + "/sammenlign?fra=abc"), "fra: skal være et helt tal");
+        assertBadParameter(official.getPage("/plans/" + planId + "/dokument?revision=xyz"), "revision: skal være et helt tal");
+        Api.Response badRevision = official.get("/api/plans/" + planId + "/document?revision=xyz");
+        assertThat(badRevision.status()).isEqualTo(400);
+        assertThat(badRevision.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badRevision.body()).contains("revision").contains("skal være et helt tal").doesNotContain("For input string");
+        Api.Response missing = official.get("/api/plans/" + planId + "/comparison?to=1");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"from\"").contains("skal angives").doesNotContain("Required");
+        assertPage(official.getPage("/plans/" + planId + "/sammenlign?fra=99"), 404, "Findes ikke");
+        Api.Response noGoal = official.getPage("/plans/" + planId + "/maal/99");
+        assertPage(noGoal, 404, "Findes ikke");
+        assertThat(noGoal.body()).contains("planen har 1 mål").doesNotContain("nummer 100");
         assertPage(manager.getPage("/approval/udvalg"), 403, "Ingen adgang");
         assertPage(official.getPage("/logout"), 405, "Metoden er ikke tilladt");
         // A form without its CSRF token: refused, as a page.
-        assertPage(official.postForm("/plans/" + planId + "/indsend", Map.of("version", "0")), 403, "Ingen adgang");
+        Api.Response noToken = official.postForm("/plans/" + planId + "/indsend", Map.of("version", "0"));
+        assertPage(noToken, 403, "Formularen blev ikke sendt");
+        String noTokenMain = noToken.body().substring(noToken.body().indexOf("<main"), noToken.body().indexOf("</main>"));
+        assertThat(noTokenMain).contains("Genindlæs siden, og prøv igen").doesNotContain("CSRF").doesNotContain("token")
+                .doesNotContain("kommunens administrator");
         assertPage(app.api().getPage("/test-fejl/409"), 409, "Konflikt");
         assertPage(app.api().getPage("/test-fejl/413"), 413, "Forespørgslen er for stor");
         Api.Response error = app.api().getPage("/test-fejl/500");
@@ -111,6 +130,13 @@ class ErrorPagesTest {
             // The footer links to the statement, which opens without login too.
             browser.click("Tilgængelighedserklæring").awaitText("Håndhævelsesprocedure");
         }
+    }
+
+    private static void assertBadParameter(Api.Response response, String error) {
+        assertPage(response, 400, "Ugyldig");
+        String body = response.body();
+        assertThat(body).contains(error).doesNotContain("For input string").doesNotContain("Exception").doesNotContain("Invalid UUID");
+        assertThat(body.indexOf(error)).as("said once").isEqualTo(body.lastIndexOf(error));
     }
 
     private static void assertPage(Api.Response response, int status, String title) {

@@ -125,6 +125,12 @@ class FollowUpInTheBrowserTest {
         browser.awaitText(FollowUps.y("Status på Beskæftigelsesplan 2026"));
         assertThat(browser.text()).contains("Af 3 succeskriterier er 2 nået, 0 på vej og 1 ikke nået")
                 .contains("Færre besøg efter omlægning");
+
+        // A criterion's status page leads the secretary back where a secretary may go, not to a manager's task list.
+        browser.open("/followup/opgaver/" + FollowUps.task(official, planId, "1b").get("id")).awaitText("Status på Lokalt mål 1, 1b");
+        assertThat(browser.driver.findElements(By.cssSelector("a[href='/followup/opgaver']"))).isEmpty();
+        browser.click("Tilbage til opfølgningen på planen");
+        browser.awaitText(FollowUps.y("Status: Beskæftigelsesplan 2026"));
     }
 
     /**
@@ -155,7 +161,10 @@ class FollowUpInTheBrowserTest {
         browser.login("a.official", Fixtures.PASSWORD);
         browser.open("/followup/planer").awaitText("Perioden er slut");
         browser.checkAccessibility();
-        browser.open("/followup/planer/" + planId).awaitText("Luk som ikke fulgt op");
+        // The list's link to close the follow-up leads to the plan's closing form.
+        browser.click("Afslut opfølgningen");
+        browser.awaitText("Luk som ikke fulgt op");
+        assertThat(browser.url()).endsWith("/followup/planer/" + planId + "#afslut");
         browser.checkAccessibility();
         browser.driver.findElement(By.cssSelector("details.close-round summary")).click();
         browser.click("Luk runden som ikke fulgt op");

@@ -64,11 +64,21 @@ final class FollowUps {
         TransactionOperations<java.sql.Connection> tx = app.bean(TransactionOperations.class);
         tx.executeWrite(status -> app.bean(Outbox.class).append(DraftingModule.MODULE,
                 new PlanApproved(planId, (String) document.get("title"), (Integer) document.get("fromYear"), (Integer) document.get("toYear"),
-                        (String) document.get("committeeName"), 1, 1, false, "sha256:test", document, UUID.randomUUID(),
+                        (String) document.get("committeeName"), 1, 1, false, "sha256:test", typed(app, document), UUID.randomUUID(),
                         "Udvalget for Beskæftigelse", LocalDate.of(FollowUps.YEAR - 1, 12, 10)),
                 new MessageContext(municipality, planId, "a.secretary", null)));
         Eventually.await(WAIT, "follow-up opened", () -> reader.get("/api/followup/plans/" + planId + "/rounds"), r -> r.status() == 200);
         return planId;
+    }
+
+    /** The document as the typed plan a message carries (read as drafting reads an import). */
+    static dk.beskplan.plandocument.PlanDocument typed(TestApp app, Map<String, Object> document) {
+        try {
+            return dk.beskplan.plandocument.PlanDocumentReader.read(
+                    app.bean(io.micronaut.json.JsonMapper.class).writeValueToTree(document));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

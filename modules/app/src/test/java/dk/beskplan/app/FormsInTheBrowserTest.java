@@ -95,6 +95,25 @@ class FormsInTheBrowserTest {
         document.put("fromYear", 2028);
         document.put("toYear", 2028);
         document.put("title", "Beskæftigelsesplan 2028");
+        // Importing without a file: the file field says a file must be chosen.
+        browser.open("/plans");
+        browser.click("Importér").awaitText("vælg filen med plandokumentet");
+        assertThat(browser.driver.findElement(By.id("document")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("document-error")).getText()).contains("vælg filen med plandokumentet");
+        // A wrong document: its problems are the import form's, each named by its place in the document, in Danish.
+        Map<String, Object> wrong = new java.util.HashMap<>(document);
+        wrong.put("municipality", "173");
+        wrong.remove("goals");
+        Files.writeString(file, JsonMapper.createDefault().writeValueAsString(wrong));
+        browser.upload("#document", file);
+        browser.click("Importér").awaitText("Der er fejl i formularen");
+        String importErrors = browser.driver.findElement(By.id("document-error")).getText();
+        assertThat(importErrors).contains("Plandokument › Kommune:").contains("Plandokument › Mål:")
+                .doesNotContain("goals").doesNotContain("municipality");
+        assertThat(browser.driver.findElements(By.id("title-error"))).isEmpty();
+        assertThat(browser.driver.findElement(By.id("error-summary")).getText()).contains("Plandokument › Mål:");
+        browser.checkAccessibility();
+
         Files.writeString(file, JsonMapper.createDefault().writeValueAsString(document));
         browser.open("/plans");
         browser.upload("#document", file);
@@ -220,6 +239,14 @@ class FormsInTheBrowserTest {
         browser.open("/followup/indstillinger").click("Gem indstillingerne").awaitText("Indstillingerne er gemt.");
 
         browser.open("/followup/planer/" + plan2025);
+        // No date: the date field says so, next to it, and the summary links to it.
+        String dueId = browser.driver.findElement(By.cssSelector("form[data-form='followup.plan.dueDate'] input[type=date]")).getAttribute("id");
+        browser.click("Flyt fristen").awaitText("Ikke udført");
+        assertThat(browser.driver.findElement(By.id(dueId + "-error")).getText()).contains("skal være en dato");
+        assertThat(browser.driver.findElement(By.id(dueId)).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id(dueId)).getAttribute("aria-describedby")).isEqualTo(dueId + "-error");
+        assertThat(browser.driver.findElement(By.cssSelector("#error-summary a")).getAttribute("href")).endsWith("#" + dueId);
+        browser.checkAccessibility();
         WebElement due = browser.driver.findElement(By.cssSelector("form[data-form='followup.plan.dueDate'] input[type=date]"));
         browser.setValue(due.getAttribute("id"), LocalDate.now().plusDays(20).toString());
         browser.click("Flyt fristen").awaitText("Fristen er flyttet.");
@@ -229,6 +256,21 @@ class FormsInTheBrowserTest {
 
         // The indicator import (multipart): the file's rows are checked; either imported or each bad row named.
         Path csv = Files.createTempFile("jobindsats", ".csv");
+        // A file with two bad rows: each row's problem under the file field and a line each in the summary.
+        Files.writeString(csv, "kommune;periode;mål;værdi;landsværdi\n316;2025;1a;ikke et tal;45,1\n316;2025;1a;47,5;heller ikke\n");
+        String fileId = browser.driver.findElement(By.cssSelector("form[data-form='followup.plan.importValues'] input[type=file]")).getAttribute("id");
+        browser.upload("form[data-form='followup.plan.importValues'] input[type=file]", csv);
+        browser.press("form[data-form='followup.plan.importValues'] button");
+        browser.awaitText("Ikke udført");
+        assertThat(browser.driver.findElements(By.cssSelector("#" + fileId + "-error li"))).extracting(WebElement::getText)
+                .hasSize(2).satisfies(lines -> {
+                    assertThat(lines.get(0)).startsWith("linje 2:");
+                    assertThat(lines.get(1)).startsWith("linje 3:");
+                });
+        assertThat(browser.driver.findElement(By.id(fileId)).getAttribute("aria-describedby")).isEqualTo(fileId + "-error");
+        assertThat(browser.driver.findElements(By.cssSelector("#error-summary a"))).hasSize(2)
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).endsWith("#" + fileId));
+        browser.checkAccessibility();
         Files.writeString(csv, "kommune;periode;mål;værdi;landsværdi\n316;2025;1a;47,5;45,1\n");
         browser.upload("form[data-form='followup.plan.importValues'] input[type=file]", csv);
         browser.press("form[data-form='followup.plan.importValues'] button");

@@ -102,10 +102,13 @@ class LimitsTest {
         byte[] second = official.getBytes("/api/plans/" + planId + "/document.pdf?revision=1");
         assertThat(new String(first, 0, 5)).isEqualTo("%PDF-");
         assertThat(second).as("the stored bytes, not a second rendering").isEqualTo(first);
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from drafting.frozen_pdf"
-                + " where plan_id = '" + UUID.fromString(planId) + "' and revision = 1")) {
+        // Rendered at the submission (docs/adr/0023), not at the first request: nothing was rendered lazily.
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select (select count(*) from drafting.frozen_document"
+                + " where plan_id = '" + UUID.fromString(planId) + "' and revision = 1 and kind = 'SUBMITTED'),"
+                + " (select count(*) from drafting.frozen_pdf where plan_id = '" + UUID.fromString(planId) + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getLong(2)).isZero();
         }
     }
 

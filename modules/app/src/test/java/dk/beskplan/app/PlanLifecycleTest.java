@@ -123,18 +123,23 @@ class PlanLifecycleTest {
             assertThat(inForce.causationId()).isEqualTo(decision.messageId());
             assertThat(inForce.payload()).containsEntry("approvedRevision", 1).containsEntry("amended", false)
                     .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));
-            List<Map<String, Object>> timeline = Eventually.await(WAIT, "six events in the archive",
-                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 6);
-            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
-                    "drafting.plan-submitted", "approval.plan-placed-on-agenda", "approval.plan-decision-recorded");
-            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("actor"))
-                    .containsExactly("a.official", "a.official", "a.secretary", "a.secretary");
-            assertThat(timeline.subList(0, 4)).extracting(e -> e.get("what")).containsExactly("Udkast oprettet",
-                    "Indsendt til godkendelse", "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today,
-                    "Godkendt af Udvalget for Beskæftigelse");
-            assertThat(timeline.get(3)).containsEntry("messageId", decision.messageId());
-            assertThat(timeline.subList(4, 6)).extracting(e -> e.get("messageId"), e -> e.get("actor"), e -> e.get("what"))
+            List<Map<String, Object>> timeline = Eventually.await(WAIT, "eight events in the archive",
+                    () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 8);
+            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
+                    "drafting.plan-submitted", "drafting.plan-document-frozen", "approval.plan-placed-on-agenda",
+                    "approval.plan-decision-recorded");
+            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("actor"))
+                    .containsExactly("a.official", "a.official", "a.official", "a.secretary", "a.secretary");
+            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("what")).containsExactly("Udkast oprettet",
+                    "Indsendt til godkendelse", "Den indsendte revision dannet som PDF, én gang for alle",
+                    "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today, "Godkendt af Udvalget for Beskæftigelse");
+            assertThat(timeline.get(4)).containsEntry("messageId", decision.messageId());
+            var approvedPdf = probe.await("drafting.plan-document-frozen", m -> planId.equals(m.planId())
+                    && "APPROVED".equals(m.payload().get("kind")), WAIT);
+            assertThat(approvedPdf.causationId()).isEqualTo(decision.messageId());
+            assertThat(timeline.subList(5, 8)).extracting(e -> e.get("messageId"), e -> e.get("actor"), e -> e.get("what"))
                     .containsExactlyInAnyOrder(tuple(inForce.messageId(), "system:drafting", "Godkendt udgave i kraft"),
+                            tuple(approvedPdf.messageId(), "system:drafting", "Den godkendte udgave dannet som PDF, én gang for alle"),
                             tuple(opened.messageId(), "system:followup", "Opfølgning åbnet"));
             assertThat(timeline).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
         }

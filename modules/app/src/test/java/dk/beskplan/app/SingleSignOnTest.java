@@ -215,10 +215,10 @@ class SingleSignOnTest {
         assertThat(localAdmin.put(path, noSso, "If-Match", read.header("ETag")).body()).contains("passwordLogin");
         assertThat(localAdmin.put(path, without(settings(true, true), "clientSecret"), "If-Match", "\"" + 999 + "\"").status()).isEqualTo(409);
         assertThat(localAdmin.put(path, settings(true, true)).body()).contains("version");
-        // Another municipality's local administrator does not even see it.
+        // Another municipality's local administrator is refused, in the same words whether the code exists or not.
         Api holbaek = app.api().login("a.admin", Fixtures.PASSWORD);
-        assertThat(holbaek.get(path).status()).isEqualTo(404);
-        assertThat(holbaek.put(path, settings(true, true), "If-Match", read.header("ETag")).status()).isEqualTo(404);
+        assertThat(holbaek.get(path).status()).isEqualTo(403);
+        assertThat(holbaek.put(path, settings(true, true), "If-Match", read.header("ETag")).status()).isEqualTo(403);
         assertThat(localAdmin.get(path).json().get("version")).isEqualTo(read.json().get("version"));
 
         // The act is archived, with what changed and who did it, never the secret.

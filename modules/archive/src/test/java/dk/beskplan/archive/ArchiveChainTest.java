@@ -1,13 +1,15 @@
 package dk.beskplan.archive;
 
 import dk.beskplan.archive.application.ArchiveCommand;
+import dk.beskplan.archive.application.ChainRepository;
 import dk.beskplan.archive.application.Checkpoints;
 import dk.beskplan.archive.application.LegacyRecords;
-import dk.beskplan.archive.application.Recorder;
+import dk.beskplan.archive.application.OnEveryMessage;
 import dk.beskplan.archive.application.Verification;
 import dk.beskplan.archive.application.Verifier;
 import dk.beskplan.archive.domain.RecordLine;
 import dk.beskplan.contracts.drafting.PlanDraftCreated;
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
@@ -50,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchiveChainTest {
     private TestApp app;
-    private Recorder recorder;
+    private OnEveryMessage recorder;
     private TransactionOperations<Connection> transactions;
     private JsonMapper json;
     private String url;
@@ -68,7 +70,7 @@ class ArchiveChainTest {
                 new PrintStream(new ByteArrayOutputStream()))).isZero();
         app = TestApp.start(Map.of("beskplan.archive.checkpoint.key-file", keys.resolve("archive-checkpoint-key.pem").toString(),
                 "beskplan.archive.checkpoint.directory", checkpointDirectory.toString()));
-        recorder = app.bean(Recorder.class);
+        recorder = app.bean(OnEveryMessage.class);
         transactions = app.bean(TransactionOperations.class);
         json = app.bean(JsonMapper.class);
         url = app.context().getRequiredProperty("datasources.default.url", String.class);
@@ -154,13 +156,73 @@ class ArchiveChainTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("SUBMITTED_REVISION");
             assertThat(rs.getString(2)).contains("Flere i fleksjob");
-            assertThat(rs.getString(3)).isEqualTo(RecordLine.sha256(rs.getString(2)));
+            assertThat(rs.getString(3)).isEqualTo(Hashes.sha256Hex(rs.getString(2)));
         }
         assertThat(verify(null).intact()).isTrue();
         Verifier.Result plan = verify(one);
         assertThat(plan.intact()).isTrue();
         assertThat(plan.records()).isEqualTo(2);
         assertThat(plan.documents()).isEqualTo(1);
+    }
+
+    /**
+     * A frozen PDF (drafting.plan-document-frozen) is kept as its bytes, with their SHA-256 in the record's line; the
+     * record keeps the message without the base64 text; a changed byte is named by verification and the command line.
+     */
+    @Test
+    void aFrozenPdfIsKeptAsItsBytesAndAChangedByteIsFound() throws Exception {
+        UUID plan = UUID.randomUUID();
+        byte[] pdf = "%PDF-1.7\nnot really a plan, but bytes all the same\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("planId", plan.toString());
+        payload.put("title", "Beskæftigelsesplan 2026");
+        payload.put("fromYear", 2026);
+        payload.put("toYear", 2026);
+        payload.put("revisionNumber", 1);
+        payload.put("kind", "APPROVED");
+        payload.put("contentHash", "abc");
+        payload.put("fileName", "Beskaeftigelsesplan-2026-rev1.pdf");
+        payload.put("mediaType", "application/pdf");
+        payload.put("sha256", sha256);
+        payload.put("pdf", java.util.Base64.getEncoder().encodeToString(pdf));
+        payload.put("frozenOn", "2026-12-10");
+        Envelope frozen = append(plan, "drafting.plan-document-frozen", payload);
+        long seq = seqOf(frozen);
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select d.kind, d.media_type, d.content, d.bytes,"
+                + " d.sha256, d.declared_hash, r.payload ? 'pdf', r.payload->>'sha256' from archive.document d"
+                + " join archive.record r on r.seq = d.record_seq where d.record_seq = " + seq)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("APPROVED_VERSION_PDF");
+            assertThat(rs.getString(2)).isEqualTo("application/pdf");
+            assertThat(rs.getString(3)).isNull();
+            assertThat(rs.getBytes(4)).isEqualTo(pdf);
+            assertThat(rs.getString(5)).isEqualTo(sha256);
+            assertThat(rs.getString(6)).isEqualTo(sha256);
+            assertThat(rs.getBoolean(7)).as("the record keeps the message without the base64 bytes").isFalse();
+            assertThat(rs.getString(8)).isEqualTo(sha256);
+        }
+        assertThat(verify(plan).intact()).isTrue();
+        assertThat(verify(plan).documents()).isEqualTo(1);
+
+        tamper("update archive.document set bytes = overlay(bytes placing '\\x58'::bytea from 12) where record_seq = " + seq);
+        try {
+            Verifier.Result all = verify(null);
+            assertThat(all.intact()).isFalse();
+            assertThat(all.mismatchSeq()).isEqualTo(seq);
+            assertThat(all.mismatchReason()).contains("document APPROVED_VERSION_PDF");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ArchiveCommand.run(new String[]{"verify-archive", "--plan", plan.toString()},
+                    Map.of("DATASOURCES_DEFAULT_URL", url), new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at record seq " + seq);
+        } finally {
+            try (Connection c = connect(); var ps = c.prepareStatement("update archive.document set bytes = ? where record_seq = " + seq)) {
+                c.createStatement().execute("set session_replication_role = replica");
+                ps.setBytes(1, pdf);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(verify(null).intact()).as("restored").isTrue();
     }
 
     @Test
@@ -241,10 +303,10 @@ class ArchiveChainTest {
     /** Sets the record's hash to what its (altered) columns hash to now, as an attacker who knows the format would. */
     private void recomputeHash(long seq) throws SQLException {
         String hash;
-        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select " + Verifier.RECORD_COLUMNS
+        try (Connection c = connect(); var rs = c.createStatement().executeQuery("select " + ChainRepository.RECORD_COLUMNS
                 + " from archive.record r where r.seq = " + seq)) {
             rs.next();
-            hash = Verifier.line(rs).hash();
+            hash = ChainRepository.line(rs).hash();
         }
         tamper("update archive.record set record_hash = '" + hash + "' where seq = " + seq);
     }

@@ -71,7 +71,9 @@ class DraftingModuleTest {
     void anInvalidDocumentListsEveryErrorByPathAndCreatesNothing() {
         Map<String, Object> bad = document();
         bad.put("toYear", 2020);
-        bad.put("goals", List.of(Map.of("kind", "GLOBAL", "label", "", "title", "T",
+        bad.put("municipality", "250"); // another municipality's: named together with the rest, not after it
+        bad.put("subtitle", "ukendt felt");
+        bad.put("goals", List.of(Map.of("kind", "GLOBAL", "label", "", "title", " ", // a blank label is none; a blank title is an error
                 "successCriteria", List.of(Map.of("text", "x", "target", Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 175)),
                         Map.of("text", "y", "target", Map.of("kind", "WISHFUL"))))));
         int before = plans();
@@ -79,7 +81,7 @@ class DraftingModuleTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         List<String> fields = ((List<?>) refused.json().get("errors")).stream().map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
-        assertThat(fields).contains("toYear", "goals[0].kind", "goals[0].label",
+        assertThat(fields).contains("municipality", "subtitle", "toYear", "goals[0].kind", "goals[0].title",
                 "goals[0].successCriteria[0].target.percent", "goals[0].successCriteria[1].target.kind");
         assertThat(plans()).isEqualTo(before);
     }
@@ -112,9 +114,46 @@ class DraftingModuleTest {
     void aSubmittedPlanIsFrozen() {
         String id = (String) official.post("/api/plans/import", document()).json().get("id");
         assertThat(official.post("/api/plans/" + id + "/submit", Map.of()).status()).isEqualTo(200);
-        assertThat(outbox(id)).containsExactly("drafting.plan-draft-created", "drafting.plan-submitted");
+        assertThat(outbox(id)).containsExactly("drafting.plan-draft-created", "drafting.plan-submitted",
+                "drafting.plan-document-frozen");
         assertThat(official.put("/api/plans/" + id + "/document", document(), "If-Match", "\"1\"").status()).isEqualTo(409);
         assertThat(official.get("/api/plans/" + id + "/revisions").jsonList().get(0)).containsEntry("frozenAs", "SUBMITTED");
+    }
+
+    /**
+     * The submitted revision's PDF was rendered once, at the submission: stored with its SHA-256, sent in the same
+     * transaction as the submission (drafting.plan-document-frozen), and served from then on, byte for byte.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSubmittedRevisionsPdfIsRenderedOnceStoredAndSent() throws Exception {
+        String id = (String) official.post("/api/plans/import", document()).json().get("id");
+        assertThat(official.post("/api/plans/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        Map<String, Object> stored = tx().executeRead(s -> app.bean(Sql.class).queryOne("select kind, revision, sha256, pdf,"
+                        + " content_hash from drafting.frozen_document where plan_id = ?::uuid", rs -> Map.<String, Object>of("kind",
+                        rs.getString(1), "revision", rs.getInt(2), "sha256", rs.getString(3), "pdf", rs.getBytes(4), "contentHash",
+                        rs.getString(5)), id).orElseThrow());
+        byte[] pdf = (byte[]) stored.get("pdf");
+        assertThat(stored).containsEntry("kind", "SUBMITTED").containsEntry("revision", 1)
+                .containsEntry("sha256", sha256(pdf));
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        String envelope = tx().executeRead(s -> app.bean(Sql.class).queryOne("select envelope from drafting.outbox"
+                + " where ordering_key = ? and type = 'drafting.plan-document-frozen'", rs -> rs.getString(1), id).orElseThrow());
+        Map<String, Object> payload = (Map<String, Object>) app.bean(io.micronaut.json.JsonMapper.class)
+                .readValue(envelope, Map.class).get("payload");
+        assertThat(payload).containsEntry("planId", id).containsEntry("revisionNumber", 1).containsEntry("kind", "SUBMITTED")
+                .containsEntry("mediaType", "application/pdf").containsEntry("sha256", sha256(pdf))
+                .containsEntry("contentHash", stored.get("contentHash"));
+        assertThat(java.util.Base64.getDecoder().decode((String) payload.get("pdf"))).isEqualTo(pdf);
+
+        // Served as stored, again and again, not rendered anew.
+        assertThat(official.getBytes("/api/plans/" + id + "/document.pdf?revision=1")).isEqualTo(pdf);
+        assertThat(official.getBytes("/api/plans/" + id + "/document.pdf")).isEqualTo(pdf);
+    }
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

@@ -4,14 +4,12 @@ import dk.beskplan.administration.AdministrationModule;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
-import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,11 +26,11 @@ public class Acts {
     }
 
     private final Outbox outbox;
-    private final Sql sql;
+    private final ActRepository acts;
 
-    Acts(Outbox outbox, Sql sql) {
+    Acts(Outbox outbox, ActRepository acts) {
         this.outbox = outbox;
-        this.sql = sql;
+        this.acts = acts;
     }
 
     /**
@@ -43,29 +41,13 @@ public class Acts {
      */
     public Envelope record(Object message, String actor, @Nullable String municipality, String subject, String summary) {
         Envelope envelope = outbox.append(AdministrationModule.MODULE, message, new MessageContext(municipality, null, actor, null));
-        sql.update("insert into administration.act (message_id, occurred_at, actor, municipality, type, subject, summary)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)", envelope.messageId(), envelope.occurredAt(), actor, municipality,
-                envelope.type(), subject, summary);
+        acts.insert(envelope.messageId(), envelope.occurredAt(), actor, municipality, envelope.type(), subject, summary);
         return envelope;
     }
 
     /** The newest acts first: of one municipality and/or about one subject (null: any). */
     @Transactional
     public List<Act> history(@Nullable String municipality, @Nullable String subject, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where true");
-        if (municipality != null) {
-            where.append(" and municipality = ?");
-            params.add(municipality);
-        }
-        if (subject != null) {
-            where.append(" and subject = ?");
-            params.add(subject);
-        }
-        params.add(limit);
-        return sql.query("select message_id, occurred_at, actor, municipality, type, subject, summary from administration.act"
-                        + where + " order by occurred_at desc, message_id limit ?",
-                rs -> new Act(rs.getObject(1, UUID.class), Sql.instant(rs, "occurred_at"), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), params.toArray());
+        return acts.history(municipality, subject, limit);
     }
 }

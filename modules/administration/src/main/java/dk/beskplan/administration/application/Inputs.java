@@ -45,9 +45,16 @@ final class Inputs {
 
     /** A user name: given, or else the e-mail address; lower case letters, digits and . _ @ - only. */
     static String username(@Nullable String value, @Nullable String email, String field, List<ProblemException.FieldError> errors) {
-        String v = value == null || value.isBlank() ? (email == null ? "" : email) : value.strip();
+        boolean empty = value == null || value.isBlank();
+        String v = empty ? (email == null ? "" : email.strip()) : value.strip();
         v = v.toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(v).matches()) {
+        if (empty && v.isEmpty()) {
+            errors.add(new ProblemException.FieldError(field,
+                    "Brugernavnet skal udfyldes (eller udfyld e-mailadressen, så bliver den brugernavnet)"));
+        } else if (empty && !USERNAME.matcher(v).matches()) {
+            errors.add(new ProblemException.FieldError(field,
+                    "Brugernavnet skal udfyldes: e-mailadressen kan ikke bruges som brugernavn (2-100 tegn: små bogstaver a-z, tal og . _ @ -)"));
+        } else if (!USERNAME.matcher(v).matches()) {
             errors.add(new ProblemException.FieldError(field,
                     "Brugernavnet skal være 2-100 tegn: små bogstaver a-z, tal og . _ @ - (eller lad feltet stå tomt og brug e-mailadressen)"));
         }

@@ -1,5 +1,6 @@
 package dk.beskplan.administration.application;
 
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.web.InvalidInput;
 import org.w3c.dom.Element;
@@ -14,10 +15,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,14 +45,14 @@ public final class Logos {
                     + (content.length + 1023) / 1024 + " KB)");
         }
         if (content.length >= PNG_SIGNATURE.length && Arrays.equals(Arrays.copyOf(content, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
-            return new Municipalities.Logo(content, PNG, sha256(content));
+            return new Municipalities.Logo(content, PNG, Hashes.sha256Hex(content));
         }
         String text = new String(content, StandardCharsets.UTF_8);
         if (!text.contains("<svg")) {
             throw InvalidInput.field("logo", "Logoet skal være en PNG- eller SVG-fil");
         }
         checkSvg(content);
-        return new Municipalities.Logo(content, SVG, sha256(content));
+        return new Municipalities.Logo(content, SVG, Hashes.sha256Hex(content));
     }
 
     private static void checkSvg(byte[] content) {
@@ -121,13 +119,5 @@ public final class Logos {
 
     private static String localName(Node node) {
         return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
-import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
 import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -195,12 +194,12 @@ public class MunicipalityAdministration {
 
     private static void requireSystemAdmin(CurrentUser actor, String code) {
         if (!Scope.isSystemAdmin(actor)) {
-            // A local administrator cannot switch municipalities on or off; other municipalities do not exist for them.
+            // A local administrator cannot switch municipalities on or off, nor learn of others.
             if (Scope.administers(actor, code)) {
                 throw new ProblemException(io.micronaut.http.HttpStatus.FORBIDDEN, "Ingen adgang",
                         "Kun systemadministratoren kan aktivere og deaktivere kommuner", List.of());
             }
-            throw new NotFound("Kommunen " + code + " findes ikke");
+            throw Scope.noAccess(code);
         }
     }
 }

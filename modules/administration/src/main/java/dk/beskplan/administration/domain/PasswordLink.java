@@ -1,13 +1,10 @@
 package dk.beskplan.administration.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dk.beskplan.platform.domain.Hashes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A link e-mailed to a user to choose a password. The token in the link is 256 random bits; only its SHA-256 is
@@ -55,11 +52,7 @@ public final class PasswordLink {
 
     /** The stored form of a token. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(token);
     }
 
     /** Whether a token can be one of ours at all (checked before touching the database). */

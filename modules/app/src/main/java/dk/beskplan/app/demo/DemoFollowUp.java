@@ -1,6 +1,7 @@
 package dk.beskplan.app.demo;
 
 import dk.beskplan.followup.application.FollowUpQueries;
+import dk.beskplan.followup.application.FollowUpSteering;
 import dk.beskplan.followup.application.Reminders;
 import dk.beskplan.followup.application.Reporting;
 import dk.beskplan.followup.application.RoundClosing;
@@ -81,19 +82,21 @@ public class DemoFollowUp {
     private final Settings settings;
     private final FollowUpQueries queries;
     private final Reporting reporting;
+    private final FollowUpSteering steering;
     private final Reminders reminders;
     private final Clock clock;
 
     private final RoundClosing closing;
 
     public DemoFollowUp(DemoUsers demoUsers, UserAccounts users, Settings settings, FollowUpQueries queries, Reporting reporting,
-                        Reminders reminders, Clock clock, RoundClosing closing) {
+                        FollowUpSteering steering, Reminders reminders, Clock clock, RoundClosing closing) {
         this.closing = closing;
         this.demoUsers = demoUsers;
         this.users = users;
         this.settings = settings;
         this.queries = queries;
         this.reporting = reporting;
+        this.steering = steering;
         this.reminders = reminders;
         this.clock = clock;
     }
@@ -138,12 +141,12 @@ public class DemoFollowUp {
             }
             for (Views.Goal goal : queries.goals(plan.planId(), official)) {
                 if (goal.number() >= 4) {
-                    reporting.assign(plan.planId(), goal.number(), SECOND_MANAGER, official);
+                    steering.assign(plan.planId(), goal.number(), SECOND_MANAGER, official);
                 }
             }
             report(plan, midYear, MID_YEAR, LocalDate.of(2025, 5, 31));
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
-            reporting.moveDueDate(plan.planId(), annual.id(), today.plusDays(10), official);
+            steering.moveDueDate(plan.planId(), annual.id(), today.plusDays(10), official);
             report(plan, annual, ANNUAL, LocalDate.of(2025, 11, 30));
             Reminders.Tick tick = reminders.tick(today);
             LOG.info("Demo follow-up: {} mid-year round reported and sent to the committee, annual round partly reported;"

@@ -1,11 +1,15 @@
 package dk.beskplan.app.demo;
 
+import dk.beskplan.approval.application.Agendas;
 import dk.beskplan.approval.application.Committees;
+import dk.beskplan.approval.application.Decisions;
 import dk.beskplan.approval.application.Inbox;
 import dk.beskplan.approval.application.Meetings;
 import dk.beskplan.approval.domain.AgendaItem;
 import dk.beskplan.approval.domain.Committee;
 import dk.beskplan.approval.domain.ItemDecision;
+import dk.beskplan.drafting.application.Freezer;
+import dk.beskplan.drafting.application.FrozenPdf;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.platform.demo.DemoUsers;
@@ -24,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -67,17 +72,24 @@ public class DemoPlans {
     private final Inbox inbox;
     private final Committees committees;
     private final Meetings meetings;
+    private final Agendas agendas;
+    private final Decisions decisions;
     private final JsonMapper json;
     private final DemoUsers users;
     private final TransactionOperations<Connection> transactions;
+    private final Freezer freezer;
 
-    public DemoPlans(PlanService plans, Inbox inbox, Committees committees, Meetings meetings, JsonMapper json,
-                     DemoUsers users, TransactionOperations<Connection> transactions) {
+    public DemoPlans(PlanService plans, Inbox inbox, Committees committees, Meetings meetings, Agendas agendas,
+                     Decisions decisions, JsonMapper json, DemoUsers users, TransactionOperations<Connection> transactions,
+                     Freezer freezer) {
+        this.freezer = freezer;
         this.transactions = transactions;
         this.plans = plans;
         this.inbox = inbox;
         this.committees = committees;
         this.meetings = meetings;
+        this.agendas = agendas;
+        this.decisions = decisions;
         this.json = json;
         this.users = users;
     }
@@ -120,23 +132,25 @@ public class DemoPlans {
         PlanService drafted = plans.asOf(reference.approvedAt().minusWeeks(5).atTime(10, 0).atZone(danish).toInstant());
         PlanService submitted = plans.asOf(reference.approvedAt().minusWeeks(4).atTime(10, 0).atZone(danish).toInstant());
         Plan plan = transactions.executeWrite(status -> drafted.importDocument(document, official));
-        transactions.executeWrite(status -> submitted.submit(plan.id(), null, official));
+        // The PDF of the revision to be frozen is rendered between the two transactions, as Submissions does it.
+        PlanService.Document toFreeze = transactions.executeRead(status -> submitted.toSubmit(plan.id(), null, official));
+        FrozenPdf pdf = freezer.render(toFreeze);
+        transactions.executeWrite(status -> submitted.submit(plan.id(), null, official, pdf));
         CurrentUser secretary = new CurrentUser(reference.secretary(), municipality, Set.of(Roles.SECRETARY));
         awaitInInbox(plan.id(), secretary);
         Committee committee = committee(document.get("committeeName").getStringValue(), secretary);
         // The meeting that approved the plan, recorded as on that day. The back-dated service is a plain object, not a
         // bean, so its work runs in a transaction opened here.
-        Meetings then = meetings.asOf(reference.approvedAt().atTime(9, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant()
-                .minus(Duration.ofDays(14)));
-        Meetings onTheDay = meetings.asOf(reference.approvedAt().atTime(18, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant());
+        Instant then = reference.approvedAt().atTime(9, 0).atZone(danish).toInstant().minus(Duration.ofDays(14));
+        Instant onTheDay = reference.approvedAt().atTime(18, 0).atZone(danish).toInstant();
         transactions.executeWrite(status -> {
-            Meetings.MeetingView meeting = then.create(committee.id(), reference.approvedAt(), LocalTime.of(16, 0),
+            Meetings.MeetingView meeting = meetings.asOf(then).create(committee.id(), reference.approvedAt(), LocalTime.of(16, 0),
                     "Rådhuset, mødelokale 1", null, secretary);
-            AgendaItem item = then.placePlan(meeting.meeting().id(), plan.id(), null, null, secretary);
-            onTheDay.decide(meeting.meeting().id(), item.id(), new ItemDecision.Input(ItemDecision.Outcome.APPROVED, true,
+            AgendaItem item = agendas.asOf(then).placePlan(meeting.meeting().id(), plan.id(), null, null, secretary);
+            decisions.asOf(onTheDay).decide(meeting.meeting().id(), item.id(), new ItemDecision.Input(ItemDecision.Outcome.APPROVED, true,
                     "Indstillingen blev godkendt.", committee.members().stream().map(Committee.Member::name).toList(),
                     List.of(), List.of(), null, null), null, secretary);
-            onTheDay.close(meeting.meeting().id(), null, secretary);
+            meetings.asOf(onTheDay).close(meeting.meeting().id(), null, secretary);
             return null;
         });
         if (reference.plannedMeetingAhead()) {

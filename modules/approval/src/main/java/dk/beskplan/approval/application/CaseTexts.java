@@ -1,10 +1,10 @@
 package dk.beskplan.approval.application;
 
 import dk.beskplan.approval.domain.Committee;
+import dk.beskplan.plandocument.PlanDocument;
 
-import java.time.format.DateTimeFormatter;
+import dk.beskplan.platform.text.DanishFormats;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,7 +12,6 @@ import java.util.Map;
  * publish them. The secretary can rewrite both before the meeting.
  */
 final class CaseTexts {
-    static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
 
     private CaseTexts() {
     }
@@ -22,17 +21,17 @@ final class CaseTexts {
         StringBuilder text = new StringBuilder()
                 .append("Jobcentret har udarbejdet forslag til ").append(row.title()).append(" for ").append(period(row))
                 .append(". Planen fastlægger de politiske mål for beskæftigelsesindsatsen i perioden.");
-        Map<String, Object> document = row.documentNow();
-        if (document != null && document.get("goals") instanceof List<?> goals) {
-            int criteria = goals.stream().mapToInt(g -> g instanceof Map<?, ?> m && m.get("successCriteria") instanceof List<?> c
-                    ? c.size() : 0).sum();
-            text.append(" Planen indeholder ").append(goals.size()).append(goals.size() == 1 ? " mål" : " mål")
+        PlanDocument document = row.documentNow();
+        if (document != null) {
+            int goals = document.goals().size();
+            int criteria = document.goals().stream().mapToInt(g -> g.successCriteria().size()).sum();
+            text.append(" Planen indeholder ").append(goals).append(" mål")
                     .append(" med i alt ").append(criteria).append(criteria == 1 ? " succeskriterium." : " succeskriterier.");
         }
         text.append("\n\nPlanen er vedlagt som bilag, som forvaltningen indsendte den (revision ").append(row.submission().revision())
                 .append(").");
         for (SubmissionRepository.Hearing hearing : hearings) {
-            text.append("\n\n").append(hearing.body()).append(" er hørt med frist ").append(DANISH_DATE.format(hearing.deadline()))
+            text.append("\n\n").append(hearing.body()).append(" er hørt med frist ").append(DanishFormats.date(hearing.deadline()))
                     .append(". ");
             text.append(hearing.answer() == null || hearing.answer().isBlank()
                     ? "Der er ikke modtaget høringssvar." : "Høringssvar: " + hearing.answer().strip());
@@ -59,7 +58,7 @@ final class CaseTexts {
     static String reportCase(SubmissionRepository.StatusReport report) {
         String summary = report.summary() == null || report.summary().isBlank() ? "" : "\n\n" + report.summary().strip();
         return "Jobcentret giver status på " + report.planTitle() + " (" + report.roundLabel() + "), med frist "
-                + DANISH_DATE.format(report.dueDate()) + "." + summary + "\n\nStatusrapporten er vedlagt som bilag.";
+                + DanishFormats.date(report.dueDate()) + "." + summary + "\n\nStatusrapporten er vedlagt som bilag.";
     }
 
     private static String period(SubmissionRepository.Row row) {

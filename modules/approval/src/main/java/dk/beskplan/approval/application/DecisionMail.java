@@ -5,12 +5,9 @@ import dk.beskplan.approval.domain.Submission;
 import dk.beskplan.contracts.approval.PlanDecisionRecorded;
 import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.text.DanishFormats;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The official who submitted a plan hears what was decided on it, queued in the same transaction as the decision. */
@@ -39,7 +36,7 @@ class DecisionMail {
             case POSTPONED -> "udsat til et senere møde";
         };
         StringBuilder body = new StringBuilder()
-                .append(decision.decidingBody()).append(" har på mødet ").append(CaseTexts.DANISH_DATE.format(decision.meetingDate()))
+                .append(decision.decidingBody()).append(" har på mødet ").append(DanishFormats.date(decision.meetingDate()))
                 .append(' ').append(what).append(' ').append(row.title()).append(" (revision ").append(row.submission().revision())
                 .append(").\n");
         if (!step.approvedFinally() && decision.decision().approves()) {
@@ -55,13 +52,5 @@ class DecisionMail {
         body.append("\nSe planen: ").append(mail.link("/plans/" + row.submission().planId())).append('\n');
         mail.queue(ApprovalModule.MODULE, address, row.title() + ": " + what + " af " + decision.decidingBody(), body.toString(),
                 "decision:" + decision.decisionId());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

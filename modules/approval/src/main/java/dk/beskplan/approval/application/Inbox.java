@@ -1,5 +1,6 @@
 package dk.beskplan.approval.application;
 
+import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.approval.ApprovalModule;
 import dk.beskplan.approval.domain.ApprovalRoute;
 import dk.beskplan.approval.domain.Committee;
@@ -8,6 +9,7 @@ import dk.beskplan.contracts.approval.HearingAnswerRecorded;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.CurrentUser;
+import dk.beskplan.platform.text.DanishFormats;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
@@ -33,9 +35,12 @@ import java.util.UUID;
 @Singleton
 public class Inbox {
 
-    /** A submitted plan as the in-box lists it; {@code decidingBody} is the committee whose turn it is. */
+    /**
+     * A submitted plan as the in-box lists it; {@code committeeName} the committee the plan names (null: none),
+     * {@code decidingBody} the committee whose turn it is.
+     */
     @Serdeable
-    public record PlanWaiting(UUID planId, int revision, String title, int fromYear, int toYear, String committeeName,
+    public record PlanWaiting(UUID planId, int revision, String title, int fromYear, int toYear, @Nullable String committeeName,
                               String contentHash, String submittedBy, Instant submittedAt, String status,
                               @Nullable String decidingBody, @Nullable UUID decidingCommitteeId, boolean amended) {
     }
@@ -73,9 +78,14 @@ public class Inbox {
     public Contents contents(CurrentUser user) {
         Map<UUID, String> names = new HashMap<>();
         committees.ofMunicipality(user.municipality()).forEach(c -> names.put(c.id(), c.name()));
+        // A plan that arrived before the route was set takes the route when it is placed: its turn is the route's first.
+        RouteView route = committees.route(user.municipality());
+        UUID firstDecision = route.configured() && route.route().stage(0) instanceof ApprovalRoute.Decision first
+                ? first.committeeId() : null;
         List<PlanWaiting> plans = submissions.withStatus(user.municipality(), Submission.Status.AWAITING_AGENDA).stream()
                 .map(r -> {
-                    UUID committee = r.submission().route().stage(r.submission().stage()) instanceof ApprovalRoute.Decision d
+                    UUID committee = r.submission().awaitsRoute() ? firstDecision
+                            : r.submission().route().stage(r.submission().stage()) instanceof ApprovalRoute.Decision d
                             ? d.committeeId() : null;
                     return new PlanWaiting(r.submission().planId(), r.submission().revision(), r.title(), r.fromYear(),
                             r.toYear(), r.committeeName(), r.contentHash(), r.submittedBy(), r.submittedAt(),
@@ -106,13 +116,13 @@ public class Inbox {
         }
         SubmissionRepository.Hearing hearing = submissions.hearings(planId, submission.revision()).stream()
                 .filter(h -> h.stage() == submission.stage()).findFirst().orElseThrow();
-        LocalDate today = LocalDate.now(clock.withZone(Meetings.DANISH_TIME));
+        LocalDate today = Meetings.today(clock);
         LocalDate on = answeredOn == null ? today : answeredOn;
         if (on.isAfter(today)) {
             throw InvalidInput.field("answeredOn", "kan ikke ligge i fremtiden");
         }
         if ((answer == null || answer.isBlank()) && !today.isAfter(hearing.deadline())) {
-            throw InvalidInput.field("answer", "skal udfyldes, indtil høringsfristen " + CaseTexts.DANISH_DATE.format(hearing.deadline())
+            throw InvalidInput.field("answer", "skal udfyldes, indtil høringsfristen " + DanishFormats.date(hearing.deadline())
                     + " er udløbet");
         }
         int heardAt = submission.stage();
@@ -132,7 +142,7 @@ public class Inbox {
 
     /** The plan document as the committee was given it (the agenda item's attachment); empty for v1 submissions. */
     @Transactional
-    public Optional<Map<String, Object>> submittedDocument(UUID planId, int revision, CurrentUser user) {
+    public Optional<PlanDocument> submittedDocument(UUID planId, int revision, CurrentUser user) {
         SubmissionRepository.Row row = submissions.find(planId, revision, user.municipality())
                 .orElseThrow(() -> new NotFound("Der er ingen indsendt plan med dette id og denne revision"));
         return Optional.ofNullable(row.submittedDocument());
@@ -140,7 +150,7 @@ public class Inbox {
 
     /** The text the next stage decides on: the submitted document with the amendments so far. */
     @Transactional
-    public Optional<Map<String, Object>> currentDocument(UUID planId, int revision, CurrentUser user) {
+    public Optional<PlanDocument> currentDocument(UUID planId, int revision, CurrentUser user) {
         SubmissionRepository.Row row = submissions.find(planId, revision, user.municipality())
                 .orElseThrow(() -> new NotFound("Der er ingen indsendt plan med dette id og denne revision"));
         return Optional.ofNullable(row.documentNow());

@@ -1,12 +1,19 @@
 package dk.beskplan.approval.application;
 
+import dk.beskplan.approval.ApprovalModule;
 import dk.beskplan.approval.domain.AgendaItem;
 import dk.beskplan.approval.domain.Committee;
 import dk.beskplan.approval.domain.ItemDecision;
 import dk.beskplan.approval.domain.Meeting;
+import dk.beskplan.contracts.approval.MeetingProtocolPublished;
 import dk.beskplan.platform.documents.DocumentRenderer;
+import dk.beskplan.platform.domain.Hashes;
+import dk.beskplan.platform.messaging.MessageContext;
+import dk.beskplan.platform.outbox.Outbox;
+import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.tenancy.Municipalities;
+import dk.beskplan.platform.text.DanishFormats;
 import jakarta.inject.Singleton;
 
 import java.time.format.DateTimeFormatter;
@@ -16,12 +23,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A meeting's agenda (dagsorden) and decision protocol (beslutningsprotokol) as the municipality publishes them,
- * in HTML and PDF from one template ({@code approval/meeting-document}).
+ * in HTML and PDF from one template ({@code approval/meeting-document}); a closed meeting's protocol also goes out to
+ * the archive, when the meeting closes and again when a decision is corrected.
  */
 @Singleton
 public class MeetingDocuments {
@@ -29,11 +39,16 @@ public class MeetingDocuments {
     private final DocumentRenderer renderer;
     private final UserAccounts users;
     private final Municipalities municipalities;
+    private final MeetingRepository meetings;
+    private final Outbox outbox;
 
-    MeetingDocuments(DocumentRenderer renderer, UserAccounts users, Municipalities municipalities) {
+    MeetingDocuments(DocumentRenderer renderer, UserAccounts users, Municipalities municipalities, MeetingRepository meetings,
+                     Outbox outbox) {
         this.municipalities = municipalities;
         this.renderer = renderer;
         this.users = users;
+        this.meetings = meetings;
+        this.outbox = outbox;
     }
 
     public String html(Meetings.MeetingView view, boolean protocol) {
@@ -42,6 +57,15 @@ public class MeetingDocuments {
 
     public byte[] pdf(Meetings.MeetingView view, boolean protocol) {
         return renderer.pdf("approval/meeting-document", model(view, protocol));
+    }
+
+    /** Sends the meeting's decision protocol, as it reads now, to whoever keeps protocols (the archive). */
+    void publishProtocol(Meeting meeting, Committee committee, CurrentUser user) {
+        String html = html(meetings.view(meeting, committee), true);
+        List<UUID> plans = meeting.items().stream().map(AgendaItem::planId).filter(Objects::nonNull).distinct().toList();
+        outbox.append(ApprovalModule.MODULE, new MeetingProtocolPublished(meeting.id(), committee.name(), meeting.date(), plans,
+                        html, Hashes.sha256Hex(html)),
+                new MessageContext(user.municipality(), null, user.username(), null));
     }
 
     /** The outcome as a protocol words it. */
@@ -79,7 +103,7 @@ public class MeetingDocuments {
         model.put("logo", municipalities.logoDataUri(meeting.municipality()));
         model.put("committee", committee.name());
         model.put("title", protocol ? "Beslutningsprotokol" : "Dagsorden");
-        model.put("date", CaseTexts.DANISH_DATE.format(meeting.date()));
+        model.put("date", DanishFormats.date(meeting.date()));
         model.put("time", meeting.time() == null ? null : TIME.format(meeting.time()));
         model.put("place", meeting.place());
         model.put("protocol", protocol);
@@ -92,26 +116,25 @@ public class MeetingDocuments {
             row.put("title", item.title());
             row.put("late", item.late());
             row.put("withdrawn", item.status() == AgendaItem.Status.WITHDRAWN);
-            row.put("postponedFrom", item.postponedFromDate() == null ? null : CaseTexts.DANISH_DATE.format(item.postponedFromDate()));
+            row.put("postponedFrom", item.postponedFromDate() == null ? null : DanishFormats.date(item.postponedFromDate()));
             row.put("caseText", paragraphs(item.caseText()));
             row.put("recommendation", paragraphs(item.recommendation()));
             row.put("attachments", attachments(item));
             ItemDecision d = item.decision();
             if (d != null) {
                 List<ItemDecision.Correction> corrections = view.corrections().getOrDefault(d.id(), List.of());
-                ItemDecision.Correction last = corrections.isEmpty() ? null : corrections.get(corrections.size() - 1);
-                List<Committee.Member> attending = last == null ? d.present() : last.present();
+                ItemDecision.AsCorrected now = d.asCorrected(corrections);
+                List<Committee.Member> attending = now.present();
                 present.addAll(attending);
                 Map<String, Object> decision = new HashMap<>();
                 decision.put("outcome", outcome(d.outcome(), false));
                 decision.put("followed", d.followedRecommendation());
-                decision.put("text", paragraphs(last == null ? d.protocolText() : last.protocolText()));
-                decision.put("vote", vote(last == null ? d.votes() : last.votes()));
+                decision.put("text", paragraphs(now.protocolText()));
+                decision.put("vote", vote(now.votes()));
                 decision.put("amendments", view.amendmentTexts().getOrDefault(d.id(), List.of()));
                 decision.put("absent", committee.members().stream().filter(m -> !attending.contains(m))
                         .map(Committee.Member::display).toList());
-                decision.put("corrections", corrections.stream().map(c -> "Rettet " + CaseTexts.DANISH_DATE.format(
-                        c.correctedAt().atZone(Meetings.DANISH_TIME)) + ": " + c.reason()).toList());
+                decision.put("corrections", corrections.stream().map(c -> "Rettet " + DanishFormats.date(c.correctedAt()) + ": " + c.reason()).toList());
                 row.put("decision", decision);
             } else {
                 row.put("decision", null);

@@ -1,10 +1,14 @@
 package dk.beskplan.approval.application;
 
 import dk.beskplan.approval.domain.AgendaItem;
+import dk.beskplan.approval.domain.Committee;
 import dk.beskplan.approval.domain.ItemDecision;
 import dk.beskplan.approval.domain.Meeting;
+import dk.beskplan.platform.persistence.JsonColumns;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.web.Conflict;
+import dk.beskplan.platform.web.NotFound;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -21,12 +25,15 @@ import java.util.UUID;
 /** Meetings with their agenda items and decisions (loaded and saved as one aggregate). */
 @Singleton
 class MeetingRepository {
+    private static final String CHANGED = "Mødet er ændret af en anden i mellemtiden. Hent det igen og gentag din ændring.";
     private final Sql sql;
     private final JsonColumns json;
+    private final ApprovalColumns columns;
 
-    MeetingRepository(Sql sql, JsonColumns json) {
+    MeetingRepository(Sql sql, JsonColumns json, ApprovalColumns columns) {
         this.sql = sql;
         this.json = json;
+        this.columns = columns;
     }
 
     void insert(Meeting meeting, String user, Instant now) {
@@ -42,7 +49,7 @@ class MeetingRepository {
                         + " closed_at = case when ? = 'CLOSED' then ? else closed_at end where id = ? and version = ?",
                 meeting.status(), meeting.status().name(), now, meeting.id(), meeting.version());
         if (rows == 0) {
-            throw new Conflict("Mødet er ændret af en anden i mellemtiden. Hent det igen og gentag din ændring.");
+            throw new Conflict(CHANGED);
         }
         for (AgendaItem item : meeting.items()) {
             sql.update("insert into approval.agenda_item (id, meeting_id, position, kind, title, case_text, recommendation,"
@@ -70,7 +77,7 @@ class MeetingRepository {
                         + " cast(? as jsonb), ?, ?, cast(? as jsonb))",
                 d.id(), item.planId(), item.planId() == null ? null : item.revision(), d.outcome(), meetingDate,
                 d.protocolText(), d.decidedBy(), d.decidedAt(), item.id(), meetingId, d.followedRecommendation(),
-                json.members(d.present()), json.votes(d.votes()), json.amendments(d.amendments()), d.postponedTo(), isFinal,
+                columns.members(d.present()), columns.votes(d.votes()), columns.amendments(d.amendments()), d.postponedTo(), isFinal,
                 json.write(amendmentTexts));
     }
 
@@ -85,8 +92,30 @@ class MeetingRepository {
     void insertCorrection(ItemDecision.Correction c) {
         sql.update("insert into approval.decision_correction (id, decision_id, reason, protocol_text, present, votes,"
                         + " corrected_by, corrected_at) values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)",
-                c.id(), c.decisionId(), c.reason(), c.protocolText(), json.members(c.present()), json.votes(c.votes()),
+                c.id(), c.decisionId(), c.reason(), c.protocolText(), columns.members(c.present()), columns.votes(c.votes()),
                 c.correctedBy(), c.correctedAt());
+    }
+
+    /** The municipality's meeting; 404 when there is none (or it is another municipality's). */
+    Meeting load(UUID id, String municipality) {
+        return find(id, municipality).orElseThrow(() -> new NotFound("Mødet findes ikke"));
+    }
+
+    /**
+     * The meeting, if it is still at the version the caller last saw ({@code expectedVersion}, If-Match; null: any);
+     * otherwise 409 before anything is changed.
+     */
+    Meeting load(UUID id, String municipality, @Nullable Long expectedVersion) {
+        Meeting meeting = load(id, municipality);
+        if (expectedVersion != null && expectedVersion != meeting.version()) {
+            throw new Conflict(CHANGED);
+        }
+        return meeting;
+    }
+
+    /** The meeting as pages and documents show it: with its committee, its corrections and its amendments' texts. */
+    Meetings.MeetingView view(Meeting meeting, Committee committee) {
+        return new Meetings.MeetingView(meeting, committee, corrections(meeting.id()), amendmentTexts(meeting.id()));
     }
 
     Optional<Meeting> find(UUID id, String municipality) {
@@ -121,7 +150,7 @@ class MeetingRepository {
         sql.query("select c.* from approval.decision_correction c join approval.decision d on d.id = c.decision_id"
                         + " where d.meeting_id = ? order by c.corrected_at", rs -> new ItemDecision.Correction(
                         rs.getObject("id", UUID.class), rs.getObject("decision_id", UUID.class), rs.getString("reason"),
-                        rs.getString("protocol_text"), json.members(rs.getString("present")), json.votes(rs.getString("votes")),
+                        rs.getString("protocol_text"), columns.members(rs.getString("present")), columns.votes(rs.getString("votes")),
                         rs.getString("corrected_by"), Sql.instant(rs, "corrected_at")), meetingId)
                 .forEach(c -> byDecision.computeIfAbsent(c.decisionId(), k -> new java.util.ArrayList<>()).add(c));
         return byDecision;
@@ -141,8 +170,8 @@ class MeetingRepository {
         Map<UUID, ItemDecision> decisions = new HashMap<>();
         sql.query("select * from approval.decision where meeting_id = ?", rs -> new ItemDecision(rs.getObject("id", UUID.class),
                         rs.getObject("item_id", UUID.class), ItemDecision.Outcome.valueOf(rs.getString("decision")),
-                        rs.getBoolean("followed_recommendation"), rs.getString("remarks"), json.members(rs.getString("present")),
-                        json.votes(rs.getString("votes")), json.amendments(rs.getString("amendments")),
+                        rs.getBoolean("followed_recommendation"), rs.getString("remarks"), columns.members(rs.getString("present")),
+                        columns.votes(rs.getString("votes")), columns.amendments(rs.getString("amendments")),
                         rs.getObject("postponed_to", UUID.class), rs.getString("decided_by"), Sql.instant(rs, "decided_at")),
                 m.id()).forEach(d -> decisions.put(d.itemId(), d));
         List<AgendaItem> items = sql.query("select i.*, f.meeting_date as from_date from approval.agenda_item i"

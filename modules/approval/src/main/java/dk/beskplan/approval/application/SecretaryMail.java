@@ -9,6 +9,7 @@ import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.mail.MailedPlan;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.text.DanishFormats;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -49,11 +50,11 @@ class SecretaryMail {
         String next;
         String link;
         if (backOnAgendaOf != null) {
-            next = mail.text("mail.submitted.next.agenda", CaseTexts.DANISH_DATE.format(backOnAgendaOf.date()));
+            next = mail.text("mail.submitted.next.agenda", DanishFormats.date(backOnAgendaOf.date()));
             link = mail.link("/approval/moeder/" + backOnAgendaOf.id());
         } else if (submission.status() == Submission.Status.IN_HEARING) {
             ApprovalRoute.Hearing hearing = (ApprovalRoute.Hearing) submission.route().stage(submission.stage());
-            next = mail.text("mail.submitted.next.hearing", hearing.body(), CaseTexts.DANISH_DATE.format(hearingDeadline));
+            next = mail.text("mail.submitted.next.hearing", hearing.body(), DanishFormats.date(hearingDeadline));
             link = mail.link("/approval/inbox#plan-" + plan.planId());
         } else {
             next = mail.text("mail.submitted.next.inbox");
@@ -75,7 +76,7 @@ class SecretaryMail {
         Decider decider = decider(submission, plan.municipality(), committeeName);
         String municipality = users.municipalityName(plan.municipality());
         String subject = mail.text("mail.withdrawn.subject", plan.title(), municipality, plan.period());
-        String agenda = fromAgendaOf == null ? "" : mail.text("mail.withdrawn.agenda", CaseTexts.DANISH_DATE.format(fromAgendaOf.date()));
+        String agenda = fromAgendaOf == null ? "" : mail.text("mail.withdrawn.agenda", DanishFormats.date(fromAgendaOf.date()));
         String why = reason == null || reason.isBlank() ? "" : mail.text("mail.withdrawn.reason", reason.strip());
         String link = mail.link(fromAgendaOf == null ? "/approval/inbox" : "/approval/moeder/" + fromAgendaOf.id());
         for (UserAccounts.User secretary : decider.secretaries()) {
@@ -95,7 +96,9 @@ class SecretaryMail {
         Optional<Committee> committee = committeeId == null ? Optional.empty() : committees.find(committeeId, municipality);
         if (committee.isEmpty()) {
             // No committee set up yet: the municipality's secretaries are the ones who will set it up and place the plan.
-            return new Decider(namedInPlan, users.withRole(municipality, Roles.SECRETARY));
+            // A plan that names no committee is to be decided by "the committee" until one is set up.
+            return new Decider(namedInPlan != null ? namedInPlan : mail.text("mail.committee.unnamed"),
+                    users.withRole(municipality, Roles.SECRETARY));
         }
         List<UserAccounts.User> secretaries = committee.get().secretaries().stream().map(users::find)
                 .flatMap(Optional::stream).filter(u -> municipality.equals(u.municipality())).toList();

@@ -3,6 +3,8 @@ package dk.beskplan.approval.application;
 import dk.beskplan.approval.domain.Amendment;
 import dk.beskplan.approval.domain.ApprovalRoute;
 import dk.beskplan.approval.domain.Submission;
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.platform.persistence.PlanDocumentColumns;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.web.Conflict;
 import jakarta.inject.Singleton;
@@ -20,43 +22,45 @@ import java.util.UUID;
 @Singleton
 class SubmissionRepository {
     private final Sql sql;
-    private final JsonColumns json;
+    private final ApprovalColumns columns;
+    private final PlanDocumentColumns documents;
 
-    SubmissionRepository(Sql sql, JsonColumns json) {
+    SubmissionRepository(Sql sql, ApprovalColumns columns, PlanDocumentColumns documents) {
         this.sql = sql;
-        this.json = json;
+        this.columns = columns;
+        this.documents = documents;
     }
 
     /** A submission with what the pages and messages need besides its state. */
     record Row(Submission submission, String title, int fromYear, int toYear, String committeeName, String contentHash,
-               String submittedBy, Instant submittedAt, Map<String, Object> submittedDocument,
-               Map<String, Object> currentDocument, List<Amendment> amendments, LocalDate hearingAsked) {
+               String submittedBy, Instant submittedAt, PlanDocument submittedDocument,
+               PlanDocument currentDocument, List<Amendment> amendments, LocalDate hearingAsked) {
 
         /** The text the next decision is about: the submitted document with every amendment so far. */
-        Map<String, Object> documentNow() {
+        PlanDocument documentNow() {
             return currentDocument != null ? currentDocument : submittedDocument;
         }
     }
 
     boolean insert(Submission s, String title, int fromYear, int toYear, String committeeName, String contentHash,
-                   String submittedBy, Instant submittedAt, String documentJson, LocalDate hearingAsked) {
+                   String submittedBy, Instant submittedAt, PlanDocument document, LocalDate hearingAsked) {
         return sql.update("insert into approval.submission (plan_id, revision, municipality, title, from_year, to_year,"
                         + " committee_name, content_hash, submitted_by, submitted_at, status, document, stage, route, hearing_asked)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?) on conflict do nothing",
                 s.planId(), s.revision(), s.municipality(), title, fromYear, toYear, committeeName, contentHash, submittedBy,
-                submittedAt, s.status(), documentJson, s.stage(), json.route(s.route()), hearingAsked) == 1;
+                submittedAt, s.status(), documents.write(document), s.stage(), columns.route(s.route()), hearingAsked) == 1;
     }
 
     /**
      * Saves state, stage and route (a plan that arrived before the route was set takes it later), and the amended
      * text, if nobody moved the submission since it was read; otherwise 409.
      */
-    void update(Submission s, Map<String, Object> currentDocument, List<Amendment> amendments, LocalDate hearingAsked) {
+    void update(Submission s, PlanDocument currentDocument, List<Amendment> amendments, LocalDate hearingAsked) {
         int rows = sql.update("update approval.submission set status = ?, stage = ?, route = cast(? as jsonb),"
                         + " current_document = cast(? as jsonb),"
                         + " amendments = cast(? as jsonb), hearing_asked = ?, version = version + 1"
                         + " where plan_id = ? and revision = ? and version = ?",
-                s.status(), s.stage(), json.route(s.route()), json.write(currentDocument), json.amendments(amendments), hearingAsked,
+                s.status(), s.stage(), columns.route(s.route()), documents.write(currentDocument), columns.amendments(amendments), hearingAsked,
                 s.planId(), s.revision(), s.version());
         if (rows == 0) {
             throw new Conflict("Planens behandling er ændret af en anden i mellemtiden. Hent siden igen.");
@@ -100,14 +104,18 @@ class SubmissionRepository {
                         rs.getObject("answered_on", LocalDate.class)), planId, revision);
     }
 
-    void freezeApproved(UUID planId, int revision, UUID decisionId, String documentJson, String contentHash, Instant now) {
-        sql.update("insert into approval.approved_version (plan_id, revision, decision_id, document, content_hash, approved_at)"
-                + " values (?, ?, ?, cast(? as jsonb), ?, ?)", planId, revision, decisionId, documentJson, contentHash, now);
-    }
-
     /** A status report from follow-up waiting for, or placed on, an agenda. */
     record StatusReport(UUID reportId, UUID planId, String municipality, String planTitle, String roundLabel, LocalDate dueDate,
                         String summary, String reportHtml, String submittedBy, Instant receivedAt, String status) {
+    }
+
+    /** Keeps a report received from follow-up, waiting for an agenda; a report already received stays as it is. */
+    void receiveReport(UUID reportId, UUID planId, String municipality, String planTitle, String roundLabel, LocalDate dueDate,
+                       String summary, String reportHtml, String submittedBy, Instant receivedAt) {
+        sql.update("insert into approval.status_report (report_id, plan_id, municipality, plan_title, round_label, due_date,"
+                        + " summary, report_html, submitted_by, received_at, status)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_AGENDA') on conflict do nothing",
+                reportId, planId, municipality, planTitle, roundLabel, dueDate, summary, reportHtml, submittedBy, receivedAt);
     }
 
     List<StatusReport> reports(String municipality, String status) {
@@ -134,14 +142,14 @@ class SubmissionRepository {
     private Row row(ResultSet rs) throws SQLException {
         String routeJson = rs.getString("route");
         // Submissions from before routes existed were decided by "the committee": any committee, one stage.
-        ApprovalRoute route = routeJson == null ? ApprovalRoute.committeeOnly(null) : json.route(routeJson);
+        ApprovalRoute route = routeJson == null ? ApprovalRoute.committeeOnly(null) : columns.route(routeJson);
         Submission submission = new Submission(rs.getObject("plan_id", UUID.class), rs.getInt("revision"),
                 rs.getString("municipality"), route, Submission.Status.valueOf(rs.getString("status")), rs.getInt("stage"),
                 rs.getLong("version"));
         return new Row(submission, rs.getString("title"), rs.getInt("from_year"), rs.getInt("to_year"),
                 rs.getString("committee_name"), rs.getString("content_hash"), rs.getString("submitted_by"),
-                Sql.instant(rs, "submitted_at"), json.document(rs.getString("document")),
-                json.document(rs.getString("current_document")), json.amendments(rs.getString("amendments")),
+                Sql.instant(rs, "submitted_at"), documents.read(rs.getString("document")),
+                documents.read(rs.getString("current_document")), columns.amendments(rs.getString("amendments")),
                 rs.getObject("hearing_asked", LocalDate.class));
     }
 }

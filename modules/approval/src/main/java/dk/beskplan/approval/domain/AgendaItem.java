@@ -1,5 +1,6 @@
 package dk.beskplan.approval.domain;
 
+import dk.beskplan.platform.domain.Result;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -55,6 +56,15 @@ public final class AgendaItem {
                            UUID reportId, UUID postponedFrom, LocalDate postponedFromDate) {
     }
 
+    /**
+     * This item proposed for another meeting's agenda, texts and all: moved there ({@code postponedFrom} as it was) or
+     * postponed to it from the meeting held on {@code postponedFromDate}.
+     */
+    public Proposal elsewhere(UUID postponedFrom, LocalDate postponedFromDate) {
+        return new Proposal(kind, title, caseText, recommendation, planId, planId == null ? null : revision, reportId,
+                postponedFrom, postponedFromDate);
+    }
+
     /** The outcomes the committee can record for an item of this kind. */
     public boolean allows(ItemDecision.Outcome outcome) {
         return switch (kind) {
@@ -67,6 +77,32 @@ public final class AgendaItem {
     /** The outcome the "followed the recommendation" action records. */
     public ItemDecision.Outcome recommendedOutcome() {
         return kind == Kind.STATUS_REPORT ? ItemDecision.Outcome.NOTED : ItemDecision.Outcome.APPROVED;
+    }
+
+    /**
+     * The secretary's input as the decision records it, the one rule for the API and the pages: when "the committee
+     * followed the recommendation", the outcome she leaves out is the recommendation's and a blank protocol text is the
+     * standard sentence; otherwise she must name the outcome (refused at {@code outcome}).
+     */
+    public Result<ItemDecision.Input> completed(ItemDecision.Input input) {
+        ItemDecision.Outcome outcome = input.outcome();
+        String text = input.protocolText();
+        if (input.followedRecommendation()) {
+            if (outcome == null) {
+                outcome = recommendedOutcome();
+            }
+            if (text == null || text.isBlank()) {
+                text = switch (kind) {
+                    case STATUS_REPORT -> "Status blev taget til efterretning.";
+                    case PLAN, FREE -> "Indstillingen blev godkendt.";
+                };
+            }
+        }
+        if (outcome == null) {
+            return Result.rejected("outcome", "vælg udvalgets beslutning, eller angiv at indstillingen blev fulgt");
+        }
+        return Result.accepted(new ItemDecision.Input(outcome, input.followedRecommendation(), text, input.present(),
+                input.votes(), input.amendments(), input.postponedTo(), input.postponedToDate()));
     }
 
     void renumber(int position) {

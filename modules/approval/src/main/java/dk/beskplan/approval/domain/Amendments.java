@@ -1,20 +1,24 @@
 package dk.beskplan.approval.domain;
 
+import dk.beskplan.plandocument.Goal;
+import dk.beskplan.plandocument.PlanDate;
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.SuccessCriterion;
+import dk.beskplan.plandocument.TargetWording;
 import dk.beskplan.platform.domain.Result;
+import dk.beskplan.platform.text.DanishFormats;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Produces the approved text exactly: the plan document the committee was given (docs/plan-document.md, as JSON
- * maps and lists) with the committee's amendments applied. Every address refers to the numbering of the text the
- * committee was given, so "remove objective 1, replace objective 2" means the two objectives it read, whatever order
+ * Produces the approved text exactly: the plan document the committee was given (docs/plan-document.md) with the
+ * committee's amendments applied, as operations on the typed document. Every address refers to the numbering of the
+ * text the committee was given, so "remove objective 1, replace objective 2" means the two objectives it read, whatever order
  * they are applied in. The input is never changed; a refusal names the amendment and what is wrong.
  */
 public final class Amendments {
@@ -24,11 +28,11 @@ public final class Amendments {
     private Amendments() {
     }
 
-    public static Result<Map<String, Object>> apply(Map<String, Object> submitted, List<Amendment> amendments) {
+    public static Result<PlanDocument> apply(PlanDocument submitted, List<Amendment> amendments) {
         if (amendments == null || amendments.isEmpty()) {
             return Result.rejected("Der er ingen ændringer");
         }
-        List<Map<String, Object>> goals = maps(submitted.get("goals"));
+        List<Goal> goals = submitted.goals();
         Set<String> touched = new HashSet<>();
         Set<Integer> removedGoals = new HashSet<>();
         Set<Integer> amendedGoals = new HashSet<>();
@@ -39,7 +43,12 @@ public final class Amendments {
             if (a == null || a.operation() == null || a.part() == null) {
                 return Result.rejected(prefix + "angiv hvad der ændres og hvilken del af planen");
             }
-            boolean needsText = a.operation() != Amendment.Operation.REMOVE;
+            if (a.changesMeasure() && (a.part() != Amendment.Part.CRITERION || a.operation() == Amendment.Operation.REMOVE)) {
+                return Result.rejected(prefix + "kun et succeskriterium, der ændres eller tilføjes, kan få nyt måltal, frist, indikator eller datakilde");
+            }
+            // A criterion may keep its words and change only what it measures.
+            boolean needsText = a.operation() == Amendment.Operation.ADD
+                    || (a.operation() == Amendment.Operation.REPLACE && !a.changesMeasure());
             if (needsText && (a.text() == null || a.text().isBlank())) {
                 return Result.rejected(prefix + "skriv den nye tekst");
             }
@@ -77,9 +86,7 @@ public final class Amendments {
             if (a.item() == null) {
                 return Result.rejected(prefix + "angiv nummeret på " + noun(a.part()) + " under mål " + a.goal());
             }
-            int count = maps(goals.get(a.goal() - 1)).size();
-            List<?> list = list(goals.get(a.goal() - 1).get(field(a.part())));
-            count = list.size();
+            int count = parts(goals.get(a.goal() - 1), a.part()).size();
             if (a.item() < 1 || a.item() > count) {
                 return Result.rejected(prefix + "mål " + a.goal() + " har ikke " + noun(a.part()) + " " + a.item()
                         + " (det har " + count + ")");
@@ -94,73 +101,49 @@ public final class Amendments {
             }
         }
 
-        // Apply against copies, addressing the submitted numbering: replace first, then remove (highest first), then add.
-        Map<String, Object> document = deepCopy(submitted);
-        List<Object> newGoals = new ArrayList<>(list(document.get("goals")));
-        List<Map<String, Object>> originalGoals = new ArrayList<>();
-        for (Object g : newGoals) {
-            originalGoals.add(castMap(g));
-        }
+        // Apply to working copies, addressing the submitted numbering: replace first, then remove (highest first), then add.
+        List<Parts> working = goals.stream().map(Parts::new).toList();
         for (Amendment a : amendments) {
-            if (a.operation() != Amendment.Operation.REPLACE) {
-                continue;
-            }
-            Map<String, Object> goal = originalGoals.get(a.goal() - 1);
-            switch (a.part()) {
-                case GOAL -> goal.put("title", a.text().strip());
-                case OBJECTIVE -> listOf(goal, "objectives").set(a.item() - 1, a.text().strip());
-                case INITIATIVE -> listOf(goal, "initiatives").set(a.item() - 1, initiative(a.text()));
-                case CRITERION -> castMap(listOf(goal, "successCriteria").get(a.item() - 1)).put("text", a.text().strip());
+            if (a.operation() == Amendment.Operation.REPLACE) {
+                working.get(a.goal() - 1).replace(a.part(), a.item(), stripped(a.text()), a.measure());
             }
         }
-        Map<Map<String, Object>, Map<String, List<Integer>>> removals = new LinkedHashMap<>();
-        for (Amendment a : amendments) {
-            if (a.operation() == Amendment.Operation.REMOVE && a.part() != Amendment.Part.GOAL) {
-                removals.computeIfAbsent(originalGoals.get(a.goal() - 1), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(field(a.part()), k -> new ArrayList<>()).add(a.item());
-            }
+        for (Parts goal : working) {
+            goal.removeAll(amendments.stream().filter(a -> a.operation() == Amendment.Operation.REMOVE
+                    && a.part() != Amendment.Part.GOAL && working.get(a.goal() - 1) == goal).toList());
         }
-        removals.forEach((goal, byField) -> byField.forEach((name, positions) -> {
-            List<Object> items = listOf(goal, name);
-            positions.stream().sorted((x, y) -> y - x).forEach(p -> items.remove(p - 1));
-        }));
         for (Amendment a : amendments) {
             if (a.operation() == Amendment.Operation.ADD && a.part() != Amendment.Part.GOAL) {
-                Map<String, Object> goal = originalGoals.get(a.goal() - 1);
-                switch (a.part()) {
-                    case OBJECTIVE -> listOf(goal, "objectives").add(a.text().strip());
-                    case INITIATIVE -> listOf(goal, "initiatives").add(initiative(a.text()));
-                    case CRITERION -> listOf(goal, "successCriteria").add(criterion(a.text()));
-                    case GOAL -> { }
-                }
+                working.get(a.goal() - 1).add(a.part(), a.text().strip(), a.measure());
             }
         }
-        List<Object> kept = new ArrayList<>();
-        for (int i = 0; i < originalGoals.size(); i++) {
+        List<Goal> kept = new ArrayList<>();
+        for (int i = 0; i < working.size(); i++) {
             if (!removedGoals.contains(i + 1)) {
-                kept.add(originalGoals.get(i));
+                kept.add(working.get(i).goal());
             }
         }
         for (Amendment a : amendments) {
             if (a.operation() == Amendment.Operation.ADD && a.part() == Amendment.Part.GOAL) {
-                String lastLabel = kept.isEmpty() ? null : (String) castMap(kept.get(kept.size() - 1)).get("label");
-                kept.add(goal(a.text().strip(), nextLabel(lastLabel, kept.size() + 1)));
+                String lastLabel = kept.isEmpty() ? null : kept.get(kept.size() - 1).label();
+                // A plan that numbers none of its goals gets no number for the new one either.
+                kept.add(Goal.local(unnumbered(submitted.goals()) ? null : nextLabel(lastLabel, kept.size() + 1), a.text().strip()));
             }
         }
-        document.put("goals", kept);
-        return Result.accepted(document);
+        return Result.accepted(submitted.withGoals(kept));
     }
 
     /** The amendment as a protocol words it, naming the part by the plan's own label. Call after {@link #apply} accepted it. */
-    public static String describe(Map<String, Object> submitted, Amendment a) {
-        List<Map<String, Object>> goals = maps(submitted.get("goals"));
+    public static String describe(PlanDocument submitted, Amendment a) {
+        List<Goal> goals = submitted.goals();
         if (a.part() == Amendment.Part.GOAL && a.operation() == Amendment.Operation.ADD) {
-            String last = goals.isEmpty() ? null : (String) goals.get(goals.size() - 1).get("label");
-            return "Nyt mål tilføjes (" + nextLabel(last, goals.size() + 1) + "): »" + a.text().strip() + "«";
+            String last = goals.isEmpty() ? null : goals.get(goals.size() - 1).label();
+            return unnumbered(goals) ? "Nyt mål tilføjes: »" + a.text().strip() + "«"
+                    : "Nyt mål tilføjes (" + nextLabel(last, goals.size() + 1) + "): »" + a.text().strip() + "«";
         }
-        Map<String, Object> goal = goals.get(a.goal() - 1);
-        String goalName = text(goal.get("label")).isBlank() ? "Mål " + a.goal() : text(goal.get("label"));
-        String named = goalName + " (" + text(goal.get("title")) + ")";
+        Goal goal = goals.get(a.goal() - 1);
+        String goalName = goal.label() == null || goal.label().isBlank() ? "Mål " + a.goal() : goal.label();
+        String named = goalName + " (" + goal.title() + ")";
         if (a.part() == Amendment.Part.GOAL) {
             return switch (a.operation()) {
                 case REPLACE -> named + " får titlen: »" + a.text().strip() + "«";
@@ -170,95 +153,151 @@ public final class Amendments {
         }
         if (a.operation() == Amendment.Operation.ADD) {
             return named + ": der tilføjes " + (a.part() == Amendment.Part.OBJECTIVE ? "en " : "et ") + singular(a.part())
-                    + ": »" + a.text().strip() + "«";
+                    + ": »" + a.text().strip() + "«" + measureInWords(a);
         }
-        Object old = list(goal.get(field(a.part()))).get(a.item() - 1);
+        Object old = parts(goal, a.part()).get(a.item() - 1);
         String which = singular(a.part()) + " " + itemName(a, old);
+        if (a.operation() == Amendment.Operation.REPLACE && stripped(a.text()) == null) {
+            return named + ", " + which + " »" + oldText(old) + "« måles nu sådan" + measureInWords(a).replaceFirst("^;", ":");
+        }
         return switch (a.operation()) {
-            case REPLACE -> named + ", " + which + " ændres til: »" + a.text().strip() + "«";
-            case REMOVE -> named + ", " + which + " udgår: »" + oldText(a.part(), old) + "«";
+            case REPLACE -> named + ", " + which + " ændres til: »" + a.text().strip() + "«" + measureInWords(a);
+            case REMOVE -> named + ", " + which + " udgår: »" + oldText(old) + "«";
             case ADD -> throw new IllegalStateException();
         };
     }
 
+    /** A goal's objectives, initiatives and criteria while amendments are applied to them. */
+    private static final class Parts {
+        private final Goal original;
+        private String title;
+        private final List<String> objectives;
+        private final List<PlanDocument.Initiative> initiatives;
+        private final List<SuccessCriterion> criteria;
+
+        Parts(Goal goal) {
+            original = goal;
+            title = goal.title();
+            objectives = new ArrayList<>(goal.objectives());
+            initiatives = new ArrayList<>(goal.initiatives());
+            criteria = new ArrayList<>(goal.successCriteria());
+        }
+
+        /** {@code text} null: the part keeps its words (a criterion whose measure alone changes). */
+        void replace(Amendment.Part part, Integer item, String text, Amendment.Measure measure) {
+            switch (part) {
+                case GOAL -> title = text;
+                case OBJECTIVE -> objectives.set(item - 1, text);
+                case INITIATIVE -> initiatives.set(item - 1, initiative(text));
+                // Without a measure the criterion keeps its target, indicator and figures: the committee changed its words.
+                case CRITERION -> criteria.set(item - 1, measured(text == null ? criteria.get(item - 1) : criteria.get(item - 1).withText(text), measure));
+            }
+        }
+
+        /** Removes the parts the amendments name, by the submitted numbering (the highest first, so each still points right). */
+        void removeAll(List<Amendment> removals) {
+            removals.stream().sorted((x, y) -> y.item() - x.item()).forEach(a -> {
+                switch (a.part()) {
+                    case OBJECTIVE -> objectives.remove(a.item() - 1);
+                    case INITIATIVE -> initiatives.remove(a.item() - 1);
+                    case CRITERION -> criteria.remove(a.item() - 1);
+                    case GOAL -> { }
+                }
+            });
+        }
+
+        void add(Amendment.Part part, String text, Amendment.Measure measure) {
+            switch (part) {
+                case OBJECTIVE -> objectives.add(text);
+                case INITIATIVE -> initiatives.add(initiative(text));
+                case CRITERION -> criteria.add(measured(SuccessCriterion.narrative(text), measure));
+                case GOAL -> { }
+            }
+        }
+
+        Goal goal() {
+            return original.withTitle(title).withParts(objectives, initiatives, criteria);
+        }
+    }
+
+    private static SuccessCriterion measured(SuccessCriterion criterion, Amendment.Measure measure) {
+        return measure == null ? criterion
+                : criterion.measuredBy(measure.target(), PlanDate.of(measure.deadline()), measure.indicator(), measure.dataSource());
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The new measure in the protocol's words: "; måltal: 2 procentpoint over landsgennemsnittet; frist: 31. december 2026". */
+    private static String measureInWords(Amendment a) {
+        if (!a.changesMeasure()) {
+            return "";
+        }
+        Amendment.Measure m = a.measure();
+        StringBuilder words = new StringBuilder();
+        if (m.target() != null) {
+            words.append("; måltal: ").append(TargetWording.inSentence(m.target()));
+        }
+        if (m.deadline() != null) {
+            words.append("; frist: ").append(DanishFormats.date(m.deadline()));
+        }
+        if (m.indicator() != null && !m.indicator().isBlank()) {
+            words.append("; indikator: ").append(m.indicator().strip());
+        }
+        if (m.dataSource() != null && !m.dataSource().isBlank()) {
+            words.append("; datakilde: ").append(m.dataSource().strip());
+        }
+        return words.toString();
+    }
+
+    private static List<?> parts(Goal goal, Amendment.Part part) {
+        return switch (part) {
+            case OBJECTIVE -> goal.objectives();
+            case INITIATIVE -> goal.initiatives();
+            case CRITERION -> goal.successCriteria();
+            case GOAL -> List.of();
+        };
+    }
+
     private static String itemName(Amendment a, Object old) {
-        if (a.part() == Amendment.Part.CRITERION && old instanceof Map<?, ?> c && c.get("code") instanceof String code
-                && !code.isBlank()) {
-            return code;
+        if (old instanceof SuccessCriterion c && c.code() != null && !c.code().isBlank()) {
+            return c.code();
         }
         return String.valueOf(a.item());
     }
 
-    private static String oldText(Amendment.Part part, Object old) {
-        return switch (part) {
-            case OBJECTIVE -> text(old);
-            case CRITERION -> old instanceof Map<?, ?> c ? text(c.get("text")) : text(old);
-            case INITIATIVE -> old instanceof Map<?, ?> i ? (i.get("title") != null ? text(i.get("title")) + ": " : "")
-                    + firstParagraph(i) : text(old);
-            case GOAL -> "";
-        };
-    }
-
-    private static String firstParagraph(Map<?, ?> initiative) {
-        for (Object b : list(initiative.get("blocks"))) {
-            if (b instanceof Map<?, ?> block && block.get("text") instanceof String t) {
-                return t;
-            }
+    private static String oldText(Object old) {
+        if (old instanceof SuccessCriterion c) {
+            return c.text();
         }
-        return "";
+        if (old instanceof PlanDocument.Initiative i) {
+            return (i.title() != null ? i.title() + ": " : "") + firstParagraph(i);
+        }
+        return String.valueOf(old);
     }
 
-    private static Map<String, Object> initiative(String text) {
+    private static String firstParagraph(PlanDocument.Initiative initiative) {
+        return initiative.blocks().stream()
+                .filter(b -> b instanceof PlanDocument.Paragraph || b instanceof PlanDocument.Heading)
+                .map(PlanDocument.Block::plainText).findFirst().orElse("");
+    }
+
+    /** "Ledetråde: tekst" becomes an initiative titled "Ledetråde"; text without such a title has none. */
+    private static PlanDocument.Initiative initiative(String text) {
         Matcher m = TITLED.matcher(text.strip());
-        Map<String, Object> initiative = new LinkedHashMap<>();
-        String body = text.strip();
         if (m.matches()) {
-            initiative.put("title", m.group(1).strip());
-            body = m.group(2).strip();
-        } else {
-            initiative.put("title", null);
+            return new PlanDocument.Initiative(m.group(1).strip(), List.of(new PlanDocument.Paragraph(m.group(2).strip())));
         }
-        Map<String, Object> paragraph = new LinkedHashMap<>();
-        paragraph.put("type", "paragraph");
-        paragraph.put("text", body);
-        initiative.put("blocks", new ArrayList<>(List.of(paragraph)));
-        return initiative;
-    }
-
-    private static Map<String, Object> criterion(String text) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("code", null);
-        c.put("text", text.strip());
-        c.put("targetGroup", null);
-        c.put("indicator", null);
-        c.put("dataSource", null);
-        c.put("updateFrequency", null);
-        c.put("deadline", null);
-        c.put("baselines", new ArrayList<>());
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("kind", "NARRATIVE");
-        c.put("target", target);
-        return c;
-    }
-
-    private static Map<String, Object> goal(String title, String label) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("kind", "LOCAL");
-        g.put("nationalGoal", null);
-        g.put("label", label);
-        g.put("title", title);
-        g.put("introduction", new ArrayList<>());
-        g.put("objectivesHeading", null);
-        g.put("objectives", new ArrayList<>());
-        g.put("initiativesHeading", null);
-        g.put("initiatives", new ArrayList<>());
-        g.put("successCriteriaHeading", null);
-        g.put("successCriteria", new ArrayList<>());
-        g.put("sections", new ArrayList<>());
-        return g;
+        return new PlanDocument.Initiative(null, List.of(new PlanDocument.Paragraph(text.strip())));
     }
 
     /** "Beskæftigelsesmål 5" → "Beskæftigelsesmål 6"; without a number, "Mål N". */
+    /** The plan has goals and prints a number or code for none of them. */
+    private static boolean unnumbered(List<Goal> goals) {
+        return !goals.isEmpty() && goals.stream().allMatch(g -> g.label() == null || g.label().isBlank());
+    }
+
     static String nextLabel(String last, int position) {
         if (last != null) {
             Matcher m = TRAILING_NUMBER.matcher(last);
@@ -267,15 +306,6 @@ public final class Amendments {
             }
         }
         return "Mål " + position;
-    }
-
-    private static String field(Amendment.Part part) {
-        return switch (part) {
-            case OBJECTIVE -> "objectives";
-            case INITIATIVE -> "initiatives";
-            case CRITERION -> "successCriteria";
-            case GOAL -> "goals";
-        };
     }
 
     private static String noun(Amendment.Part part) {
@@ -289,54 +319,5 @@ public final class Amendments {
             case INITIATIVE -> "indsats";
             case CRITERION -> "succeskriterium";
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> listOf(Map<String, Object> goal, String name) {
-        Object value = goal.get(name);
-        if (!(value instanceof List<?>)) {
-            value = new ArrayList<>();
-            goal.put(name, value);
-        }
-        return (List<Object>) value;
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
-    }
-
-    private static List<Map<String, Object>> maps(Object value) {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (Object o : list(value)) {
-            if (o instanceof Map<?, ?>) {
-                maps.add(castMap(o));
-            }
-        }
-        return maps;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : o.toString();
-    }
-
-    /** A deep, mutable copy of JSON-like maps and lists. */
-    @SuppressWarnings("unchecked")
-    static <T> T deepCopy(T value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-            return (T) copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(v -> copy.add(deepCopy(v)));
-            return (T) copy;
-        }
-        return value;
     }
 }

@@ -36,22 +36,22 @@ public record ApprovalRoute(List<Stage> stages) {
     /** A route has at least one decision, ends with one, and gives hearings a body and a positive deadline. */
     public static Result<ApprovalRoute> of(List<Stage> stages) {
         if (stages.isEmpty() || !(stages.get(stages.size() - 1) instanceof Decision)) {
-            return Result.rejected("Godkendelsesforløbet skal slutte med et udvalgs eller byrådets beslutning");
+            return Result.rejected("stages", "Godkendelsesforløbet skal slutte med et udvalgs eller byrådets beslutning");
         }
         for (Stage stage : stages) {
             if (stage instanceof Hearing h && (h.body() == null || h.body().isBlank())) {
-                return Result.rejected("En høring skal have en modtager");
+                return Result.rejected("stages", "En høring skal have en modtager");
             }
             if (stage instanceof Hearing h && (h.days() < 1 || h.days() > 365)) {
-                return Result.rejected("Høringsfristen skal være mellem 1 og 365 dage");
+                return Result.rejected("stages", "Høringsfristen skal være mellem 1 og 365 dage");
             }
             if (stage instanceof Decision d && d.committeeId() == null) {
-                return Result.rejected("Hver beslutning skal have et udvalg");
+                return Result.rejected("stages", "Hver beslutning skal have et udvalg");
             }
         }
         long distinct = stages.stream().filter(s -> s instanceof Decision).map(s -> ((Decision) s).committeeId()).distinct().count();
         if (distinct != stages.stream().filter(s -> s instanceof Decision).count()) {
-            return Result.rejected("Det samme udvalg kan kun beslutte én gang i forløbet");
+            return Result.rejected("stages", "Det samme udvalg kan kun beslutte én gang i forløbet");
         }
         return Result.accepted(new ApprovalRoute(stages));
     }

@@ -34,31 +34,56 @@ public record Committee(UUID id, String municipality, String name, Kind kind, Li
         secretaries = List.copyOf(secretaries);
     }
 
-    /** A committee needs a name and members with unique names; at most one chair. */
+    /**
+     * A committee needs a name and members with names and parties (an independent member is written with the party
+     * "Løsgænger"), names unique; at most one chair. Refuses with the first of {@link #refusals}.
+     */
     public static Result<Committee> define(UUID id, String municipality, String name, Kind kind, List<Member> members,
                                            List<String> secretaries, long version) {
-        if (name == null || name.isBlank()) {
-            return Result.rejected("Udvalget skal have et navn");
+        List<Result.Rejected<Committee>> refusals = refusals(name, members);
+        if (!refusals.isEmpty()) {
+            return refusals.get(0);
         }
-        if (members.isEmpty()) {
-            return Result.rejected("Udvalget skal have mindst ét medlem");
+        List<Member> cleaned = members.stream().map(m -> new Member(m.name().strip(), m.party().strip(),
+                m.role() == null ? Role.MEMBER : m.role())).toList();
+        return Result.accepted(new Committee(id, municipality, name.strip(), kind, cleaned, secretaries, version));
+    }
+
+    /**
+     * Everything wrong with this name and these members, each refusal at its field (the name; {@code members} for the
+     * list as a whole; {@code members[i].name} and {@code members[i].party} for one member), so that a form can show
+     * every problem at once.
+     */
+    public static List<Result.Rejected<Committee>> refusals(String name, List<Member> members) {
+        List<Result.Rejected<Committee>> refusals = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            refusals.add(new Result.Rejected<>("name", "Udvalget skal have et navn"));
+        }
+        if (members == null || members.isEmpty()) {
+            refusals.add(new Result.Rejected<>("members", "Udvalget skal have mindst ét medlem"));
+            return refusals;
         }
         Set<String> names = new HashSet<>();
-        List<Member> cleaned = new ArrayList<>();
-        for (Member m : members) {
+        int chairs = 0;
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
             if (m.name() == null || m.name().isBlank()) {
-                return Result.rejected("Hvert medlem skal have et navn");
+                refusals.add(new Result.Rejected<>("members[" + i + "].name", "Hvert medlem skal have et navn"));
+                continue;
+            }
+            if (m.party() == null || m.party().isBlank()) {
+                refusals.add(new Result.Rejected<>("members[" + i + "].party", "Medlemmet " + m.name().strip()
+                        + " skal have et parti (skriv Løsgænger for et medlem uden for partierne)"));
             }
             if (!names.add(m.name().strip())) {
-                return Result.rejected("Medlemmet " + m.name().strip() + " står der to gange");
+                refusals.add(new Result.Rejected<>("members[" + i + "].name", "Medlemmet " + m.name().strip() + " står der to gange"));
             }
-            cleaned.add(new Member(m.name().strip(), m.party() == null ? null : m.party().strip(),
-                    m.role() == null ? Role.MEMBER : m.role()));
+            chairs += m.role() == Role.CHAIR ? 1 : 0;
         }
-        if (cleaned.stream().filter(m -> m.role() == Role.CHAIR).count() > 1) {
-            return Result.rejected("Udvalget kan kun have én formand");
+        if (chairs > 1) {
+            refusals.add(new Result.Rejected<>("members", "Udvalget kan kun have én formand"));
         }
-        return Result.accepted(new Committee(id, municipality, name.strip(), kind, cleaned, secretaries, version));
+        return refusals;
     }
 
     /** Members with these names, in the committee's order; refuses names that are not members. */
@@ -67,7 +92,7 @@ public record Committee(UUID id, String municipality, String name, Kind kind, Li
         for (String name : present) {
             Member member = members.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
             if (member == null) {
-                return Result.rejected(name + " er ikke medlem af " + this.name);
+                return Result.rejected("present", name + " er ikke medlem af " + this.name);
             }
             if (!found.contains(member)) {
                 found.add(member);

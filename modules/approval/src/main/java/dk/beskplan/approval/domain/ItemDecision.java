@@ -13,7 +13,7 @@ public record ItemDecision(UUID id, UUID itemId, Outcome outcome, boolean follow
                            List<Committee.Member> present, List<PartyVote> votes, List<Amendment> amendments,
                            UUID postponedTo, String decidedBy, Instant decidedAt) {
 
-    /** The outcomes of DOMAIN.md, plus "noted" for status reports. */
+    /** The outcomes of docs/domain.md ("The life of a plan"), plus "noted" for status reports. */
     public enum Outcome {
         APPROVED("godkendt"), APPROVED_WITH_AMENDMENTS("godkendt med ændringer"), RETURNED("sendt tilbage"),
         REJECTED("forkastet"), POSTPONED("udsat"), NOTED("taget til efterretning");
@@ -50,6 +50,19 @@ public record ItemDecision(UUID id, UUID itemId, Outcome outcome, boolean follow
     /** A recorded fix of how a decision was written down: the outcome stays, the words, attendance or vote change. */
     public record Correction(UUID id, UUID decisionId, String reason, String protocolText, List<Committee.Member> present,
                              List<PartyVote> votes, String correctedBy, Instant correctedAt) {
+    }
+
+    /** How a decision reads now: in the words, attendance and vote of its last correction, or its own if none. */
+    public record AsCorrected(String protocolText, List<Committee.Member> present, List<PartyVote> votes) {
+    }
+
+    /** This decision as {@code corrections} (oldest first, all of this decision) leave it. */
+    public AsCorrected asCorrected(List<Correction> corrections) {
+        if (corrections.isEmpty()) {
+            return new AsCorrected(protocolText, present, votes);
+        }
+        Correction last = corrections.get(corrections.size() - 1);
+        return new AsCorrected(last.protocolText(), last.present(), last.votes());
     }
 
     public ItemDecision {

@@ -2,14 +2,13 @@ package dk.beskplan.approval.domain;
 
 import dk.beskplan.platform.domain.Result;
 
+import dk.beskplan.platform.text.DanishFormats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +22,6 @@ public final class Meeting {
     /** Where the meeting is in its life. */
     public enum Status { PLANNED, HELD, CLOSED }
 
-    static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
 
     private final UUID id;
     private final UUID committeeId;
@@ -56,7 +54,7 @@ public final class Meeting {
                                        LocalDate submissionDeadline) {
         LocalDate deadline = submissionDeadline == null ? date.minusDays(7) : submissionDeadline;
         if (deadline.isAfter(date)) {
-            return Result.rejected("Fristen for dagsordenen kan ikke ligge efter mødet");
+            return Result.rejected("submissionDeadline", "Fristen for dagsordenen kan ikke ligge efter mødet");
         }
         return Result.accepted(new Meeting(UUID.randomUUID(), committeeId, municipality, date, time,
                 place == null || place.isBlank() ? null : place.strip(), deadline, Status.PLANNED, 0, List.of()));
@@ -68,7 +66,7 @@ public final class Meeting {
             return Result.rejected("Mødet " + when() + " er afholdt; punkter kan kun sættes på et planlagt mødes dagsorden");
         }
         if (proposal.title() == null || proposal.title().isBlank()) {
-            return Result.rejected("Punktet skal have en overskrift");
+            return Result.rejected("title", "Punktet skal have en overskrift");
         }
         if (proposal.planId() != null && items.stream().anyMatch(i -> proposal.planId().equals(i.planId()) && i.open())) {
             return Result.rejected("Planen er allerede på dagsordenen for mødet " + when());
@@ -94,7 +92,7 @@ public final class Meeting {
             return Result.rejected("Punktet findes ikke på dette møde");
         }
         if (newPosition < 1 || newPosition > items.size()) {
-            return Result.rejected("Placeringen skal være mellem 1 og " + items.size());
+            return Result.rejected("position", "Placeringen skal være mellem 1 og " + items.size());
         }
         items.remove(found.get());
         items.add(newPosition - 1, found.get());
@@ -129,7 +127,7 @@ public final class Meeting {
             return Result.rejected("Punkt " + item.position() + " er behandlet; teksten kan ikke ændres");
         }
         if (title == null || title.isBlank()) {
-            return Result.rejected("Punktet skal have en overskrift");
+            return Result.rejected("title", "Punktet skal have en overskrift");
         }
         item.rewrite(title.strip(), blankToNull(caseText), blankToNull(recommendation));
         return Result.accepted(item);
@@ -140,6 +138,19 @@ public final class Meeting {
      * already dealt with or withdrawn, for an outcome the item's kind does not have, without quorum, and when
      * amendments, vote or protocol text do not fit the outcome.
      */
+    /**
+     * Whether a decision may be recorded at {@code localNow} (Danish time) as far as the meeting's hour goes: on the
+     * meeting's day, not before the time it begins (a meeting without a time begins with its day). A meeting on a later
+     * day is {@link #decide}'s refusal.
+     */
+    public Result<Meeting> beganBy(java.time.LocalDateTime localNow) {
+        if (status != Status.CLOSED && date.equals(localNow.toLocalDate()) && time != null && time.isAfter(localNow.toLocalTime())) {
+            return Result.rejected("decidedAt", "Mødet begynder først kl. " + time.format(java.time.format.DateTimeFormatter.ofPattern("HH.mm"))
+                    + "; en beslutning kan registreres fra mødets start");
+        }
+        return Result.accepted(this);
+    }
+
     public Result<ItemDecision> decide(UUID itemId, ItemDecision.Input input, Committee committee, LocalDate today,
                                        String user, Instant now) {
         if (status == Status.CLOSED) {
@@ -163,50 +174,50 @@ public final class Meeting {
             case OPEN -> { }
         }
         if (input.outcome() == null) {
-            return Result.rejected("Vælg udvalgets beslutning");
+            return Result.rejected("outcome", "Vælg udvalgets beslutning");
         }
         if (!item.allows(input.outcome())) {
-            return Result.rejected("Et punkt af denne slags kan ikke blive " + input.outcome().words());
+            return Result.rejected("outcome", "Et punkt af denne slags kan ikke blive " + input.outcome().words());
         }
         if (input.protocolText() == null || input.protocolText().isBlank()) {
-            return Result.rejected("Beslutningens tekst til protokollen skal udfyldes");
+            return Result.rejected("protocolText", "Beslutningens tekst til protokollen skal udfyldes");
         }
         Result<List<Committee.Member>> present = committee.membersNamed(input.present());
         if (present instanceof Result.Rejected<List<Committee.Member>> r) {
-            return Result.rejected(r.reason());
+            return r.as();
         }
         List<Committee.Member> members = present.orElseThrow(IllegalStateException::new);
         if (!committee.quorate(members.size())) {
-            return Result.rejected(committee.name() + " er ikke beslutningsdygtigt: " + members.size() + " af "
+            return Result.rejected("present", committee.name() + " er ikke beslutningsdygtigt: " + members.size() + " af "
                     + committee.members().size() + " medlemmer til stede (mindst halvdelen skal være til stede)");
         }
         int votes = 0;
         for (ItemDecision.PartyVote vote : input.votes()) {
             if (vote.party() == null || vote.party().isBlank()) {
-                return Result.rejected("Hver stemmeafgivning skal have et parti");
+                return Result.rejected("votes", "Hver stemmeafgivning skal have et parti");
             }
             if (vote.inFavour() < 0 || vote.against() < 0 || vote.abstained() < 0) {
-                return Result.rejected("Antal stemmer kan ikke være negativt (" + vote.party() + ")");
+                return Result.rejected("votes", "Antal stemmer kan ikke være negativt (" + vote.party() + ")");
             }
             votes += vote.total();
         }
         if (votes > members.size()) {
-            return Result.rejected("Der er afgivet " + votes + " stemmer, men kun " + members.size() + " medlemmer er til stede");
+            return Result.rejected("votes", "Der er afgivet " + votes + " stemmer, men kun " + members.size() + " medlemmer er til stede");
         }
         boolean amended = input.outcome() == ItemDecision.Outcome.APPROVED_WITH_AMENDMENTS;
         if (amended && input.amendments().isEmpty()) {
-            return Result.rejected("Godkendt med ændringer kræver mindst én ændring");
+            return Result.rejected("amendments", "Godkendt med ændringer kræver mindst én ændring");
         }
         if (!amended && !input.amendments().isEmpty()) {
-            return Result.rejected("Ændringer kan kun registreres, når planen godkendes med ændringer");
+            return Result.rejected("amendments", "Ændringer kan kun registreres, når planen godkendes med ændringer");
         }
         UUID postponedTo = null;
         if (input.outcome() == ItemDecision.Outcome.POSTPONED) {
             if (input.postponedTo() == null) {
-                return Result.rejected("Vælg det møde, punktet udsættes til");
+                return Result.rejected("postponedTo", "Vælg det møde, punktet udsættes til");
             }
             if (input.postponedTo().equals(id) || input.postponedToDate() == null || !input.postponedToDate().isAfter(date)) {
-                return Result.rejected("Et punkt kan kun udsættes til et senere møde");
+                return Result.rejected("postponedTo", "Et punkt kan kun udsættes til et senere møde");
             }
             postponedTo = input.postponedTo();
         }
@@ -226,18 +237,19 @@ public final class Meeting {
             return Result.rejected("Der er ingen beslutning at rette på dette punkt");
         }
         if (reason == null || reason.isBlank()) {
-            return Result.rejected("Skriv, hvad rettelsen retter, og hvorfor");
+            return Result.rejected("reason", "Skriv, hvad rettelsen retter, og hvorfor");
         }
         if (protocolText == null || protocolText.isBlank()) {
-            return Result.rejected("Beslutningens tekst til protokollen skal udfyldes");
+            return Result.rejected("protocolText", "Beslutningens tekst til protokollen skal udfyldes");
         }
         Result<List<Committee.Member>> members = committee.membersNamed(present);
         if (members instanceof Result.Rejected<List<Committee.Member>> r) {
-            return Result.rejected(r.reason());
+            return r.as();
         }
         List<Committee.Member> attending = members.orElseThrow(IllegalStateException::new);
         if (votes.stream().mapToInt(ItemDecision.PartyVote::total).sum() > attending.size()) {
-            return Result.rejected("Der er flere stemmer end medlemmer til stede");
+            // The correction form leaves the vote as it stands: the attendance given is what no longer fits it.
+            return Result.rejected("present", "Der er flere stemmer end medlemmer til stede");
         }
         return Result.accepted(new ItemDecision.Correction(UUID.randomUUID(), item.decision().id(), reason.strip(),
                 protocolText.strip(), attending, votes, user, now));
@@ -293,7 +305,7 @@ public final class Meeting {
 
     /** The meeting's date in Danish, as the texts name it ("10. december 2026"). */
     public String when() {
-        return DANISH_DATE.format(date);
+        return DanishFormats.date(date);
     }
 
     private static String blankToNull(String text) {

@@ -127,7 +127,7 @@ public final class Submission {
                 return Result.accepted(new Step(false, false, stage, status)); // stays on an agenda: the later meeting's
             }
             case NOTED -> {
-                return Result.rejected("En plan tages ikke til efterretning; den godkendes, sendes tilbage eller forkastes");
+                return Result.rejected("outcome", "En plan tages ikke til efterretning; den godkendes, sendes tilbage eller forkastes");
             }
         }
         return Result.accepted(new Step(true, false, stage, status));

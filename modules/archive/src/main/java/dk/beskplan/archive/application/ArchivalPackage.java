@@ -1,9 +1,8 @@
 package dk.beskplan.archive.application;
 
 import dk.beskplan.archive.domain.RecordLine;
-import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.security.CurrentUser;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -11,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +29,8 @@ import java.util.zip.ZipOutputStream;
  * chain.tsv                   every record's seq, message id, type, hash and the two hashes it points back to
  * records/&lt;seq&gt;.json         every record in its canonical form: its SHA-256 is its hash in chain.tsv
  * documents/&lt;seq&gt;-&lt;n&gt;-&lt;kind&gt;.json|.html   every frozen document as archived (its SHA-256 is in its record)
- * documents/&lt;seq&gt;-&lt;n&gt;-&lt;kind&gt;.pdf          the same document as PDF
+ * documents/&lt;seq&gt;-&lt;n&gt;-&lt;kind&gt;.pdf          the same document as PDF (a plan document's: the PDF drafting froze
+ *                                            of it); a frozen PDF archived as bytes is this file alone
  * </pre>
  * The plan's own records form a chain (each names the previous one's hash in {@code prevPlanHash}); records about
  * several plans (a meeting's protocol) are included with their hash but sit outside the plan chain.
@@ -40,15 +38,13 @@ import java.util.zip.ZipOutputStream;
 @Singleton
 public class ArchivalPackage {
     private final Archive archive;
-    private final JdbcOperations jdbc;
-    private final Sql sql;
+    private final RecordRepository records;
     private final DocumentRendering rendering;
     private final Clock clock;
 
-    ArchivalPackage(Archive archive, JdbcOperations jdbc, Sql sql, DocumentRendering rendering, Clock clock) {
+    ArchivalPackage(Archive archive, RecordRepository records, DocumentRendering rendering, Clock clock) {
         this.archive = archive;
-        this.jdbc = jdbc;
-        this.sql = sql;
+        this.records = records;
         this.rendering = rendering;
         this.clock = clock;
     }
@@ -63,28 +59,20 @@ public class ArchivalPackage {
         String municipality = archive.checkAccess(planId, user);
         Map<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder chain = new StringBuilder("seq\tmessage_id\ttype\tin_plan_chain\trecord_hash\tprev_plan_hash\tprev_archive_hash\n");
-        String[] planHead = {RecordLine.GENESIS};
-        int[] count = {0};
-        jdbc.prepareStatement("select " + Verifier.RECORD_COLUMNS + " from archive.record r where r.plan_id = ? or r.seq in (select record_seq from archive.record_plan where plan_id = ?)"
-                + " order by r.seq", (PreparedStatement ps) -> {
-            ps.setObject(1, planId);
-            ps.setObject(2, planId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    RecordLine line = Verifier.line(rs);
-                    boolean inPlanChain = planId.equals(line.planId());
-                    files.put("records/" + seqName(line.seq()) + ".json", line.bytes());
-                    chain.append(line.seq()).append('\t').append(line.messageId()).append('\t').append(line.type()).append('\t')
-                            .append(inPlanChain ? "yes" : "no").append('\t').append(rs.getString("record_hash")).append('\t')
-                            .append(line.prevPlanHash()).append('\t').append(line.prevArchiveHash()).append('\n');
-                    if (inPlanChain) {
-                        planHead[0] = rs.getString("record_hash");
-                    }
-                    count[0]++;
-                }
+        String planHead = RecordLine.GENESIS;
+        int count = 0;
+        for (ChainRepository.StoredRecord record : records.recordsAbout(planId)) {
+            RecordLine line = record.line();
+            boolean inPlanChain = planId.equals(line.planId());
+            files.put("records/" + seqName(line.seq()) + ".json", line.bytes());
+            chain.append(line.seq()).append('\t').append(line.messageId()).append('\t').append(line.type()).append('\t')
+                    .append(inPlanChain ? "yes" : "no").append('\t').append(record.recordHash()).append('\t')
+                    .append(line.prevPlanHash()).append('\t').append(line.prevArchiveHash()).append('\n');
+            if (inPlanChain) {
+                planHead = record.recordHash();
             }
-            return null;
-        });
+            count++;
+        }
         files.put("chain.tsv", chain.toString().getBytes(StandardCharsets.UTF_8));
         List<String> documentNames = new ArrayList<>();
         int ordinal = 0;
@@ -93,13 +81,18 @@ public class ArchivalPackage {
             ordinal = doc.recordSeq() == lastSeq ? ordinal + 1 : 0;
             lastSeq = doc.recordSeq();
             String base = "documents/" + seqName(doc.recordSeq()) + "-" + ordinal + "-" + doc.kind().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (doc.isPdf()) {
+                // A PDF archived as bytes is its own file, exactly as archived.
+                files.put(base + ".pdf", doc.pdf());
+                documentNames.add(base + ".pdf");
+                continue;
+            }
             String extension = FrozenDocuments.HTML.equals(doc.mediaType()) ? ".html" : ".json";
             files.put(base + extension, doc.content().getBytes(StandardCharsets.UTF_8));
             files.put(base + ".pdf", rendering.pdf(doc));
             documentNames.add(base + extension);
         }
-        String archiveHead = sql.queryOne("select seq || ' ' || record_hash from archive.record order by seq desc limit 1",
-                rs -> rs.getString(1)).orElse("");
+        String archiveHead = records.head().map(head -> head.seq() + " " + head.hash()).orElse("");
         Archive.PlanSummary summary = archive.plans(user).stream().filter(p -> p.planId().equals(planId)).findFirst().orElse(null);
         String manifest = "{\n  \"format\": \"beskplan-archival-package/1\",\n"
                 + "  \"planId\": " + quote(planId) + ",\n"
@@ -109,15 +102,15 @@ public class ArchivalPackage {
                 + "  \"toYear\": " + (summary == null ? null : summary.toYear()) + ",\n"
                 + "  \"createdAt\": " + quote(clock.instant()) + ",\n"
                 + "  \"createdBy\": " + quote(user.username()) + ",\n"
-                + "  \"records\": " + count[0] + ",\n"
+                + "  \"records\": " + count + ",\n"
                 + "  \"documents\": " + documentNames.size() + ",\n"
-                + "  \"planChainHead\": " + quote(planHead[0]) + ",\n"
+                + "  \"planChainHead\": " + quote(planHead) + ",\n"
                 + "  \"archiveHeadAtCreation\": " + quote(archiveHead) + ",\n"
                 + "  \"hashAlgorithm\": \"SHA-256\"\n}\n";
         files.put("package.json", manifest.getBytes(StandardCharsets.UTF_8));
         files.put("README.txt", readme(planId).getBytes(StandardCharsets.UTF_8));
         StringBuilder sums = new StringBuilder();
-        files.forEach((name, bytes) -> sums.append(RecordLine.sha256(bytes)).append("  ").append(name).append('\n'));
+        files.forEach((name, bytes) -> sums.append(Hashes.sha256Hex(bytes)).append("  ").append(name).append('\n'));
         return zip(files, sums.toString());
     }
 

@@ -12,8 +12,6 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
@@ -125,10 +123,7 @@ public final class ArchiveCommand {
         }
         try (Connection connection = connect(env)) {
             KeyPair key = Checkpoints.readKey(Path.of(keyFile));
-            Checkpoints.Head head;
-            try (PreparedStatement ps = connection.prepareStatement(Checkpoints.HEAD); ResultSet rs = ps.executeQuery()) {
-                head = rs.next() ? Checkpoints.head(rs) : Checkpoints.EMPTY;
-            }
+            ChainRepository.Head head = ChainRepository.read(connection, ChainRepository::head).orElse(Checkpoints.EMPTY);
             Checkpoints.Written written = Checkpoints.store(head, key, Clock.systemUTC(), Path.of(directory));
             out.printf("checkpoint written to %s: record seq %d, hash %s%n", written.file(), head.seq(), head.hash());
             return 0;

@@ -2,7 +2,6 @@ package dk.beskplan.archive.application;
 
 import dk.beskplan.archive.domain.Checkpoint;
 import dk.beskplan.archive.domain.RecordLine;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.work.PeriodicWorker;
 import io.micronaut.context.annotation.Value;
@@ -24,8 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -45,7 +42,7 @@ public class Checkpoints {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final Sql sql;
+    private final RecordRepository records;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     @Nullable
@@ -55,11 +52,11 @@ public class Checkpoints {
     private final PeriodicWorker worker;
     private volatile boolean firstPass = true;
 
-    Checkpoints(Sql sql, TransactionOperations<Connection> transactions, Clock clock,
+    Checkpoints(RecordRepository records, TransactionOperations<Connection> transactions, Clock clock,
                 @Value("${beskplan.archive.checkpoint.key-file:}") String keyFile,
                 @Value("${beskplan.archive.checkpoint.directory:}") String directory,
                 @Value("${beskplan.archive.checkpoint.interval:24h}") Duration interval) {
-        this.sql = sql;
+        this.records = records;
         this.transactions = transactions;
         this.clock = clock;
         this.keyFile = keyFile.isBlank() ? null : Path.of(keyFile);
@@ -153,27 +150,17 @@ public class Checkpoints {
                     + " (BESKPLAN_ARCHIVE_CHECKPOINT_KEY_FILE, BESKPLAN_ARCHIVE_CHECKPOINT_DIRECTORY)");
         }
         KeyPair key = readKey(keyFile);
-        Written written = store(transactions.executeRead(status -> sql.queryOne(HEAD, Checkpoints::head)
-                .orElse(EMPTY)), key, clock, directory);
+        Written written = store(transactions.executeRead(status -> records.head().orElse(EMPTY)), key, clock, directory);
         LOG.info("Archive checkpoint: record seq {} hash {} written to {}", written.checkpoint().seq(),
                 written.checkpoint().hash(), written.file());
         return written;
     }
 
-    /** The archive's newest record. */
-    record Head(long seq, String hash) {
-    }
-
-    static final String HEAD = "select seq, record_hash from archive.record order by seq desc limit 1";
     /** The head of an empty archive: a checkpoint of it names no record. */
-    static final Head EMPTY = new Head(0, RecordLine.GENESIS);
-
-    static Head head(ResultSet rs) throws SQLException {
-        return new Head(rs.getLong(1), rs.getString(2));
-    }
+    static final ChainRepository.Head EMPTY = new ChainRepository.Head(0, RecordLine.GENESIS);
 
     /** Signs the head and writes the checkpoint to a new file of the directory (written whole, then renamed). */
-    static Written store(Head head, KeyPair key, Clock clock, Path directory) {
+    static Written store(ChainRepository.Head head, KeyPair key, Clock clock, Path directory) {
         Checkpoint checkpoint = Checkpoint.sign(head.seq(), head.hash(), clock.instant().truncatedTo(ChronoUnit.MICROS), key);
         Path file = directory.resolve("archive-checkpoint-" + FILE_TIME.format(checkpoint.writtenAt()) + "-" + head.seq() + ".txt");
         try {

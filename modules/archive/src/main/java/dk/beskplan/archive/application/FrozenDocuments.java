@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * Which frozen documents a message carries: the submitted revision (plan-submitted v2), the
- * approved version (plan-approved), the meeting protocol and the status report. Plan documents
- * are JSON (docs/plan-document.md); protocols and reports are the HTML their module rendered.
+ * approved version (plan-approved), the PDF drafting rendered once of either (plan-document-frozen), the meeting
+ * protocol and the status report. Plan documents are JSON (docs/plan-document.md); protocols and reports are the HTML
+ * their module rendered; the PDFs are bytes.
  */
 final class FrozenDocuments {
 
@@ -20,6 +21,8 @@ final class FrozenDocuments {
         SUBMITTED_REVISION("Indsendt revision", false),
         APPROVED_VERSION("Godkendt version", true),
         MEETING_PROTOCOL("Beslutningsprotokol", true),
+        SUBMITTED_REVISION_PDF("Indsendt revision som PDF", false),
+        APPROVED_VERSION_PDF("Godkendt version som PDF", true),
         STATUS_REPORT("Statusrapport", true);
 
         final String danish;
@@ -38,10 +41,17 @@ final class FrozenDocuments {
 
     static final String JSON = "application/json";
     static final String HTML = "text/html";
+    static final String PDF = "application/pdf";
+
+    /** The message whose PDF is a document of its own, and the payload field that holds it (base64). */
+    static final String FROZEN_PDF = "drafting.plan-document-frozen";
+    static final String PDF_FIELD = "pdf";
+
 
     /**
      * A document found in a message. For JSON, {@code field} names the payload field that holds it: its text is
-     * taken as PostgreSQL prints the stored jsonb, so that it is the same text wherever it is read back.
+     * taken as PostgreSQL prints the stored jsonb, so that it is the same text wherever it is read back. For a PDF,
+     * {@code field} holds its bytes in base64; they are kept as bytes, and the record keeps the payload without them.
      */
     record Found(Kind kind, String title, String mediaType, String field, String html, String declaredHash) {
     }
@@ -67,11 +77,20 @@ final class FrozenDocuments {
                             + number(p, "approvedRevision") + ")", JSON, "document", null, text(p, "contentHash")));
                 }
             }
+            case FROZEN_PDF -> {
+                if (text(p, PDF_FIELD) != null) {
+                    boolean approved = "APPROVED".equals(text(p, "kind"));
+                    found.add(new Found(approved ? Kind.APPROVED_VERSION_PDF : Kind.SUBMITTED_REVISION_PDF, text(p, "title")
+                            + (approved ? ", godkendt version (revision " + number(p, "revisionNumber") + "), PDF"
+                            : ", revision " + number(p, "revisionNumber") + " (indsendt), PDF"), PDF, PDF_FIELD, null,
+                            text(p, "sha256")));
+                }
+            }
             case "approval.meeting-protocol-published" -> {
                 String html = text(p, "protocolHtml");
                 if (html != null) {
                     found.add(new Found(Kind.MEETING_PROTOCOL, "Beslutningsprotokol, " + text(p, "decidingBody") + ", "
-                            + Archive.danishDate(text(p, "meetingDate")), HTML, null, html, text(p, "contentHash")));
+                            + ArchiveWording.danishDate(text(p, "meetingDate")), HTML, null, html, text(p, "contentHash")));
                 }
             }
             case "followup.status-report-submitted" -> {
@@ -102,8 +121,31 @@ final class FrozenDocuments {
         return plans;
     }
 
-    /** The words of a document, for search: every string of a plan document, the text of an HTML document. */
+    /**
+     * What the record keeps of a message's payload: all of it, but a frozen PDF's bytes, which are the record's
+     * document (its hash is in the record's line).
+     */
+    static JsonNode recorded(String type, JsonNode p) {
+        if (!FROZEN_PDF.equals(type) || p == null || !p.isObject() || p.get(PDF_FIELD) == null) {
+            return p;
+        }
+        Map<String, JsonNode> kept = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : p.entries()) {
+            if (!PDF_FIELD.equals(e.getKey())) {
+                kept.put(e.getKey(), e.getValue());
+            }
+        }
+        return JsonNode.createObjectNode(kept);
+    }
+
+    /**
+     * The words of a document, for search: every string of a plan document, the text of an HTML document; none of a
+     * PDF (its words are those of the plan document archived beside it).
+     */
     static String plainText(String mediaType, JsonNode json, String html) {
+        if (PDF.equals(mediaType)) {
+            return "";
+        }
         if (HTML.equals(mediaType)) {
             return Jsoup.parse(html).text();
         }

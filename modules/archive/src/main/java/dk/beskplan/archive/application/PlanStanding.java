@@ -69,7 +69,7 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                     submitted = document;
                 }
                 case "approval.plan-decision-recorded" -> {
-                    String decision = Archive.text(p, "decision", "");
+                    String decision = ArchiveWording.text(p, "decision", "");
                     boolean last = p == null || p.get("finalDecision") == null || p.get("finalDecision").getBooleanValue();
                     if (last && (decision.equals("APPROVED") || decision.equals("APPROVED_WITH_AMENDMENTS"))
                             && approved == null) {
@@ -84,10 +84,10 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                         case "POSTPONED" -> "POSTPONED";
                         default -> state;
                     };
-                    decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
+                    decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), ArchiveWording.text(p, "remarks", null), null));
                 }
                 case "approval.decision-corrected" ->
-                        decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "protocolText", null), null));
+                        decisions.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), ArchiveWording.text(p, "protocolText", null), null));
                 case "drafting.plan-approved" -> {
                     state = "APPROVED";
                     approvedRevision = intOf(p, "approvedRevision");
@@ -96,9 +96,9 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
                 case "approval.meeting-protocol-published" ->
                         protocols.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), null, document));
                 case "followup.status-report-submitted" ->
-                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "summary", null), document));
+                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), ArchiveWording.text(p, "summary", null), document));
                 case "approval.status-report-noted" ->
-                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), Archive.text(p, "remarks", null), null));
+                        reports.add(new Event(e.seq(), e.businessDate(), e.occurredAt(), e.what(), e.actor(), ArchiveWording.text(p, "remarks", null), null));
                 default -> {
                     // other events do not change the standing
                 }
@@ -114,11 +114,11 @@ public record PlanStanding(UUID planId, LocalDate date, boolean existed, @Nullab
         if (!events.isEmpty()) {
             return null;
         }
-        String day = Archive.danishDate(date.toString());
+        String day = ArchiveWording.danishDate(date.toString());
         if (first == null) {
             return "Arkivet har endnu ingen hændelser for planen.";
         }
-        return "Planen fandtes ikke endnu den " + day + ": dens historik begynder den " + Archive.danishDate(first.businessDate().toString())
+        return "Planen fandtes ikke endnu den " + day + ": dens historik begynder den " + ArchiveWording.danishDate(first.businessDate().toString())
                 + " (" + first.what().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + first.what().substring(1) + ").";
     }
 

@@ -1,5 +1,6 @@
 package dk.beskplan.archive.domain;
 
+import dk.beskplan.platform.domain.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -91,7 +92,7 @@ public record Checkpoint(long seq, String hash, Instant writtenAt, String keyId,
 
     /** A short name of a public key (SHA-256 of its encoding, first 16 hex digits), to tell keys apart. */
     public static String keyId(PublicKey publicKey) {
-        return RecordLine.sha256(publicKey.getEncoded()).substring(0, 16);
+        return Hashes.sha256Hex(publicKey.getEncoded()).substring(0, 16);
     }
 
     /** A new key pair for signing checkpoints. */

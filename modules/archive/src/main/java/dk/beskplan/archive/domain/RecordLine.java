@@ -1,15 +1,13 @@
 package dk.beskplan.archive.domain;
 
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.domain.JsonStrings;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -124,19 +122,7 @@ public record RecordLine(int format, long seq, UUID messageId, String type, int 
 
     /** The record's hash: SHA-256 (hex) of its canonical JSON. */
     public String hash() {
-        return sha256(bytes());
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    public static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256Hex(bytes());
     }
 
     /** A JSON string literal, or {@code null}: escaped as JSON requires, nothing more (as PostgreSQL prints jsonb). */

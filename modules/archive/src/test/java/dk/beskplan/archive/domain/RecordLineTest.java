@@ -1,5 +1,6 @@
 package dk.beskplan.archive.domain;
 
+import dk.beskplan.platform.domain.Hashes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ class RecordLineTest {
                 + "\"payload\":{\"title\": \"Beskæftigelsesplan 2025\"},"
                 + "\"documents\":[{\"kind\":\"SUBMITTED_REVISION\",\"sha256\":\"" + "ab".repeat(32) + "\"}],"
                 + "\"prevPlanHash\":\"" + "0".repeat(64) + "\",\"prevArchiveHash\":\"" + "cd".repeat(32) + "\"}");
-        assertThat(LINE.hash()).isEqualTo(RecordLine.sha256(LINE.json())).hasSize(64);
+        assertThat(LINE.hash()).isEqualTo(Hashes.sha256Hex(LINE.json())).hasSize(64);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import dk.beskplan.plandocument.PlanDocument;
 import java.util.UUID;
 
 /**
@@ -28,11 +28,11 @@ import java.util.UUID;
 public record PlanDecisionRecorded(UUID planId, UUID decisionId, Decision decision, LocalDate meetingDate,
                                    int revisionNumber, String contentHash, String title, int fromYear, int toYear,
                                    @Nullable String remarks, @Nullable List<String> amendments,
-                                   @Nullable Map<String, Object> approvedDocument,
+                                   @Nullable PlanDocument approvedDocument,
                                    @Nullable UUID meetingId, @Nullable String decidingBody,
                                    @Nullable Boolean finalDecision) {
 
-    /** The outcomes a committee can record (DOMAIN.md, "The life of a plan"). */
+    /** The outcomes a committee can record (docs/domain.md, "The life of a plan"). */
     public enum Decision {
         APPROVED, APPROVED_WITH_AMENDMENTS, RETURNED, REJECTED, POSTPONED;
 
@@ -45,10 +45,5 @@ public record PlanDecisionRecorded(UUID planId, UUID decisionId, Decision decisi
     /** True when this decision settles the plan: the last stage of the route, or a rejection or return at any stage. */
     public boolean settles() {
         return decision != Decision.POSTPONED && (finalDecision == null || finalDecision || !decision.approves());
-    }
-
-    /** True when the plan is now approved and in force: follow-up starts, readers see it. */
-    public boolean putsInForce() {
-        return decision.approves() && settles();
     }
 }

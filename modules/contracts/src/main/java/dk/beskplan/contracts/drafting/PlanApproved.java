@@ -1,10 +1,11 @@
 package dk.beskplan.contracts.drafting;
 
 import dk.beskplan.contracts.MessageContract;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
-import java.util.Map;
+import dk.beskplan.plandocument.PlanDocument;
 import java.util.UUID;
 
 /**
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 @Serdeable
 @MessageContract(type = "drafting.plan-approved", version = 1)
-public record PlanApproved(UUID planId, String title, int fromYear, int toYear, String committeeName,
+public record PlanApproved(UUID planId, String title, int fromYear, int toYear, @Nullable String committeeName,
                            int approvedRevision, int submittedRevision, boolean amended, String contentHash,
-                           Map<String, Object> document, UUID decisionId, String decidingBody, LocalDate approvedOn) {
+                           PlanDocument document, UUID decisionId, String decidingBody, LocalDate approvedOn) {
 }

@@ -15,6 +15,6 @@ import java.util.UUID;
  */
 @Serdeable
 @MessageContract(type = "drafting.plan-draft-created", version = 2)
-public record PlanDraftCreated(UUID planId, String title, int fromYear, int toYear, String committeeName,
+public record PlanDraftCreated(UUID planId, String title, int fromYear, int toYear, @Nullable String committeeName,
                                @Nullable LocalDate createdOn) {
 }

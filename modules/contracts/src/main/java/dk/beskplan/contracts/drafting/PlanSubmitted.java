@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
-import java.util.Map;
+import dk.beskplan.plandocument.PlanDocument;
 import java.util.UUID;
 
 /**
@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 @Serdeable
 @MessageContract(type = "drafting.plan-submitted", version = 3)
-public record PlanSubmitted(UUID planId, String title, int fromYear, int toYear, String committeeName,
+public record PlanSubmitted(UUID planId, String title, int fromYear, int toYear, @Nullable String committeeName,
                             int revisionNumber, String contentHash, String submittedBy,
-                            @Nullable Map<String, Object> document, @Nullable LocalDate submittedOn) {
+                            @Nullable PlanDocument document, @Nullable LocalDate submittedOn) {
 }

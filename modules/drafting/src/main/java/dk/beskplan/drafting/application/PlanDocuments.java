@@ -1,10 +1,9 @@
 package dk.beskplan.drafting.application;
 
-import dk.beskplan.drafting.document.PlanDocumentView;
+import dk.beskplan.drafting.application.PlanDocumentView;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.tenancy.Municipalities;
-import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -21,17 +20,20 @@ public class PlanDocuments {
 
     private final PlanService plans;
     private final DocumentRenderer renderer;
-    private final Sql sql;
+    private final FrozenPdfRepository frozenPdfs;
+    private final FrozenDocumentRepository frozenDocuments;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Municipalities municipalities;
 
-    PlanDocuments(PlanService plans, DocumentRenderer renderer, Sql sql, TransactionOperations<Connection> transactions,
-                  Clock clock, Municipalities municipalities) {
+    PlanDocuments(PlanService plans, DocumentRenderer renderer, FrozenPdfRepository frozenPdfs,
+                  FrozenDocumentRepository frozenDocuments, TransactionOperations<Connection> transactions, Clock clock,
+                  Municipalities municipalities) {
+        this.frozenDocuments = frozenDocuments;
         this.municipalities = municipalities;
         this.plans = plans;
         this.renderer = renderer;
-        this.sql = sql;
+        this.frozenPdfs = frozenPdfs;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -40,7 +42,10 @@ public class PlanDocuments {
      * A rendered revision; a frozen (submitted, approved or withdrawn) one renders exactly as it was frozen, and its
      * PDF only once.
      */
-    public record Rendered(String fileName, String html, UUID planId, int revision, boolean frozen) {
+    public record Rendered(String fileName, String html, UUID planId, int revision, @Nullable String frozenAs) {
+        public boolean frozen() {
+            return frozenAs != null;
+        }
     }
 
     public Rendered html(UUID id, @Nullable Integer revision, CurrentUser user) {
@@ -60,22 +65,28 @@ public class PlanDocuments {
         String html = renderer.html(TEMPLATE, model);
         String file = (doc.content().title() + " " + municipalityName).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "") + "-rev" + doc.revision();
-        return new Rendered(file, html, doc.plan().id(), doc.revision(), doc.frozenAs() != null);
+        return new Rendered(file, html, doc.plan().id(), doc.revision(), doc.frozenAs());
     }
 
-    /** The PDF: a draft's rendered now; a frozen revision's rendered once and then served from the database. */
+    /**
+     * The PDF: a draft's rendered now; a frozen revision's as rendered when it was frozen, the same bytes the archive
+     * holds (a withdrawn revision's is the one submitted). A revision frozen before those PDFs were kept (drafting's
+     * migration V7) is rendered once, on first request, and served from frozen_pdf afterwards.
+     */
     public byte[] pdf(Rendered rendered) {
         if (!rendered.frozen()) {
             return renderer.pdf(rendered.html());
         }
+        java.util.Optional<FrozenPdf> frozen = transactions.executeRead(status -> frozenDocuments.find(rendered.planId(),
+                rendered.revision(), FrozenPdf.kindOf(rendered.frozenAs())));
+        if (frozen.isPresent()) {
+            return frozen.get().pdf();
+        }
         return renderer.pdfOnce("drafting:" + rendered.planId() + ":" + rendered.revision(),
-                () -> transactions.executeRead(status -> sql.queryOne(
-                        "select pdf from drafting.frozen_pdf where plan_id = ? and revision = ?",
-                        rs -> rs.getBytes(1), rendered.planId(), rendered.revision())),
+                () -> transactions.executeRead(status -> frozenPdfs.find(rendered.planId(), rendered.revision())),
                 rendered::html,
-                pdf -> transactions.executeWrite(status -> sql.update("insert into drafting.frozen_pdf"
-                                + " (plan_id, revision, pdf, rendered_at) values (?, ?, ?, ?) on conflict do nothing",
-                        rendered.planId(), rendered.revision(), pdf, clock.instant())));
+                pdf -> transactions.executeWrite(status -> frozenPdfs.insert(rendered.planId(), rendered.revision(), pdf,
+                        clock.instant())));
     }
 
     private static String status(PlanService.Document doc) {

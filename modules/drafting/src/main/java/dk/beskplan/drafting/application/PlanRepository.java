@@ -1,6 +1,6 @@
 package dk.beskplan.drafting.application;
 
-import dk.beskplan.drafting.domain.Period;
+import dk.beskplan.plandocument.Period;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.drafting.domain.PlanState;
 import dk.beskplan.platform.persistence.Sql;

@@ -1,19 +1,16 @@
 package dk.beskplan.drafting.application;
 
-import dk.beskplan.contracts.approval.PlanDecisionRecorded;
-import dk.beskplan.contracts.drafting.PlanApproved;
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.Period;
+import dk.beskplan.plandocument.PlanDocumentWriter;
 import dk.beskplan.contracts.drafting.PlanDraftCreated;
 import dk.beskplan.contracts.drafting.PlanSubmitted;
 import dk.beskplan.contracts.drafting.PlanWithdrawn;
 import dk.beskplan.drafting.DraftingModule;
-import dk.beskplan.drafting.document.PlanDocumentReader;
-import dk.beskplan.drafting.document.PlanDocumentWriter;
-import dk.beskplan.drafting.domain.Period;
 import dk.beskplan.drafting.domain.Plan;
-import dk.beskplan.drafting.domain.PlanComparison;
-import dk.beskplan.drafting.domain.PlanContent;
 import dk.beskplan.drafting.domain.PlanState;
-import dk.beskplan.platform.messaging.Envelope;
+import dk.beskplan.drafting.domain.PlanWarnings;
+import dk.beskplan.drafting.domain.RollOver;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
 import dk.beskplan.platform.security.CurrentUser;
@@ -23,36 +20,31 @@ import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
 import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
+import dk.beskplan.platform.web.Refusals;
 import dk.beskplan.platform.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The officials' use cases on plans. Each runs in one transaction with the messages it sends. Every save
- * of a draft stores an immutable revision holding the whole plan document.
+ * The officials' use cases on plans: drafts started, revised, submitted and withdrawn, and plans read. Each runs in one
+ * transaction with the messages it sends. Every save of a draft stores an immutable revision holding the whole plan
+ * document. What changed between revisions is {@link Comparisons}'; the public page's plans are {@link PublishedPlans}';
+ * the committee's decision arrives in {@link OnPlanDecisionRecorded}.
  */
 @Singleton
 public class PlanService {
 
-    /** What an official gives to start an empty draft. */
-    public record NewPlan(String municipality, Integer fromYear, Integer toYear, String title, String committeeName) {
+    /** What an official gives to start an empty draft; {@code committeeName} may be null (the plan names none). */
+    public record NewPlan(String municipality, Integer fromYear, Integer toYear, String title, @Nullable String committeeName) {
     }
 
     /** A revision as listed, without its content. */
@@ -65,19 +57,22 @@ public class PlanService {
     }
 
     /** A revision's content with the plan it belongs to. */
-    public record Document(Plan plan, int revision, PlanContent content, String contentHash, @Nullable String frozenAs) {
+    public record Document(Plan plan, int revision, PlanDocument content, String contentHash, @Nullable String frozenAs) {
     }
 
     private final PlanRepository plans;
     private final Outbox outbox;
-    private final JsonMapper json;
+    private final PlanTexts texts;
     private final UserAccounts directory;
+    private final FrozenDocumentRepository frozenDocuments;
     private final Clock clock;
 
-    PlanService(PlanRepository plans, Outbox outbox, JsonMapper json, UserAccounts directory, Clock clock) {
+    PlanService(PlanRepository plans, Outbox outbox, PlanTexts texts, UserAccounts directory,
+                FrozenDocumentRepository frozenDocuments, Clock clock) {
         this.plans = plans;
+        this.frozenDocuments = frozenDocuments;
         this.outbox = outbox;
-        this.json = json;
+        this.texts = texts;
         this.directory = directory;
         this.clock = clock;
     }
@@ -87,7 +82,7 @@ public class PlanService {
      * ago as they happened). A plain object, not a bean: the caller opens the transaction.
      */
     public PlanService asOf(Instant moment) {
-        return new PlanService(plans, outbox, json, directory, Clock.fixed(moment, DANISH_TIME));
+        return new PlanService(plans, outbox, texts, directory, frozenDocuments, Clock.fixed(moment, DANISH_TIME));
     }
 
     private static final java.time.ZoneId DANISH_TIME = java.time.ZoneId.of("Europe/Copenhagen");
@@ -104,52 +99,73 @@ public class PlanService {
         checkMunicipality(request.municipality(), user, "municipality", errors);
         Period.problems(request.fromYear(), request.toYear()).forEach(p -> errors.add(new ProblemException.FieldError(p[0], p[1])));
         checkText(request.title(), "title", errors);
-        checkText(request.committeeName(), "committeeName", errors);
+        String committee = request.committeeName() == null || request.committeeName().isBlank() ? null
+                : request.committeeName().strip();
+        if (committee != null) {
+            checkText(committee, "committeeName", errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        PlanContent content = new PlanContent(request.municipality(), directory.municipalityName(request.municipality()),
-                request.fromYear(), request.toYear(), request.title().strip(), request.committeeName().strip(), null,
-                List.of(), new PlanContent.Ambition(null, List.of(), List.of()), List.of(), List.of(), List.of(), List.of(),
-                List.of(), PlanContent.Layout.STANDARD);
+        PlanDocument content = new PlanDocument(request.municipality(), directory.municipalityName(request.municipality()),
+                request.fromYear(), request.toYear(), request.title().strip(), committee, null,
+                List.of(), new PlanDocument.Ambition(null, List.of(), List.of()), List.of(), List.of(), List.of(), List.of(),
+                List.of(), PlanDocument.Layout.STANDARD);
         return start(content, null, user);
     }
 
     /** A draft from a whole plan document (how a municipality brings in a plan it already has). */
     @Transactional
     public Plan importDocument(JsonNode document, CurrentUser user) {
-        PlanContent content = PlanDocumentReader.read(document);
+        // The municipality is checked beside every other problem, so one answer lists all that must be fixed.
         List<ProblemException.FieldError> errors = new ArrayList<>();
-        checkMunicipality(content.municipality(), user, "municipality", errors);
+        JsonNode municipality = document == null || !document.isObject() ? null : document.get("municipality");
+        if (municipality != null && municipality.isString() && !municipality.getStringValue().isBlank()) {
+            checkMunicipality(municipality.getStringValue(), user, "municipality", errors);
+        }
+        PlanDocument content;
+        try {
+            content = PlanTexts.readDocument(document);
+        } catch (InvalidInput invalid) {
+            errors.addAll(invalid.errors());
+            throw new InvalidInput(errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         return start(content, null, user);
     }
 
-    /** A new draft for the next period, starting from an approved plan ("continued from last year"). */
+    /**
+     * A new draft for the next period, starting from an approved plan ("continued from last year"): every date of the
+     * document moves by the period's length ({@link RollOver}); the texts still naming the old years are listed by
+     * {@link #warnings} for review.
+     */
     @Transactional
     public Plan rollOver(UUID approvedPlanId, CurrentUser user) {
         Plan source = visible(approvedPlanId, user);
         int approvedRevision = source.canBeRolledOver().orElseThrow(Conflict::new);
-        PlanContent old = content(plans.revision(source.id(), approvedRevision).orElseThrow().content());
-        int years = old.toYear() - old.fromYear() + 1;
-        int from = old.toYear() + 1;
-        int to = from + years - 1;
-        PlanContent next = new PlanContent(old.municipality(), old.municipalityName(), from, to,
-                old.title().replace(Integer.toString(old.fromYear()), Integer.toString(from)), old.committeeName(),
-                old.foreword(), old.introduction(), old.ambition(), old.overallSuccessCriteria(), old.goalsIntroduction(),
-                old.goals(), old.sections(), old.overviewIntroduction(), old.layout());
-        return start(next, source.id(), user);
+        PlanDocument old = texts.stored(plans.revision(source.id(), approvedRevision).orElseThrow().content());
+        return start(RollOver.next(old), source.id(), user);
     }
 
-    private Plan start(PlanContent content, @Nullable UUID basedOn, CurrentUser user) {
+    /**
+     * What to look at before submitting the plan's current revision (none of it stops a submission): goals without
+     * success criteria, dates before the plan's period and, in a plan carried over, texts naming the old years.
+     */
+    @Transactional
+    public List<PlanWarnings.Warning> warnings(UUID id, CurrentUser user) {
+        Document current = document(id, null, user);
+        return PlanWarnings.of(current.content(), current.plan().basedOn() != null);
+    }
+
+    private Plan start(PlanDocument content, @Nullable UUID basedOn, CurrentUser user) {
         Plan plan = Plan.startDraft(UUID.randomUUID(), content.municipality(),
                 new Period(content.fromYear(), content.toYear()), content.title(), content.committeeName(), basedOn);
         Instant now = clock.instant();
         plans.insert(plan, user.username(), now);
-        String stored = serialize(content);
-        plans.insertRevision(plan.id(), plan.currentRevision(), stored, sha256(stored), user.username(), now);
+        plans.insertRevision(plan.id(), plan.currentRevision(), PlanDocumentWriter.toJson(content),
+                PlanDocumentWriter.hash(content), user.username(), now);
         outbox.append(DraftingModule.MODULE,
                 new PlanDraftCreated(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(), plan.committeeName(),
                         today()),
@@ -167,18 +183,18 @@ public class PlanService {
             throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "If-Match mangler",
                     "Send planens ETag i If-Match, så ingen ændringer overskrives", List.of());
         }
-        return saveContent(id, PlanDocumentReader.read(document), expectedVersion, user);
+        return saveContent(id, PlanTexts.readDocument(document), expectedVersion, user);
     }
 
     /** Saves edited content as a new revision, if the plan is still at {@code expectedVersion}. */
     @Transactional
-    public Plan saveContent(UUID id, PlanContent content, long expectedVersion, CurrentUser user) {
+    public Plan saveContent(UUID id, PlanDocument content, long expectedVersion, CurrentUser user) {
         Plan plan = visible(id, user);
         requireVersion(plan, expectedVersion);
-        int revision = plan.revise(content).orElseThrow(Conflict::new);
+        int revision = plan.revise(content).orElseRefuse(Refusals::of);
         plans.update(plan, clock.instant());
-        String stored = serialize(content);
-        plans.insertRevision(plan.id(), revision, stored, sha256(stored), user.username(), clock.instant());
+        plans.insertRevision(plan.id(), revision, PlanDocumentWriter.toJson(content), PlanDocumentWriter.hash(content),
+                user.username(), clock.instant());
         return plans.find(id).orElseThrow();
     }
 
@@ -204,9 +220,8 @@ public class PlanService {
             throw new NotFound("Planen har ingen revision " + revision);
         }
         int number = readsOnly(user) ? plan.approvedRevision() : revision == null ? plan.currentRevision() : revision;
-        PlanRepository.Revision stored = plans.revision(id, number)
-                .orElseThrow(() -> new NotFound("Planen har ingen revision " + number));
-        return new Document(plan, number, content(stored.content()), stored.contentHash(), stored.frozenAs());
+        return texts.document(plan, number, plans.revision(id, number)
+                .orElseThrow(() -> new NotFound("Planen har ingen revision " + number)));
     }
 
     @Transactional
@@ -241,57 +256,69 @@ public class PlanService {
                 .map(p -> new ApprovalProgress(p.decision(), p.decidingBody(), p.meetingDate()));
     }
 
-    /** What changed between two revisions of one plan (either may be frozen). */
-    @Transactional
-    public Comparison compareRevisions(UUID id, int from, int to, CurrentUser user) {
-        Document before = document(id, from, user);
-        Document after = document(id, to, user);
-        return new Comparison(before, after, PlanComparison.compare(before.content(), after.content()));
-    }
-
-    /** What changed since last year: the municipality's approved plan for the previous period against this one. */
-    @Transactional
-    public java.util.Optional<Comparison> compareWithLastApproved(UUID id, @Nullable Integer revision, CurrentUser user) {
-        Document after = document(id, revision, user);
-        return lastApprovedBefore(id, user)
-                .map(before -> new Comparison(before, after, PlanComparison.compare(before.content(), after.content())));
-    }
-
-    /** Two documents and the changes from the first to the second. */
-    public record Comparison(Document before, Document after, PlanComparison.Comparison changes) {
-    }
-
     /**
-     * Freezes the current revision and sends it to the committee. {@code expectedVersion} (from If-Match)
-     * makes the submit fail with 409 when someone changed the plan since the caller looked at it.
+     * The revision a submission would freeze, as it will be frozen (its number, content and label), for its PDF to be
+     * rendered before {@link #submit}: everything that would refuse the submission refuses here already, and nothing is
+     * stored.
      */
     @Transactional
-    public Plan submit(UUID id, @Nullable Long expectedVersion, CurrentUser user) {
+    public Document toSubmit(UUID id, @Nullable Long expectedVersion, CurrentUser user) {
         Plan plan = visible(id, user);
         if (expectedVersion != null) {
             requireVersion(plan, expectedVersion);
         }
         PlanRepository.Revision current = plans.revision(id, plan.currentRevision()).orElseThrow();
-        if (content(current.content()).goals().isEmpty()) {
-            throw InvalidInput.field("goals", "en plan skal have mindst ét mål, før den kan indsendes");
+        PlanDocument content = texts.stored(current.content());
+        requireGoals(content);
+        if (plan.state() == PlanState.DRAFT && current.frozenAs() != null) {
+            plan.revise(content).orElseThrow(Conflict::new); // in memory only: the revision submit will add
         }
+        int revision = plan.submit().orElseThrow(Conflict::new);
+        return new Document(plan, revision, content, current.contentHash(), "SUBMITTED");
+    }
+
+    /**
+     * Freezes the current revision and sends it to the committee, with {@code pdf}, its PDF rendered by {@link Freezer}
+     * from {@link #toSubmit}: stored and sent to the archive in this transaction. {@code expectedVersion} (from
+     * If-Match) makes the submit fail with 409 when someone changed the plan since the caller looked at it; so does a
+     * change since the PDF was rendered.
+     */
+    @Transactional
+    public Plan submit(UUID id, @Nullable Long expectedVersion, CurrentUser user, FrozenPdf pdf) {
+        Plan plan = visible(id, user);
+        if (expectedVersion != null) {
+            requireVersion(plan, expectedVersion);
+        }
+        PlanRepository.Revision current = plans.revision(id, plan.currentRevision()).orElseThrow();
+        requireGoals(texts.stored(current.content()));
         if (plan.state() == PlanState.DRAFT && current.frozenAs() != null) {
             // Submitted before and withdrawn, unchanged since: the new submission is a revision of its own, so that
             // every submission the committee sees has its own number.
-            plan.revise(content(current.content())).orElseThrow(Conflict::new);
+            plan.revise(texts.stored(current.content())).orElseThrow(Conflict::new);
             plans.insertRevision(id, plan.currentRevision(), current.content(), current.contentHash(), user.username(),
                     clock.instant());
             current = plans.revision(id, plan.currentRevision()).orElseThrow();
         }
         int revision = plan.submit().orElseThrow(Conflict::new);
+        if (!pdf.planId().equals(id) || pdf.revision() != revision || !pdf.contentHash().equals(current.contentHash())) {
+            throw new Conflict("Planen er ændret af en anden, mens den blev gjort klar til indsendelse. Hent den igen og indsend på ny.");
+        }
         plans.update(plan, clock.instant());
         plans.freeze(id, revision, "SUBMITTED");
+        frozenDocuments.insert(pdf, clock.instant());
+        MessageContext context = MessageContext.byUser(user.username(), plan.municipality(), plan.id());
         outbox.append(DraftingModule.MODULE,
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
                         plan.committeeName(), revision, current.contentHash(), user.username(),
-                        PlanDocumentWriter.write(content(current.content())), today()),
-                MessageContext.byUser(user.username(), plan.municipality(), plan.id()));
+                        texts.stored(current.content()), today()), context);
+        outbox.append(DraftingModule.MODULE, pdf.message(plan, today()), context);
         return plans.find(id).orElseThrow();
+    }
+
+    private static void requireGoals(PlanDocument content) {
+        if (content.goals().isEmpty()) {
+            throw InvalidInput.field("goals", "en plan skal have mindst ét mål, før den kan indsendes");
+        }
     }
 
     /**
@@ -355,105 +382,5 @@ public class PlanService {
     static boolean readsOnly(CurrentUser user) {
         return user.hasRole(Roles.READER) && !user.hasRole(Roles.OFFICIAL) && !user.hasRole(Roles.SECRETARY)
                 && !user.hasRole(Roles.MANAGER) && !user.hasRole(Roles.ADMIN);
-    }
-
-    /** "Holbæk Kommune" for "316". */
-    public String municipalityName(String municipality) {
-        return directory.municipalityName(municipality);
-    }
-
-    /**
-     * An approved plan as its public page shows it: how it was approved (null for plans approved before this was
-     * recorded) and the fingerprint of the approved version, the SHA-256 of its stored text ({@link #publishedText}).
-     */
-    public record Published(Plan plan, String contentHash, @Nullable java.time.LocalDate approvedOn,
-                            @Nullable String decidingBody, @Nullable UUID meetingId) {
-    }
-
-    /** The municipality's approved plans, for its public page (no login). */
-    @Transactional
-    public List<Published> published(String municipality) {
-        return plans.ofMunicipality(municipality).stream().filter(p -> p.approvedRevision() != null).map(p -> {
-            PlanRepository.Revision approved = plans.revision(p.id(), p.approvedRevision()).orElseThrow();
-            PlanRepository.ApprovalRecord how = plans.approvalRecord(p.id()).orElse(null);
-            return new Published(p, approved.contentHash(), how == null ? null : how.decidedOn(),
-                    how == null ? null : how.decidingBody(), how == null ? null : how.meetingId());
-        }).toList();
-    }
-
-    /**
-     * The approved version exactly as stored, character for character: the plan document (JSON) whose UTF-8 bytes'
-     * SHA-256 is the plan's fingerprint. Anyone can download it and recompute the fingerprint.
-     */
-    @Transactional
-    public String publishedText(String municipality, UUID id) {
-        Plan plan = plans.find(id).filter(p -> p.municipality().equals(municipality) && p.approvedRevision() != null)
-                .orElseThrow(() -> new NotFound("Planen findes ikke"));
-        return plans.revision(id, plan.approvedRevision()).orElseThrow().content();
-    }
-
-    /** An approved plan's approved text, for the public page; 404 for anything else. */
-    @Transactional
-    public Document publishedDocument(String municipality, UUID id) {
-        Plan plan = plans.find(id).filter(p -> p.municipality().equals(municipality) && p.approvedRevision() != null)
-                .orElseThrow(() -> new NotFound("Planen findes ikke"));
-        PlanRepository.Revision stored = plans.revision(id, plan.approvedRevision()).orElseThrow();
-        return new Document(plan, plan.approvedRevision(), content(stored.content()), stored.contentHash(), stored.frozenAs());
-    }
-
-    /**
-     * Stores the committee's amended text (docs/adr/0007) as the plan's approved revision, frozen. The text
-     * is read with the same rules as any document: one drafting cannot read is a defect, not a plan.
-     */
-    void storeApprovedVersion(Plan plan, Map<String, Object> approvedDocument, String actor) {
-        PlanContent content;
-        try {
-            content = PlanDocumentReader.read(json.writeValueToTree(approvedDocument));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String stored = serialize(content);
-        plans.insertRevision(plan.id(), plan.approvedRevision(), stored, sha256(stored), actor, clock.instant());
-        plans.freeze(plan.id(), plan.approvedRevision(), "APPROVED");
-    }
-
-    /**
-     * The plan is in force: its approved version goes out with its content hash, so follow-up can build its status
-     * rounds from the goals and criteria and the archive keeps the version as approved.
-     */
-    void publishApproved(Plan plan, PlanDecisionRecorded decision, Envelope cause) {
-        PlanRepository.Revision approved = plans.revision(plan.id(), plan.approvedRevision()).orElseThrow();
-        outbox.append(DraftingModule.MODULE, new PlanApproved(plan.id(), plan.title(), plan.period().fromYear(),
-                        plan.period().toYear(), plan.committeeName(), plan.approvedRevision(), decision.revisionNumber(),
-                        plan.approvedRevision() != decision.revisionNumber(), approved.contentHash(),
-                        PlanDocumentWriter.write(content(approved.content())), decision.decisionId(),
-                        decision.decidingBody() == null ? plan.committeeName() : decision.decidingBody(),
-                        decision.meetingDate()),
-                MessageContext.reactingTo(cause, DraftingModule.MODULE.name()));
-    }
-
-    private String serialize(PlanContent content) {
-        Map<String, Object> document = PlanDocumentWriter.write(content);
-        try {
-            return json.writeValueAsString(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    PlanContent content(String stored) {
-        try {
-            return PlanDocumentReader.read(json.readValue(stored.getBytes(StandardCharsets.UTF_8), JsonNode.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

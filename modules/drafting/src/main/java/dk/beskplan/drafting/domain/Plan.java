@@ -1,5 +1,7 @@
 package dk.beskplan.drafting.domain;
 
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.Period;
 import dk.beskplan.platform.domain.Result;
 
 import java.util.UUID;
@@ -54,12 +56,12 @@ public final class Plan {
      * Saving a draft makes a new revision; the title and period follow the content. A submitted or approved
      * plan is frozen: changing it means a new draft (roll-over) or the committee returning it.
      */
-    public Result<Integer> revise(PlanContent content) {
+    public Result<Integer> revise(PlanDocument content) {
         if (state != PlanState.DRAFT) {
             return Result.rejected("Planen kan kun ændres, mens den er et udkast (den er " + stateLabel() + ")");
         }
         if (!content.municipality().equals(municipality)) {
-            return Result.rejected("Planens kommune kan ikke ændres");
+            return Result.rejected("municipality", "Planens kommune kan ikke ændres");
         }
         title = content.title();
         committeeName = content.committeeName();

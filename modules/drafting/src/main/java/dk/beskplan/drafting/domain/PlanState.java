@@ -1,6 +1,6 @@
 package dk.beskplan.drafting.domain;
 
-/** Where a plan is in its life (DOMAIN.md, "The life of a plan"), as drafting sees it. */
+/** Where a plan is in its life (docs/domain.md, "The life of a plan"), as drafting sees it. */
 public enum PlanState {
     /** Officials are writing it (also after the committee returned it). */
     DRAFT,

@@ -3,6 +3,7 @@ package dk.beskplan.drafting.application;
 import dk.beskplan.contracts.approval.PlanDecisionRecorded;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.security.Roles;
+import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.testing.Api;
 import dk.beskplan.platform.testing.TestApp;
@@ -48,7 +49,7 @@ class ApprovalWithAmendmentsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theAmendedTextBecomesTheApprovedRevisionAndTheSubmittedOneStays() {
+    void theAmendedTextBecomesTheApprovedRevisionAndTheSubmittedOneStays() throws java.io.IOException {
         Map<String, Object> document = new HashMap<>(Map.of("schemaVersion", 1, "municipality", "316", "fromYear", 2026,
                 "toYear", 2026, "title", "Beskæftigelsesplan 2026", "committeeName", "Udvalget"));
         document.put("goals", List.of(Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
@@ -63,14 +64,15 @@ class ApprovalWithAmendmentsTest {
         PlanDecisionRecorded decision = new PlanDecisionRecorded(UUID.fromString(id), UUID.randomUUID(),
                 PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS, LocalDate.of(2026, 12, 10), 1, "hash",
                 "Beskæftigelsesplan 2026", 2026, 2026, null,
-                List.of("Målsætning 1 under Lokalt mål 1 erstattes af: Flere ledige skal i ordinære job"), amended,
+                List.of("Målsætning 1 under Lokalt mål 1 erstattes af: Flere ledige skal i ordinære job"),
+                PlanTexts.readDocument(app.bean(io.micronaut.json.JsonMapper.class).writeValueToTree(amended)),
                 null, null, null);
         Envelope envelope = new Envelope(UUID.randomUUID(), "approval.plan-decision-recorded", 2, Instant.now(), "316",
                 UUID.fromString(id), null, "secretary", null);
         @SuppressWarnings("unchecked")
         TransactionOperations<java.sql.Connection> tx = app.bean(TransactionOperations.class);
         tx.executeWrite(status -> {
-            app.bean(DecisionHandler.class).handle(decision, envelope);
+            app.bean(OnPlanDecisionRecorded.class).handle(decision, envelope);
             return null;
         });
 
@@ -85,5 +87,18 @@ class ApprovalWithAmendmentsTest {
                 .containsExactlyInAnyOrder("1:SUBMITTED", "2:APPROVED");
         assertThat(revisions).filteredOn(r -> Integer.valueOf(2).equals(r.get("number")))
                 .extracting(r -> r.get("author")).containsExactly("secretary");
+
+        // Each frozen revision's PDF was rendered once, when it was frozen, and is served as stored.
+        Sql sql = app.bean(Sql.class);
+        List<String> frozen = tx.executeRead(s -> sql.query("select revision || ':' || kind from drafting.frozen_document"
+                + " where plan_id = ?::uuid order by revision", rs -> rs.getString(1), id));
+        assertThat(frozen).containsExactly("1:SUBMITTED", "2:APPROVED");
+        byte[] approvedPdf = tx.executeRead(s -> sql.queryOne("select pdf from drafting.frozen_document where plan_id = ?::uuid"
+                + " and kind = 'APPROVED'", rs -> rs.getBytes(1), id).orElseThrow());
+        assertThat(official.getBytes("/api/plans/" + id + "/document.pdf?revision=2")).isEqualTo(approvedPdf);
+        List<String> sent = tx.executeRead(s -> sql.query("select type from drafting.outbox where ordering_key = ? order by id",
+                rs -> rs.getString(1), id));
+        assertThat(sent).containsExactly("drafting.plan-draft-created", "drafting.plan-submitted", "drafting.plan-document-frozen",
+                "drafting.plan-approved", "drafting.plan-document-frozen");
     }
 }

@@ -1,8 +1,12 @@
 package dk.beskplan.drafting.document;
 
-import dk.beskplan.drafting.domain.Goal;
-import dk.beskplan.drafting.domain.PlanContent;
-import dk.beskplan.drafting.domain.SuccessCriterion;
+import dk.beskplan.drafting.application.PlanDocumentView;
+import dk.beskplan.drafting.web.pages.BlockText;
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.Goal;
+import dk.beskplan.plandocument.SuccessCriterion;
+import dk.beskplan.plandocument.PlanDocumentReader;
+import dk.beskplan.plandocument.PlanDocumentWriter;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -39,7 +43,7 @@ class ReferencePlansTest {
     @ParameterizedTest
     @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
     void everyGoalObjectiveInitiativeAndCriterionIsInTheRenderedDocumentAndInThePublishedPlan(String plan) throws IOException {
-        PlanContent content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
+        PlanDocument content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
         String rendered = normalise(Jsoup.parse(RENDERER.html("drafting/plan-document", PlanDocumentView.model(content, null))).text());
         String published = letters(resource("/reference-plans/" + plan + ".txt"));
 
@@ -54,7 +58,7 @@ class ReferencePlansTest {
     @ParameterizedTest
     @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
     void thePdfIsMadeWithItsFontsEmbedded(String plan) throws IOException {
-        PlanContent content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
+        PlanDocument content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
         byte[] pdf = RENDERER.pdf("drafting/plan-document", PlanDocumentView.model(content, null));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(5);
@@ -96,13 +100,13 @@ class ReferencePlansTest {
         }
     }
 
-    private static List<String> texts(PlanContent content) {
+    private static List<String> texts(PlanDocument content) {
         List<String> texts = new ArrayList<>();
         content.overallSuccessCriteria().forEach(c -> texts.add(c.text()));
         for (Goal g : content.goals()) {
             texts.add(g.title());
             texts.addAll(g.objectives());
-            g.initiatives().stream().map(PlanContent.Initiative::title).filter(t -> t != null).forEach(texts::add);
+            g.initiatives().stream().map(PlanDocument.Initiative::title).filter(t -> t != null).forEach(texts::add);
             g.successCriteria().stream().map(SuccessCriterion::text).forEach(texts::add);
         }
         return texts;
@@ -132,7 +136,8 @@ class ReferencePlansTest {
         }
     }
 
-    private static TemplateEngine templates() {
+    /** The module's templates, as the application resolves them. */
+    static TemplateEngine templates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("views/");
         resolver.setSuffix(".html");

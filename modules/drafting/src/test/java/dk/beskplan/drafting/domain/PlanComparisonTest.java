@@ -1,19 +1,24 @@
 package dk.beskplan.drafting.domain;
 
+import dk.beskplan.plandocument.PlanDate;
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.Goal;
+import dk.beskplan.plandocument.SuccessCriterion;
+import dk.beskplan.plandocument.Target;
+import dk.beskplan.plandocument.PlanDocumentReader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import dk.beskplan.drafting.document.PlanDocumentReader;
 import dk.beskplan.drafting.domain.PlanComparison.Change;
 import dk.beskplan.drafting.domain.PlanComparison.ChangeKind;
 import dk.beskplan.drafting.domain.PlanComparison.Comparison;
 import dk.beskplan.drafting.domain.PlanComparison.Element;
 import dk.beskplan.drafting.domain.PlanComparison.Op;
 import dk.beskplan.drafting.domain.PlanComparison.Segment;
-import dk.beskplan.drafting.domain.PlanContent.Ambition;
-import dk.beskplan.drafting.domain.PlanContent.Initiative;
-import dk.beskplan.drafting.domain.PlanContent.Paragraph;
-import dk.beskplan.drafting.domain.PlanContent.Placement;
-import dk.beskplan.drafting.domain.PlanContent.Section;
+import dk.beskplan.plandocument.PlanDocument.Ambition;
+import dk.beskplan.plandocument.PlanDocument.Initiative;
+import dk.beskplan.plandocument.PlanDocument.Paragraph;
+import dk.beskplan.plandocument.PlanDocument.Placement;
+import dk.beskplan.plandocument.PlanDocument.Section;
 import io.micronaut.jackson.core.tree.JsonNodeTreeCodec;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +32,19 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dk.beskplan.drafting.domain.Target.BetterWhen.HIGHER;
-import static dk.beskplan.drafting.domain.Target.BetterWhen.LOWER;
-import static dk.beskplan.drafting.domain.Target.Comparator.AT_LEAST;
-import static dk.beskplan.drafting.domain.Target.Comparator.AT_MOST;
-import static dk.beskplan.drafting.domain.Target.Relation.ABOVE;
-import static dk.beskplan.drafting.domain.Target.Relation.AT_LEVEL;
+import static dk.beskplan.plandocument.Target.BetterWhen.HIGHER;
+import static dk.beskplan.plandocument.Target.BetterWhen.LOWER;
+import static dk.beskplan.plandocument.Target.Comparator.AT_LEAST;
+import static dk.beskplan.plandocument.Target.Comparator.AT_MOST;
+import static dk.beskplan.plandocument.Target.Relation.ABOVE;
+import static dk.beskplan.plandocument.Target.Relation.AT_LEVEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Comparing two versions of a plan: matching, moves, word diffs, and the two Holbæk plans side by side. */
 class PlanComparisonTest {
     private static final String COMMITTEE = "Udvalget for Beskæftigelse, Uddannelse og Erhverv";
-    private static final LocalDate END_2025 = LocalDate.of(2025, 12, 31);
+    private static final PlanDate END_2025 = PlanDate.of(LocalDate.of(2025, 12, 31));
 
     // ---------------------------------------------------------------------------------------------------
     // Goals
@@ -47,7 +52,7 @@ class PlanComparisonTest {
     @Test
     void identicalPlansHaveNoChanges() {
         assertThat(PlanComparison.compare(plan(fiveGoals()), plan(fiveGoals())).isEmpty()).isTrue();
-        PlanContent p = plan(fiveGoals(), List.of(criterion(null, "Borgerne skal klare sig bedre end forventet.", new Target.Narrative())),
+        PlanDocument p = plan(fiveGoals(), List.of(criterion(null, "Borgerne skal klare sig bedre end forventet.", new Target.Narrative())),
                 List.of(section("Bilag 2: Status", Placement.APPENDIX, "Status for 2024.")));
         assertThat(PlanComparison.compare(p, p).changes()).isEmpty();
     }
@@ -174,7 +179,7 @@ class PlanComparisonTest {
     void aCriterionKeepsItsIdentityByCodeAndReportsItsDeadline() {
         SuccessCriterion old = criterion("2b", "Ledigheden skal falde.", new Target.Trend(Target.Trend.Direction.DECREASE, Target.Trend.ComparedTo.ROLLING_YEAR));
         SuccessCriterion renewed = new SuccessCriterion("2b", "Noget helt andet om virksomhederne.", null, null, "Jobindsats.dk", "Halvårligt",
-                LocalDate.of(2026, 6, 30), List.of(), old.target(), false);
+                PlanDate.of(LocalDate.of(2026, 6, 30)), List.of(), old.target(), false);
 
         Comparison c = PlanComparison.compare(plan(goalsWith(g -> withCriteria(g, old))), plan(goalsWith(g -> withCriteria(g, renewed))));
 
@@ -221,10 +226,10 @@ class PlanComparisonTest {
 
     @Test
     void planFieldsComeFirstAndOverallCriteriaAndSectionsAreCompared() {
-        PlanContent before = plan(fiveGoals(), List.of(criterion(null, "Holbæk skal klare sig bedre end forventet.", new Target.Narrative())),
+        PlanDocument before = plan(fiveGoals(), List.of(criterion(null, "Holbæk skal klare sig bedre end forventet.", new Target.Narrative())),
                 List.of(section("Bilag 2: Status", Placement.APPENDIX, "Status for 2024."),
                         section("Organisering", Placement.AFTER_GOALS, "Jobcentret er organiseret i tre afdelinger.")));
-        PlanContent after = new PlanContent("316", "Holbæk Kommune", 2026, 2026, "Beskæftigelsesplan 2026", COMMITTEE, null,
+        PlanDocument after = new PlanDocument("316", "Holbæk Kommune", 2026, 2026, "Beskæftigelsesplan 2026", COMMITTEE, null,
                 before.introduction(), before.ambition(),
                 List.of(criterion(null, "Holbæk skal klare sig bedre end forventet.", new Target.NationalAverage(ABOVE, 2, HIGHER))),
                 List.of(), fiveGoals(),
@@ -243,8 +248,8 @@ class PlanComparisonTest {
                 org.assertj.core.groups.Tuple.tuple(ChangeKind.CHANGED, "Afsnit «Bilag 2: Status»", "Tekst"));
         assertThat(c.changes().get(0).wordDiff()).containsExactly(new Segment(Op.SAME, "Beskæftigelsesplan "),
                 new Segment(Op.REMOVED, "2025"), new Segment(Op.ADDED, "2026"));
-        assertThat(c.changes().get(2).before()).isEqualTo("intet tal – status beskrives i tekst");
-        assertThat(c.changes().get(2).after()).isEqualTo("2 procentpoint over landsgennemsnittet");
+        assertThat(c.changes().get(2).before()).isEqualTo("intet måltal: status beskrives i ord");
+        assertThat(c.changes().get(2).after()).isEqualTo("mindst 2 procentpoint over landsgennemsnittet");
         assertThat(c.changes().get(4).before()).isEqualTo("efter målene");
         assertThat(c.changes().get(4).after()).isEqualTo("før målene");
         assertThat(c.ofElement(Element.SECTION)).hasSize(3);
@@ -253,17 +258,17 @@ class PlanComparisonTest {
     @Test
     void describesEveryKindOfTarget() {
         assertThat(PlanComparison.describe(new Target.Share(AT_MOST, 10))).isEqualTo("højst 10 %");
-        assertThat(PlanComparison.describe(new Target.NationalAverage(AT_LEVEL, 0, LOWER))).isEqualTo("højst på niveau med landsgennemsnittet");
-        assertThat(PlanComparison.describe(new Target.NationalAverage(AT_LEVEL, 0, HIGHER))).isEqualTo("mindst på niveau med landsgennemsnittet");
+        assertThat(PlanComparison.describe(new Target.NationalAverage(AT_LEVEL, 0, LOWER))).isEqualTo("højst på niveau med landsgennemsnittet (±0,5 procentpoint)");
+        assertThat(PlanComparison.describe(new Target.NationalAverage(AT_LEVEL, 0, HIGHER))).isEqualTo("mindst på niveau med landsgennemsnittet (±0,5 procentpoint)");
         assertThat(PlanComparison.describe(new Target.RegionalAverage(AT_LEVEL, 0, LOWER, "Sjælland", true)))
-                .isEqualTo("højst på niveau med gennemsnittet for Sjælland eller tættere på end ved sidste opgørelse");
+                .isEqualTo("højst på niveau med gennemsnittet for Sjælland (±0,5 procentpoint), eller tættere på det end ved sidste måling");
         assertThat(PlanComparison.describe(new Target.Count(AT_LEAST, 700))).isEqualTo("mindst 700");
         assertThat(PlanComparison.describe(new Target.Trend(Target.Trend.Direction.INCREASE, Target.Trend.ComparedTo.PREVIOUS_PERIOD)))
-                .isEqualTo("stigning i forhold til forrige periode");
+                .isEqualTo("flere end i den foregående periode");
         assertThat(PlanComparison.describe(new Target.Rank(Target.Rank.Scope.IMPROVEMENT, 25)))
-                .isEqualTo("blandt de 25 % af kommunerne med størst forbedring");
-        assertThat(PlanComparison.describe(new Target.ChangeFromBaseline(20, LocalDate.of(2024, 1, 31), 16, END_2025, LOWER)))
-                .isEqualTo("fra 20 (31. januar 2024) til højst 16 (31. december 2025)");
+                .isEqualTo("blandt de 25 % af kommunerne med den største forbedring");
+        assertThat(PlanComparison.describe(new Target.ChangeFromBaseline(20, PlanDate.of(LocalDate.of(2024, 1, 31)), 16, END_2025, LOWER)))
+                .isEqualTo("fra 20 (januar 2024) til højst 16 (december 2025)");
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -408,8 +413,8 @@ class PlanComparisonTest {
 
     @Test
     void holbaek2023Against2025() throws IOException {
-        PlanContent y2023 = demo("holbaek-2023.json");
-        PlanContent y2025 = demo("holbaek-2025.json");
+        PlanDocument y2023 = demo("holbaek-2023.json");
+        PlanDocument y2025 = demo("holbaek-2025.json");
 
         assertThat(PlanComparison.compare(y2025, y2025).isEmpty()).isTrue();
         Comparison c = PlanComparison.compare(y2023, y2025);
@@ -427,8 +432,8 @@ class PlanComparisonTest {
         // Refugees: from the national average to five points above it.
         assertThat(c.changes()).filteredOn(ch -> "Målværdi".equals(ch.field()) && ch.where().startsWith("Beskæftigelsesmål 3:"))
                 .singleElement().satisfies(ch -> {
-                    assertThat(ch.before()).isEqualTo("mindst på niveau med landsgennemsnittet");
-                    assertThat(ch.after()).isEqualTo("5 procentpoint over landsgennemsnittet");
+                    assertThat(ch.before()).isEqualTo("mindst på niveau med landsgennemsnittet (±0,5 procentpoint)");
+                    assertThat(ch.after()).isEqualTo("mindst 5 procentpoint over landsgennemsnittet");
                 });
         // The companies' satisfaction survey was kept with a higher bar.
         assertThat(c.changes()).filteredOn(ch -> "Målværdi".equals(ch.field()) && ch.where().startsWith("Beskæftigelsesmål 5:"))
@@ -451,12 +456,12 @@ class PlanComparisonTest {
     // ---------------------------------------------------------------------------------------------------
     // Fixtures
 
-    private static PlanContent plan(List<Goal> goals) {
+    private static PlanDocument plan(List<Goal> goals) {
         return plan(goals, List.of(), List.of());
     }
 
-    private static PlanContent plan(List<Goal> goals, List<SuccessCriterion> overall, List<Section> sections) {
-        return new PlanContent("316", "Holbæk Kommune", 2025, 2025, "Beskæftigelsesplan 2025", COMMITTEE, null,
+    private static PlanDocument plan(List<Goal> goals, List<SuccessCriterion> overall, List<Section> sections) {
+        return new PlanDocument("316", "Holbæk Kommune", 2025, 2025, "Beskæftigelsesplan 2025", COMMITTEE, null,
                 List.of(new Paragraph("Planen sætter de overordnede rammer.")),
                 new Ambition(null, List.of(), List.of("Flest mulige borgere skal i job eller uddannelse.")),
                 overall, List.of(), goals, sections, List.of(), null);
@@ -518,7 +523,7 @@ class PlanComparisonTest {
     }
 
     /** A demo plan read the way an import reads it, with Jackson's parser instead of a running application. */
-    private static PlanContent demo(String file) throws IOException {
+    private static PlanDocument demo(String file) throws IOException {
         try (InputStream in = PlanComparisonTest.class.getResourceAsStream("/demo-plans/" + file)) {
             if (in == null) {
                 fail("no demo plan " + file);

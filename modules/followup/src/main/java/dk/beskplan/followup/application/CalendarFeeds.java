@@ -1,22 +1,18 @@
 package dk.beskplan.followup.application;
 
-import dk.beskplan.followup.document.Ical;
+import dk.beskplan.followup.application.Ical;
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.mail.Mail;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.NotFound;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +25,15 @@ import java.util.UUID;
 @Singleton
 public class CalendarFeeds {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final Sql sql;
+    private final CalendarFeedRepository feeds;
     private final FollowUpQueries queries;
     private final Mail mail;
     private final Clock clock;
     private final dk.beskplan.platform.security.UserAccounts users;
 
-    CalendarFeeds(Sql sql, FollowUpQueries queries, Mail mail, Clock clock, dk.beskplan.platform.security.UserAccounts users) {
+    CalendarFeeds(CalendarFeedRepository feeds, FollowUpQueries queries, Mail mail, Clock clock, dk.beskplan.platform.security.UserAccounts users) {
         this.users = users;
-        this.sql = sql;
+        this.feeds = feeds;
         this.queries = queries;
         this.mail = mail;
         this.clock = clock;
@@ -49,21 +45,19 @@ public class CalendarFeeds {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sql.update("insert into followup.calendar_feed (username, token_hash, created_at) values (?, ?, ?)"
-                        + " on conflict (username) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
-                user.username(), hash(token), clock.instant());
+        feeds.save(user.username(), Hashes.sha256Hex(token), clock.instant());
         return mail.link("/followup/kalender/" + token + ".ics");
     }
 
     @Transactional
     public boolean hasFeed(CurrentUser user) {
-        return sql.queryOne("select 1 from followup.calendar_feed where username = ?", rs -> 1, user.username()).isPresent();
+        return feeds.exists(user.username());
     }
 
     /** The feed for a token: one all-day event per round with the manager's open tasks, on its due date. */
     @Transactional
     public String feed(String token) {
-        String username = sql.queryOne("select username from followup.calendar_feed where token_hash = ?", rs -> rs.getString(1), hash(token))
+        String username = feeds.owner(Hashes.sha256Hex(token))
                 .orElseThrow(() -> new NotFound("Kalenderen findes ikke"));
         // The token dies with the account and with the manager role, checked on every request against the platform's
         // accounts (the shared sign-in service): a deactivated user, a closed municipality or a user no longer a manager
@@ -86,13 +80,5 @@ public class CalendarFeeds {
                     description.toString(), mail.link("/followup/opgaver")));
         });
         return Ical.calendar("Beskplan: mine statusfrister", events, clock.instant());
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,8 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.platform.mail.Mail;
 import dk.beskplan.platform.mail.MailedPlan;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.UserAccounts;
+import dk.beskplan.platform.text.DanishFormats;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,12 +25,14 @@ class ManagerMail {
 
     private final Mail mail;
     private final UserAccounts users;
-    private final Sql sql;
+    private final RoundRepository rounds;
+    private final FollowedPlanRepository plans;
 
-    ManagerMail(Mail mail, UserAccounts users, Sql sql) {
+    ManagerMail(Mail mail, UserAccounts users, RoundRepository rounds, FollowedPlanRepository plans) {
         this.mail = mail;
         this.users = users;
-        this.sql = sql;
+        this.rounds = rounds;
+        this.plans = plans;
     }
 
     /** Follow-up opened with {@code manager} responsible for every goal of the plan. */
@@ -41,7 +43,7 @@ class ManagerMail {
         }
         String municipality = users.municipalityName(plan.municipality());
         String subject = mail.text("mail.opened.subject", plan.title(), municipality, plan.period());
-        String due = firstDue == null ? "" : mail.text("mail.firstDue", StatusReports.DAY.format(firstDue));
+        String due = firstDue == null ? "" : mail.text("mail.firstDue", DanishFormats.date(firstDue));
         String body = mail.text("mail.opened.body", user.displayName(), plan.title(), municipality, plan.period(),
                 goals(plan.planId(), null), due, mail.link("/followup/planer/" + plan.planId()), mail.link("/followup/opgaver"));
         mail.queue(FollowUpModule.MODULE, user.email(), subject, body, "opened:" + plan.planId());
@@ -55,9 +57,8 @@ class ManagerMail {
         }
         String municipality = users.municipalityName(plan.municipality());
         String subject = mail.text("mail.assigned.subject", goal.label(), goal.title(), plan.title(), municipality, plan.period());
-        LocalDate nextDue = sql.queryOne("select min(due_date) from followup.status_round where plan_id = ? and state = 'OPEN'",
-                rs -> rs.getObject(1, LocalDate.class), plan.planId()).orElse(null);
-        String due = nextDue == null ? "" : mail.text("mail.nextDue", StatusReports.DAY.format(nextDue));
+        LocalDate nextDue = rounds.nextOpenDue(plan.planId()).orElse(null);
+        String due = nextDue == null ? "" : mail.text("mail.nextDue", DanishFormats.date(nextDue));
         String body = mail.text("mail.assigned.body", user.displayName(),
                 users.find(assignedBy).map(UserAccounts.User::displayName).orElse(assignedBy), plan.title(), municipality,
                 plan.period(), goals(plan.planId(), goal.number()), due, mail.link("/followup/planer/" + plan.planId()),
@@ -67,15 +68,10 @@ class ManagerMail {
 
     /** "- Lokalt mål 1: Flere i job" with its success criteria below it; every goal, or only {@code onlyGoal}. */
     private String goals(UUID planId, @Nullable Integer onlyGoal) {
-        record Line(int goal, String label, String title, String criterion) {
-        }
-        List<Line> lines = sql.query("select g.number, g.label, g.title, coalesce(c.code || ': ', '') || c.text"
-                        + " from followup.goal g join followup.criterion c on c.plan_id = g.plan_id and c.goal_number = g.number"
-                        + " where g.plan_id = ? and (cast(? as integer) is null or g.number = ?) order by g.number, c.number",
-                rs -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)), planId, onlyGoal, onlyGoal);
+        List<FollowedPlanRepository.GoalLine> lines = plans.goalLines(planId, onlyGoal);
         StringBuilder text = new StringBuilder();
         int current = -1;
-        for (Line line : lines) {
+        for (FollowedPlanRepository.GoalLine line : lines) {
             if (line.goal() != current) {
                 current = line.goal();
                 text.append("\n- ").append(line.label()).append(": ").append(line.title()).append('\n');

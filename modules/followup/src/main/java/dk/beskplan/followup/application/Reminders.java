@@ -3,9 +3,10 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.domain.ReminderPolicy;
 import dk.beskplan.platform.mail.Mail;
+import dk.beskplan.platform.text.DanishFormats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.followup.application.ReminderRepository.DueRound;
 import dk.beskplan.platform.work.PeriodicWorker;
 import dk.beskplan.platform.security.UserAccounts;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -49,11 +50,9 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     public record Tick(int reminders, int escalations, int reportsCompiled) {
     }
 
-    private record DueRound(UUID id, UUID planId, String planTitle, String municipality, String label, LocalDate dueDate, String state) {
-    }
-
     private final FollowUpConfig config;
-    private final Sql sql;
+    private final ReminderRepository reminders;
+    private final TaskRepository statusTasks;
     private final TransactionOperations<Connection> transactions;
     private final FollowUpQueries queries;
     private final StatusReports reports;
@@ -65,13 +64,14 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     private final PeriodicWorker worker;
     private final MeterRegistry metrics;
 
-    Reminders(FollowUpConfig config, Sql sql, TransactionOperations<Connection> transactions, FollowUpQueries queries,
+    Reminders(FollowUpConfig config, ReminderRepository reminders, TaskRepository statusTasks, TransactionOperations<Connection> transactions, FollowUpQueries queries,
               StatusReports reports, Settings settings, UserAccounts users, Mail mail, Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
         count("reminder", 0);
         count("escalation", 0);
         this.config = config;
-        this.sql = sql;
+        this.reminders = reminders;
+        this.statusTasks = statusTasks;
         this.transactions = transactions;
         this.queries = queries;
         this.reports = reports;
@@ -104,13 +104,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     public Tick tick(LocalDate today) {
         ReminderPolicy policy = config.policy();
         int longest = policy.daysBefore().isEmpty() ? 0 : policy.daysBefore().get(policy.daysBefore().size() - 1);
-        List<DueRound> rounds = transactions.executeRead(status -> sql.query("select r.id, r.plan_id, p.title, p.municipality, r.label,"
-                        + " r.due_date, r.state from followup.status_round r join followup.followed_plan p on p.plan_id = r.plan_id"
-                        + " where p.state = 'OPEN' and r.state in ('OPEN', 'SUBMITTED')"
-                        + " and r.due_date - ? <= ?"
-                        + " order by r.due_date",
-                rs -> new DueRound(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)), longest, today));
+        List<DueRound> rounds = transactions.executeRead(status -> reminders.dueWithin(longest, today));
         int reminders = 0;
         int escalations = 0;
         int compiled = 0;
@@ -146,10 +140,8 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private List<String> ownersWithMissingReports(DueRound round) {
-        return transactions.executeRead(status -> sql.query("select distinct owner from followup.status_task"
-                + " where round_id = ? and state = 'OPEN' and owner is not null"
-                // a deactivated user gets no reminders; the escalation still names their missing tasks
-                + " and owner not in (select username from followup.departed_user) order by owner", rs -> rs.getString(1), round.id()));
+        // a deactivated user gets no reminders; the escalation still names their missing tasks
+        return transactions.executeRead(status -> statusTasks.ownersWithMissingReports(round.id()));
     }
 
     private void count(String kind, int sent) {
@@ -170,7 +162,7 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
                 ? "Frist i dag: status på " + round.planTitle() + " – " + round.label()
                 : stage instanceof ReminderPolicy.Stage.Overdue
                 ? "Frist overskredet: din status på " + round.planTitle() + " – " + round.label() + " mangler"
-                : "Påmindelse: status på " + round.planTitle() + " – " + round.label() + ", frist " + StatusReports.DAY.format(round.dueDate());
+                : "Påmindelse: status på " + round.planTitle() + " – " + round.label() + ", frist " + DanishFormats.date(round.dueDate());
         UUID id = claim(round, stage, owner, email, missing, subject);
         if (id == null) {
             return false;
@@ -211,55 +203,62 @@ public class Reminders implements ApplicationEventListener<ServerStartupEvent> {
     /** The claim: exactly one transaction inserts this row; everyone else gets nothing back. */
     private UUID claim(DueRound round, ReminderPolicy.Stage stage, String recipient, String email, List<Views.Task> tasks, String subject) {
         UUID id = UUID.randomUUID();
-        int won = sql.update("insert into followup.reminder (id, round_id, due_date, stage, recipient, email, task_ids, subject,"
-                        + " claimed_at, claimed_by) values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?) on conflict do nothing",
-                id, round.id(), round.dueDate(), stage.key(), recipient, email,
+        boolean won = reminders.claim(id, round.id(), round.dueDate(), stage.key(), recipient, email,
                 tasks.stream().map(t -> t.id().toString()).toArray(String[]::new), subject, clock.instant(), instance);
-        return won == 1 ? id : null;
+        return won ? id : null;
     }
 
     private String reminderBody(DueRound round, String name, List<Views.Task> missing, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, round.dueDate());
         String when = days <= 0 ? "i dag" : days == 1 ? "i morgen" : "om " + days + " dage";
-        StringBuilder body = new StringBuilder();
-        body.append("Kære ").append(name).append("\n\n")
+        StringBuilder body = letterTo(name)
                 .append("Du er ansvarlig for at afgive status på ").append(round.planTitle()).append(" (")
                 .append(users.municipalityName(round.municipality())).append("), ").append(round.label()).append(".\n")
                 .append("Fristen er ").append(DAY.format(round.dueDate())).append(" (").append(when).append(").\n\n")
-                .append("Der mangler status på ").append(missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier")
+                .append("Der mangler status på ").append(theseCriteria(missing))
                 .append(":\n");
         appendByGoal(body, missing, true);
-        body.append("\nAlle dine opgaver: ").append(mail.link("/followup/opgaver")).append("\n\n")
-                .append("Med venlig hilsen\nBeskplan\n");
-        return body.toString();
+        return signed(body, "Alle dine opgaver", "/followup/opgaver");
     }
 
     private String overdueBody(DueRound round, String name, List<Views.Task> missing) {
-        StringBuilder body = new StringBuilder();
-        body.append("Kære ").append(name).append("\n\n")
-                .append("Fristen for ").append(round.label()).append(" på ").append(round.planTitle()).append(" (")
-                .append(users.municipalityName(round.municipality())).append(") var ").append(DAY.format(round.dueDate()))
+        StringBuilder body = letterTo(name)
+                .append(deadlineWas(round))
                 .append(", og din status mangler stadig på ")
-                .append(missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier").append(".\n")
+                .append(theseCriteria(missing)).append(".\n")
                 .append("Statusrapporten sendes til udvalget med dem markeret som manglende, og jobcentrets eskalationskontakt har fået besked.\n")
                 .append("Du kan stadig afgive status; den kommer med i planens opfølgning som afgivet efter fristen.\n");
         appendByGoal(body, missing, true);
-        body.append("\nAlle dine opgaver: ").append(mail.link("/followup/opgaver")).append("\n\n")
-                .append("Med venlig hilsen\nBeskplan\n");
-        return body.toString();
+        return signed(body, "Alle dine opgaver", "/followup/opgaver");
     }
 
     private String escalationBody(DueRound round, String name, List<Views.Task> missing) {
-        StringBuilder body = new StringBuilder();
-        body.append("Kære ").append(name == null ? "eskalationskontakt" : name).append("\n\n")
-                .append("Fristen for ").append(round.label()).append(" på ").append(round.planTitle()).append(" (")
-                .append(users.municipalityName(round.municipality())).append(") var ").append(DAY.format(round.dueDate()))
+        StringBuilder body = letterTo(name == null ? "eskalationskontakt" : name)
+                .append(deadlineWas(round))
                 .append(".\nDer mangler stadig status på ").append(missing.size()).append(missing.size() == 1 ? " succeskriterium" : " succeskriterier")
                 .append(". Statusrapporten sendes til udvalget med dem markeret som manglende.\n");
         appendByGoal(body, missing, false);
-        body.append("\nPlanens status: ").append(mail.link("/followup/planer/" + round.planId())).append("\n\n")
-                .append("Med venlig hilsen\nBeskplan\n");
-        return body.toString();
+        return signed(body, "Planens status", "/followup/planer/" + round.planId());
+    }
+
+    private static StringBuilder letterTo(String name) {
+        return new StringBuilder("Kære ").append(name).append("\n\n");
+    }
+
+    /** "Fristen for Årlig status 2025 på Beskæftigelsesplan 2025 (Holbæk Kommune) var 31. december 2025". */
+    private String deadlineWas(DueRound round) {
+        return "Fristen for " + round.label() + " på " + round.planTitle() + " (" + users.municipalityName(round.municipality())
+                + ") var " + DAY.format(round.dueDate());
+    }
+
+    private static String theseCriteria(List<Views.Task> missing) {
+        return missing.size() == 1 ? "dette succeskriterium" : "disse " + missing.size() + " succeskriterier";
+    }
+
+    /** The mail's last link, then the signature. */
+    private String signed(StringBuilder body, String linkText, String path) {
+        return body.append('\n').append(linkText).append(": ").append(mail.link(path)).append("\n\n")
+                .append("Med venlig hilsen\nBeskplan\n").toString();
     }
 
     private void appendByGoal(StringBuilder body, List<Views.Task> tasks, boolean links) {

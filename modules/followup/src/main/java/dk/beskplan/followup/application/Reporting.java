@@ -2,16 +2,15 @@ package dk.beskplan.followup.application;
 
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.IndicatorCsv;
-import dk.beskplan.followup.domain.Target;
+import dk.beskplan.followup.domain.TargetRule;
+import dk.beskplan.plandocument.Target;
 import dk.beskplan.followup.domain.TargetPeriod;
 import dk.beskplan.platform.mail.MailedPlan;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.web.Conflict;
 import dk.beskplan.platform.web.InvalidInput;
-import dk.beskplan.platform.web.NotFound;
 import dk.beskplan.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -30,9 +29,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What managers and officials do in follow-up: report status on a criterion (the system evaluates it), import
- * indicator values to pre-fill reports, assign a goal's manager, move a round's due date. A round whose last task is
- * reported is compiled into its status report and sent to the committee.
+ * What managers and officials do in follow-up: report status on a criterion (the system evaluates it) and import
+ * indicator values to pre-fill reports. A round whose last task is reported is compiled into its status report and
+ * sent to the committee. Goals' managers and rounds' due dates are {@link FollowUpSteering}'s.
  */
 @Singleton
 public class Reporting {
@@ -54,21 +53,18 @@ public class Reporting {
     public record ImportedRow(int line, String measure, UUID taskId, String criterion, double value, @Nullable Double nationalValue) {
     }
 
-    private final Sql sql;
+    private final RoundRepository rounds;
+    private final TaskRepository statusTasks;
     private final FollowUpQueries queries;
     private final StatusReports reports;
-    private final Settings settings;
     private final UserAccounts users;
-    private final ManagerMail mail;
     private final Clock clock;
 
-    Reporting(Sql sql, FollowUpQueries queries, StatusReports reports, Settings settings, UserAccounts users, ManagerMail mail,
-              Clock clock) {
-        this.mail = mail;
-        this.sql = sql;
+    Reporting(RoundRepository rounds, TaskRepository statusTasks, FollowUpQueries queries, StatusReports reports, UserAccounts users, Clock clock) {
+        this.rounds = rounds;
+        this.statusTasks = statusTasks;
         this.queries = queries;
         this.reports = reports;
-        this.settings = settings;
         this.users = users;
         this.clock = clock;
     }
@@ -96,7 +92,7 @@ public class Reporting {
     public Views.Task report(UUID taskId, ReportInput input, int expectedVersion, CurrentUser user) {
         Views.Task seen = queries.task(taskId, user);
         requireMayReport(seen, user);
-        sql.queryOne("select 1 from followup.status_round where id = ? for update", rs -> 1, seen.roundId());
+        rounds.lock(seen.roundId());
         Views.Task task = queries.task(taskId).orElseThrow();
         requireReportable(task);
         List<ProblemException.FieldError> errors = validate(task, input);
@@ -107,16 +103,10 @@ public class Reporting {
         String source = input.dataSource() == null || input.dataSource().isBlank() ? task.criterionDataSource() : input.dataSource().strip();
         String comment = Settings.blankToNull(input.comment());
         Instant now = clock.instant();
-        int updated = sql.update("update followup.status_task set value = ?, comparison_value = ?, measured_on = ?, data_source = ?,"
-                        + " comment = ?, evaluation = ?, state = 'REPORTED', version = version + 1, reported_by = ?, reported_at = ?"
-                        + " where id = ? and version = ?", input.value(), input.comparisonValue(), input.measuredOn(), source, comment,
-                evaluation, user.username(), now, taskId, expectedVersion);
-        if (updated == 0) {
+        if (!statusTasks.report(taskId, expectedVersion, input.value(), input.comparisonValue(), input.measuredOn(), source, comment,
+                evaluation, user.username(), now)) {
             throw new Conflict("Status på »" + task.name() + "« er ændret af en anden siden du hentede den; hent den igen");
         }
-        sql.update("insert into followup.task_report (id, task_id, value, comparison_value, measured_on, data_source, comment,"
-                        + " evaluation, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), taskId,
-                input.value(), input.comparisonValue(), input.measuredOn(), source, comment, evaluation, user.username(), now);
         Views.Round round = queries.round(task.roundId()).orElseThrow();
         if (round.missing() == 0 && "OPEN".equals(round.state())) {
             reports.compileAndSubmit(round.id(), user.username());
@@ -132,12 +122,12 @@ public class Reporting {
         if (input.comparisonValue() != null && !Double.isFinite(input.comparisonValue())) {
             return List.of(new ProblemException.FieldError("comparisonValue", "skal være et tal som 71,4"));
         }
-        Target rule = task.rule();
+        TargetRule rule = task.rule();
         String comment = Settings.blankToNull(input.comment());
         if (comment != null && comment.length() > MAX_COMMENT) {
             errors.add(new ProblemException.FieldError("comment", "højst " + MAX_COMMENT + " tegn"));
         }
-        if (rule instanceof Target.Narrative) {
+        if (rule.narrative()) {
             if (comment == null) {
                 errors.add(new ProblemException.FieldError("comment", "beskriv status med ord: kriteriet har intet måltal"));
             }
@@ -148,14 +138,14 @@ public class Reporting {
                 errors.add(new ProblemException.FieldError("value", "angiv den målte værdi, eller skriv i kommentaren hvorfor den mangler"));
             }
         } else {
-            boolean share = rule instanceof Target.Share || rule instanceof Target.Rank;
+            boolean share = rule.target() instanceof Target.Share || rule.target() instanceof Target.Rank;
             if (share && (input.value() < 0 || input.value() > 100)) {
                 errors.add(new ProblemException.FieldError("value", "skal være en procent mellem 0 og 100"));
             }
-            if (rule instanceof Target.Count && input.value() < 0) {
+            if (rule.target() instanceof Target.Count && input.value() < 0) {
                 errors.add(new ProblemException.FieldError("value", "et antal kan ikke være negativt"));
             }
-            if (input.comparisonValue() == null && (rule.comparison() == Target.Comparison.NATIONAL || rule.comparison() == Target.Comparison.REGIONAL)) {
+            if (input.comparisonValue() == null && (rule.comparison() == TargetRule.Comparison.NATIONAL || rule.comparison() == TargetRule.Comparison.REGIONAL)) {
                 errors.add(new ProblemException.FieldError("comparisonValue", task.comparisonLabel().toLowerCase(Locale.ROOT)
                         + " skal angives: målet sammenlignes med det"));
             }
@@ -274,11 +264,7 @@ public class Reporting {
         Instant now = clock.instant();
         for (ImportedRow row : matched) {
             IndicatorCsv.Row source = parsed.rows().stream().filter(r -> r.line() == row.line()).findFirst().orElseThrow();
-            sql.update("insert into followup.indicator_value (task_id, value, national_value, measured_on, source_line, imported_by, imported_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do update set value = excluded.value,"
-                            + " national_value = excluded.national_value, measured_on = excluded.measured_on,"
-                            + " source_line = excluded.source_line, imported_by = excluded.imported_by, imported_at = excluded.imported_at",
-                    row.taskId(), row.value(), row.nationalValue(), source.measuredOn(), row.line(), user.username(), now);
+            statusTasks.saveIndicatorValue(row.taskId(), row.value(), row.nationalValue(), source.measuredOn(), row.line(), user.username(), now);
         }
         return new Imported(matched.size(), matched);
     }
@@ -292,119 +278,5 @@ public class Reporting {
 
     private static String normalise(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[.]$", "");
-    }
-
-    /** Makes {@code manager} responsible for the goal; the goal's tasks in open rounds move to them. */
-    @Transactional
-    public Views.Goal assign(UUID planId, int goalNumber, @Nullable String manager, CurrentUser user) {
-        Views.Plan plan = queries.plan(planId, user);
-        if (!"OPEN".equals(plan.state())) {
-            throw new Conflict("Opfølgningen på planen er afsluttet");
-        }
-        Views.Goal goal = queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst()
-                .orElseThrow(() -> new NotFound("Planen har ikke mål " + goalNumber));
-        // An official gives any goal to a manager; a manager only gives away a goal they answer for (a manager takes a
-        // goal over only when an official or its current manager gives it).
-        if (!(user.hasRole(Roles.OFFICIAL) && user.municipality() != null) && !user.username().equals(goal.manager())) {
-            throw forbidden("Kun en embedsmand eller målets ansvarlige leder (" + (goal.managerName() == null ? "ingen" : goal.managerName())
-                    + ") kan give »" + goal.label() + "« til en anden leder.");
-        }
-        String name = Settings.blankToNull(manager);
-        if (name == null) {
-            throw InvalidInput.field("manager", "vælg den leder, der skal være ansvarlig");
-        }
-        if (!settings.isManager(name, plan.municipality())) {
-            throw InvalidInput.field("manager", "»" + name + "« er ikke leder i kommunen");
-        }
-        if (name.equals(goal.manager())) {
-            return goal;
-        }
-        UUID assignment = UUID.randomUUID();
-        sql.update("insert into followup.goal_assignment (id, plan_id, goal_number, manager, assigned_by, assigned_at) values (?, ?, ?, ?, ?, ?)",
-                assignment, planId, goalNumber, name, user.username(), clock.instant());
-        sql.update("update followup.status_task set owner = ? where plan_id = ? and goal_number = ?"
-                + " and round_id in (select id from followup.status_round where plan_id = ? and state = 'OPEN')", name, planId, goalNumber, planId);
-        if (!name.equals(user.username())) { // a manager taking a goal over knows it already
-            mail.goalGiven(new MailedPlan(planId, plan.title(), plan.municipality(), plan.fromYear(), plan.toYear()), goal,
-                    name, user.username(), assignment);
-        }
-        return queries.goals(planId).stream().filter(g -> g.number() == goalNumber).findFirst().orElseThrow();
-    }
-
-    /**
-     * Adds a mid-year round to a plan already in follow-up (the municipality decided on it after the plan opened): a
-     * task per criterion, owned by the goals' current managers, due before that year's annual round.
-     */
-    @Transactional
-    public Views.Round addMidYearRound(UUID planId, @Nullable Integer year, @Nullable LocalDate dueDate, CurrentUser user) {
-        Views.Plan plan = queries.plan(planId, user);
-        if (!"OPEN".equals(plan.state())) {
-            throw new Conflict("Opfølgningen på planen er afsluttet");
-        }
-        if (year == null || year < plan.fromYear() || year > plan.toYear()) {
-            throw InvalidInput.field("year", "skal være et år i planperioden " + plan.period());
-        }
-        List<Views.Round> rounds = queries.rounds(planId, user);
-        if (rounds.stream().anyMatch(r -> r.year() == year && "MID_YEAR".equals(r.kind()))) {
-            throw new Conflict("Planen har allerede en halvårsstatus for " + year);
-        }
-        Views.Round annual = rounds.stream().filter(r -> r.year() == year && "ANNUAL".equals(r.kind())).findFirst()
-                .orElseThrow(() -> new Conflict("Planen har ingen årlig status for " + year));
-        if (!"OPEN".equals(annual.state())) {
-            throw new Conflict("Statusrapporten for " + annual.label() + " er allerede sendt til udvalget");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
-        if (dueDate == null || dueDate.getYear() != year || !dueDate.isBefore(annual.dueDate()) || dueDate.isBefore(today)) {
-            throw InvalidInput.field("dueDate", "skal være en dato i " + year + " før fristen for " + annual.label()
-                    + " (" + annual.dueDate() + ") og ikke før i dag");
-        }
-        UUID roundId = UUID.randomUUID();
-        Instant now = clock.instant();
-        String label = new dk.beskplan.followup.domain.ReportingSchedule.PlannedRound(0,
-                dk.beskplan.followup.domain.ReportingSchedule.Kind.MID_YEAR, year, dueDate).label();
-        sql.update("insert into followup.status_round (id, plan_id, number, due_date, owner, state, opened_at, kind, year, label)"
-                + " values (?, ?, ?, ?, null, 'OPEN', ?, 'MID_YEAR', ?, ?)", roundId, planId, -1, dueDate, now, year, label);
-        List<LocalDate> dues = new ArrayList<>(rounds.stream().map(Views.Round::dueDate).toList());
-        dues.add(dueDate);
-        List<Object[]> tasks = new ArrayList<>();
-        sql.query("select c.goal_number, c.number, c.deadline, c.continues_after_deadline, (select a.manager from followup.goal_assignment a"
-                + " where a.plan_id = c.plan_id and a.goal_number = c.goal_number order by a.assigned_at desc, a.id limit 1) manager"
-                + " from followup.criterion c where c.plan_id = ?", rs -> {
-            TargetPeriod period = new TargetPeriod(rs.getObject("deadline", LocalDate.class), rs.getBoolean("continues_after_deadline"));
-            if (period.followedIn(dueDate, dues)) {
-                tasks.add(new Object[]{UUID.randomUUID(), roundId, planId, rs.getInt("goal_number"), rs.getInt("number"), rs.getString("manager")});
-            }
-            return 1;
-        }, planId);
-        sql.batch("insert into followup.status_task (id, round_id, plan_id, goal_number, criterion_number, owner) values (?, ?, ?, ?, ?, ?)",
-                tasks);
-        // Rounds are numbered in due-date order: make room, then number them again.
-        sql.update("update followup.status_round set number = -number - 1000 where plan_id = ?", planId);
-        sql.update("update followup.status_round r set number = o.n from (select id, row_number() over (order by due_date) n"
-                + " from followup.status_round where plan_id = ?) o where r.id = o.id", planId);
-        return queries.round(planId, roundId, user);
-    }
-
-    /** Moves an open round's due date (e.g. when the data comes late); reminders start afresh for the new date. */
-    @Transactional
-    public Views.Round moveDueDate(UUID planId, UUID roundId, @Nullable LocalDate dueDate, CurrentUser user) {
-        Views.Round round = queries.round(planId, roundId, user);
-        if (!"OPEN".equals(round.state())) {
-            throw new Conflict("Statusrapporten for " + round.label() + " er sendt til udvalget");
-        }
-        if (dueDate == null) {
-            throw InvalidInput.field("dueDate", "skal være en dato som 2025-12-31");
-        }
-        List<Views.Round> rounds = queries.rounds(planId, user);
-        for (Views.Round other : rounds) {
-            if (other.number() < round.number() && !dueDate.isAfter(other.dueDate())) {
-                throw InvalidInput.field("dueDate", "skal ligge efter fristen for " + other.label() + " (" + other.dueDate() + ")");
-            }
-            if (other.number() > round.number() && !dueDate.isBefore(other.dueDate())) {
-                throw InvalidInput.field("dueDate", "skal ligge før fristen for " + other.label() + " (" + other.dueDate() + ")");
-            }
-        }
-        sql.update("update followup.status_round set due_date = ?, due_moved_by = ? where id = ?", dueDate, user.username(), roundId);
-        return queries.round(planId, roundId, user);
     }
 }

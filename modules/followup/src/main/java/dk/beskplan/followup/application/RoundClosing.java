@@ -5,7 +5,6 @@ import dk.beskplan.contracts.followup.RoundNotFollowedUp;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.platform.messaging.MessageContext;
 import dk.beskplan.platform.outbox.Outbox;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.web.Conflict;
@@ -33,13 +32,15 @@ import java.util.UUID;
 public class RoundClosing {
     static final int MAX_REASON = 1000;
 
-    private final Sql sql;
+    private final RoundRepository rounds;
+    private final FollowedPlanRepository plans;
     private final FollowUpQueries queries;
     private final Outbox outbox;
     private final Clock clock;
 
-    RoundClosing(Sql sql, FollowUpQueries queries, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    RoundClosing(RoundRepository rounds, FollowedPlanRepository plans, FollowUpQueries queries, Outbox outbox, Clock clock) {
+        this.rounds = rounds;
+        this.plans = plans;
         this.queries = queries;
         this.outbox = outbox;
         this.clock = clock;
@@ -49,17 +50,16 @@ public class RoundClosing {
     @Transactional
     public Views.Round closeNotFollowedUp(UUID planId, UUID roundId, @Nullable String reason, CurrentUser user) {
         requireOfficial(user);
-        Views.Plan plan = openPlan(planId, user);
+        Views.Plan plan = queries.openPlan(planId, user);
         queries.round(planId, roundId, user);
-        sql.queryOne("select 1 from followup.status_round where id = ? for update", rs -> 1, roundId);
+        rounds.lock(roundId);
         Views.Round round = queries.round(planId, roundId, user);
         if ("NOTED".equals(round.state()) || "NOT_FOLLOWED_UP".equals(round.state())) {
             throw new Conflict(round.label() + " er allerede afsluttet");
         }
         String why = reason(reason);
         Instant now = clock.instant();
-        sql.update("update followup.status_round set state = 'NOT_FOLLOWED_UP', closed_reason = ?, closed_by = ?, closed_at = ?"
-                + " where id = ?", why, user.username(), now, roundId);
+        rounds.closeNotFollowedUp(roundId, why, user.username(), now);
         outbox.append(FollowUpModule.MODULE, new RoundNotFollowedUp(planId, roundId, round.label(), round.dueDate(), round.tasks(),
                 round.missing(), why, today()), MessageContext.byUser(user.username(), plan.municipality(), planId));
         closeWhenEveryRoundIsDone(plan, MessageContext.byUser(user.username(), plan.municipality(), planId));
@@ -73,14 +73,13 @@ public class RoundClosing {
     @Transactional
     public Views.Plan closeFollowUp(UUID planId, @Nullable String reason, CurrentUser user) {
         requireOfficial(user);
-        Views.Plan plan = openPlan(planId, user);
-        sql.queryOne("select 1 from followup.followed_plan where plan_id = ? for update", rs -> 1, planId);
+        Views.Plan plan = queries.openPlan(planId, user);
+        plans.lock(planId);
         if (!today().isAfter(LocalDate.of(plan.toYear(), 12, 31))) {
             throw new Conflict("Planperioden " + plan.period() + " er ikke slut endnu; opfølgningen kan afsluttes fra 1. januar "
                     + (plan.toYear() + 1));
         }
-        List<Views.Round> rounds = queries.rounds(planId, user);
-        long outstanding = rounds.stream().filter(r -> !"NOTED".equals(r.state()) && !"NOT_FOLLOWED_UP".equals(r.state())).count();
+        long outstanding = queries.rounds(planId, user).stream().filter(r -> !"NOTED".equals(r.state()) && !"NOT_FOLLOWED_UP".equals(r.state())).count();
         String why = outstanding == 0 && (reason == null || reason.isBlank()) ? null : reason(reason);
         close(plan, why, user.username(), MessageContext.byUser(user.username(), plan.municipality(), planId));
         return queries.plan(planId, user);
@@ -91,30 +90,17 @@ public class RoundClosing {
         if (!"OPEN".equals(plan.state())) {
             return;
         }
-        boolean done = sql.queryOne("select count(*) = count(*) filter (where state in ('NOTED', 'NOT_FOLLOWED_UP'))"
-                + " from followup.status_round where plan_id = ?", rs -> rs.getBoolean(1), plan.planId()).orElse(false);
-        if (done) {
+        if (rounds.everyRoundDone(plan.planId())) {
             close(plan, null, context.actor(), context);
         }
     }
 
     private void close(Views.Plan plan, @Nullable String reason, String by, MessageContext context) {
-        int[] rounds = sql.queryOne("select count(*), count(*) filter (where state = 'NOTED') from followup.status_round where plan_id = ?",
-                rs -> new int[]{rs.getInt(1), rs.getInt(2)}, plan.planId()).orElseThrow();
-        int closed = sql.update("update followup.followed_plan set state = 'CLOSED', closed_at = ?, closed_by = ?, closed_reason = ?"
-                + " where plan_id = ? and state = 'OPEN'", clock.instant(), by, reason, plan.planId());
-        if (closed == 1) {
+        RoundRepository.Counts counts = rounds.counts(plan.planId());
+        if (plans.close(plan.planId(), clock.instant(), by, reason)) {
             outbox.append(FollowUpModule.MODULE, new FollowUpClosed(plan.planId(), plan.title(), plan.fromYear(), plan.toYear(), today(),
-                    rounds[0], rounds[1], reason), context);
+                    counts.rounds(), counts.noted(), reason), context);
         }
-    }
-
-    private Views.Plan openPlan(UUID planId, CurrentUser user) {
-        Views.Plan plan = queries.plan(planId, user);
-        if (!"OPEN".equals(plan.state())) {
-            throw new Conflict("Opfølgningen på planen er afsluttet");
-        }
-        return plan;
     }
 
     /** Closing is an official's decision (managers report; they do not decide that a round is not followed up). */

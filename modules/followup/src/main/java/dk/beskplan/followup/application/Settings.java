@@ -1,7 +1,6 @@
 package dk.beskplan.followup.application;
 
 import dk.beskplan.followup.domain.ReportingSchedule;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
@@ -46,23 +45,19 @@ public class Settings {
                          @Nullable Integer version) {
     }
 
-    private final Sql sql;
+    private final SettingsRepository repository;
     private final UserAccounts users;
     private final Clock clock;
 
-    Settings(Sql sql, UserAccounts users, Clock clock) {
-        this.sql = sql;
+    Settings(SettingsRepository repository, UserAccounts users, Clock clock) {
+        this.repository = repository;
         this.users = users;
         this.clock = clock;
     }
 
     @Transactional
     public View of(String municipality) {
-        return sql.queryOne("select municipality, annual_due, mid_year, mid_year_due, escalation_name, escalation_email,"
-                        + " default_manager, version from followup.settings where municipality = ?",
-                rs -> new View(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getInt(8)), municipality)
-                .orElse(new View(municipality, "12-31", false, "06-30", null, null, null, 0));
+        return repository.find(municipality).orElse(new View(municipality, "12-31", false, "06-30", null, null, null, 0));
     }
 
     @Transactional
@@ -95,13 +90,7 @@ public class Settings {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        sql.update("insert into followup.settings (municipality, annual_due, mid_year, mid_year_due, escalation_name, escalation_email,"
-                        + " default_manager, version, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"
-                        + " on conflict (municipality) do update set annual_due = excluded.annual_due, mid_year = excluded.mid_year,"
-                        + " mid_year_due = excluded.mid_year_due, escalation_name = excluded.escalation_name,"
-                        + " escalation_email = excluded.escalation_email, default_manager = excluded.default_manager,"
-                        + " version = followup.settings.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-                user.municipality(), annual, midYear, midYearDue, blankToNull(update.escalationName()), email, manager,
+        repository.save(user.municipality(), annual, midYear, midYearDue, blankToNull(update.escalationName()), email, manager,
                 user.username(), clock.instant());
         return of(user.municipality());
     }

@@ -3,30 +3,28 @@ package dk.beskplan.followup.application;
 import dk.beskplan.contracts.approval.StatusReportNoted;
 import dk.beskplan.contracts.followup.StatusReportSubmitted;
 import dk.beskplan.followup.FollowUpModule;
-import dk.beskplan.followup.document.StatusChart;
+import dk.beskplan.followup.application.StatusChart;
 import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.messaging.Envelope;
 import dk.beskplan.platform.messaging.MessageContext;
-import dk.beskplan.platform.messaging.MessageHandler;
 import dk.beskplan.platform.outbox.Outbox;
-import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.tenancy.Municipalities;
+import dk.beskplan.platform.text.DanishFormats;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,18 +37,18 @@ import java.util.UUID;
  * and when the last round is noted the plan's follow-up closes (followup.follow-up-closed).
  */
 @Singleton
-public class StatusReports implements MessageHandler<StatusReportNoted> {
+public class StatusReports {
     public static final String TEMPLATE = "followup/status-report";
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
-            Locale.forLanguageTag("da-DK")).withZone(Reporting.ZONE);
 
     /** A stored report. */
     public record Stored(UUID id, UUID roundId, UUID planId, String html, String summary, int missing, Instant compiledAt,
                          Instant notedAt, String notedBy) {
     }
 
-    private final Sql sql;
+    private final ReportRepository reports;
+    private final RoundRepository rounds;
+    private final TaskRepository tasks;
+    private final FollowedPlanRepository plans;
     private final FollowUpQueries queries;
     private final DocumentRenderer renderer;
     private final Outbox outbox;
@@ -60,11 +58,14 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
     private final RoundClosing closing;
     private final Municipalities municipalities;
 
-    StatusReports(Sql sql, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock,
+    StatusReports(ReportRepository reports, RoundRepository rounds, TaskRepository tasks, FollowedPlanRepository plans, FollowUpQueries queries, DocumentRenderer renderer, Outbox outbox, UserAccounts users, Clock clock,
                   RoundClosing closing, Municipalities municipalities) {
         this.closing = closing;
         this.municipalities = municipalities;
-        this.sql = sql;
+        this.reports = reports;
+        this.rounds = rounds;
+        this.tasks = tasks;
+        this.plans = plans;
         this.queries = queries;
         this.renderer = renderer;
         this.outbox = outbox;
@@ -78,24 +79,20 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
      */
     @Transactional
     public Optional<UUID> compileAndSubmit(UUID roundId, String actor) {
-        String state = sql.queryOne("select state from followup.status_round where id = ? for update", rs -> rs.getString(1), roundId)
-                .orElse(null);
+        String state = rounds.lockState(roundId).orElse(null);
         if (!"OPEN".equals(state)) {
             return Optional.empty();
         }
         Views.Round round = queries.round(roundId).orElseThrow();
-        Views.Plan plan = sql.queryOne("select plan_id from followup.followed_plan where plan_id = ?", rs -> rs.getObject(1, UUID.class),
-                round.planId()).map(id -> planOf(id)).orElseThrow();
+        Views.Plan plan = plans.id(round.planId()).map(id -> planOf(id)).orElseThrow();
         Instant now = clock.instant();
         Map<String, Object> model = model(plan, round, false, now);
         String html = renderer.html(TEMPLATE, model);
         String summary = (String) model.get("summary");
         UUID reportId = UUID.randomUUID();
-        sql.update("insert into followup.status_report (id, round_id, plan_id, html, summary, missing, compiled_by, compiled_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", reportId, roundId, plan.planId(), html, summary, round.missing(), actor, now);
-        sql.update("update followup.status_round set state = 'SUBMITTED', submitted_at = ? where id = ?", now, roundId);
-        LocalDate measuredOn = sql.queryOne("select measured_on from followup.status_task where round_id = ? and state = 'REPORTED'"
-                + " and measured_on is not null order by measured_on desc limit 1", rs -> rs.getObject(1, LocalDate.class), roundId).orElse(null);
+        reports.insert(reportId, roundId, plan.planId(), html, summary, round.missing(), actor, now);
+        rounds.submitted(roundId, now);
+        LocalDate measuredOn = tasks.latestMeasuredOn(roundId).orElse(null);
         outbox.append(FollowUpModule.MODULE, new StatusReportSubmitted(reportId, plan.planId(), plan.title(), round.label(),
                         round.dueDate(), summary, html, actor, measuredOn),
                 new MessageContext(plan.municipality(), plan.planId(), actor, null));
@@ -131,27 +128,18 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         }
         UUID reportId = sent.get().id();
         return renderer.pdfOnce("followup:" + reportId,
-                () -> sql.queryOne("select pdf from followup.status_report where id = ? and pdf is not null",
-                        rs -> rs.getBytes(1), reportId),
+                () -> reports.pdf(reportId),
                 () -> sent.get().html(),
-                pdf -> sql.update("update followup.status_report set pdf = ? where id = ? and pdf is null", pdf, reportId));
+                pdf -> reports.savePdf(reportId, pdf));
     }
 
     @Transactional
     public Optional<Stored> stored(UUID roundId) {
-        return sql.queryOne("select id, round_id, plan_id, html, summary, missing, compiled_at, noted_at, noted_by"
-                        + " from followup.status_report where round_id = ?",
-                rs -> new Stored(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("plan_id", UUID.class),
-                        rs.getString("html"), rs.getString("summary"), rs.getInt("missing"), Sql.instant(rs, "compiled_at"),
-                        Sql.instant(rs, "noted_at"), rs.getString("noted_by")), roundId);
+        return reports.ofRound(roundId);
     }
 
     private Views.Plan planOf(UUID planId) {
-        return sql.queryOne("select plan_id, municipality, title, from_year, to_year, state, opened_at, closed_at"
-                        + " from followup.followed_plan where plan_id = ?",
-                rs -> new Views.Plan(rs.getObject("plan_id", UUID.class), rs.getString("municipality"), rs.getString("title"),
-                        rs.getInt("from_year"), rs.getInt("to_year"), rs.getString("state"), Sql.instant(rs, "opened_at"),
-                        Sql.instant(rs, "closed_at")), planId).orElseThrow();
+        return plans.find(planId).orElseThrow();
     }
 
     /** The report's model (template followup/status-report). */
@@ -196,8 +184,8 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         model.put("title", plan.title());
         model.put("period", plan.period());
         model.put("round", round.label());
-        model.put("due", DAY.format(round.dueDate()));
-        model.put("compiledAt", WHEN.format(at));
+        model.put("due", DanishFormats.date(round.dueDate()));
+        model.put("compiledAt", DanishFormats.dateTime(at));
         model.put("draft", draft);
         model.put("goals", goals);
         model.put("summary", summary(total, counts, missing));
@@ -217,7 +205,7 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         }
         Views.Task last = before.stream().filter(t -> "REPORTED".equals(t.state())).reduce((a, b) -> b).orElse(before.get(before.size() - 1));
         Map<String, Object> c = criterionRow(last);
-        c.put("carried", "Målets frist var " + (last.deadline() == null ? "" : DAY.format(last.deadline()))
+        c.put("carried", "Målets frist var " + (last.deadline() == null ? "" : DanishFormats.date(last.deadline()))
                 + "; det følges ikke op længere. Seneste måling: " + last.roundLabel() + ".");
         c.put("chart", null);
         return Optional.of(c);
@@ -232,10 +220,10 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
         c.put("target", task.targetDescription());
         c.put("indicator", task.indicator());
         c.put("reported", reported);
-        c.put("value", reported && task.value() != null ? StatusChart.number(task.value()) : null);
+        c.put("value", reported && task.value() != null ? DanishFormats.number(task.value()) : null);
         c.put("comparisonLabel", task.comparisonLabel());
-        c.put("comparison", reported && task.comparisonValue() != null ? StatusChart.number(task.comparisonValue()) : null);
-        c.put("measuredOn", reported && task.measuredOn() != null ? DAY.format(task.measuredOn()) : null);
+        c.put("comparison", reported && task.comparisonValue() != null ? DanishFormats.number(task.comparisonValue()) : null);
+        c.put("measuredOn", reported && task.measuredOn() != null ? DanishFormats.date(task.measuredOn()) : null);
         c.put("source", reported ? task.dataSource() : task.criterionDataSource());
         c.put("evaluation", reported ? task.evaluationText() : "Mangler");
         c.put("light", reported ? task.light() : "missing");
@@ -265,15 +253,10 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
             return null;
         }
         List<StatusChart.Point> points = new ArrayList<>();
-        for (Map<String, Object> b : task.baselines()) {
-            if (b.get("value") instanceof Number value) {
-                Object comparison = switch (task.rule().comparison()) {
-                    case NATIONAL -> b.get("nationalValue");
-                    case REGIONAL -> b.get("regionalValue");
-                    default -> null;
-                };
-                String label = b.get("date") != null ? String.valueOf(b.get("date")).substring(0, 4) : String.valueOf(b.get("label"));
-                points.add(new StatusChart.Point(label, value.doubleValue(), comparison instanceof Number n ? n.doubleValue() : null));
+        for (SuccessCriterion.Baseline b : task.baselines()) {
+            if (b.value() != null) {
+                String label = b.date() != null ? String.valueOf(b.date().getYear()) : String.valueOf(b.label());
+                points.add(new StatusChart.Point(label, b.value(), FollowUpQueries.comparisonIn(b, task.rule())));
             }
         }
         for (Views.Task t : all) {
@@ -293,28 +276,16 @@ public class StatusReports implements MessageHandler<StatusReportNoted> {
 
     // ---- the committee noted the report ----
 
-    @Override
-    public String module() {
-        return FollowUpModule.MODULE.name();
-    }
-
-    @Override
-    public Class<StatusReportNoted> messageType() {
-        return StatusReportNoted.class;
-    }
-
-    @Override
-    public void handle(StatusReportNoted noted, Envelope envelope) {
+    /** The committee noted the report (the message {@link OnStatusReportNoted} receives): its round is done. */
+    void noted(StatusReportNoted noted, Envelope envelope) {
         Instant now = clock.instant();
-        Optional<UUID> roundId = sql.queryOne("update followup.status_report set noted_at = ?, noted_by = ?, meeting_date = ?, remarks = ?"
-                        + " where id = ? and noted_at is null returning round_id", rs -> rs.getObject(1, UUID.class),
-                now, noted.decidingBody(), noted.meetingDate(), noted.remarks(), noted.reportId());
+        Optional<UUID> roundId = reports.noted(noted.reportId(), now, noted.decidingBody(), noted.meetingDate(), noted.remarks());
         if (roundId.isEmpty()) {
             return; // not ours, or noted before
         }
         // A round an official closed as not followed up stays closed; the noting is kept on its report all the same.
-        sql.update("update followup.status_round set state = 'NOTED', noted_at = ? where id = ? and state = 'SUBMITTED'", now, roundId.get());
+        rounds.noted(roundId.get(), now);
         // The last round of the plan period noted: follow-up on this plan is over.
-        closing.closeWhenEveryRoundIsDone(planOf(noted.planId()), MessageContext.reactingTo(envelope, module()));
+        closing.closeWhenEveryRoundIsDone(planOf(noted.planId()), MessageContext.reactingTo(envelope, FollowUpModule.MODULE.name()));
     }
 }

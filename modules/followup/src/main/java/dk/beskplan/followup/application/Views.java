@@ -2,8 +2,12 @@ package dk.beskplan.followup.application;
 
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.Reading;
-import dk.beskplan.followup.domain.Target;
+import dk.beskplan.followup.domain.TargetRule;
+import dk.beskplan.plandocument.SuccessCriterion;
+import dk.beskplan.plandocument.Target;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -88,16 +92,17 @@ public final class Views {
                        String roundState, LocalDate dueDate, int goalNumber, String goalLabel, String goalTitle,
                        int criterionNumber, @Nullable String code, String criterionText, @Nullable String targetGroup,
                        @Nullable String indicator, @Nullable String criterionDataSource, @Nullable LocalDate deadline,
-                       Map<String, Object> target, String targetDescription, @Nullable String comparisonLabel,
+                       @Schema(implementation = Object.class, description = "the target as in the plan document (schema Target)") Target target, String targetDescription, @Nullable String comparisonLabel,
                        @Nullable String owner, String state, int version, @Nullable Double value,
                        @Nullable Double comparisonValue, @Nullable LocalDate measuredOn, @Nullable String dataSource,
                        @Nullable String comment, @Nullable Evaluation evaluation, @Nullable String reportedBy,
                        @Nullable Instant reportedAt, @Nullable Prefill prefill, @Nullable Double previousValue,
-                       @Nullable Double previousComparisonValue, boolean interim, List<Map<String, Object>> baselines) {
+                       @Nullable Double previousComparisonValue, boolean interim,
+                       @ArraySchema(schema = @Schema(implementation = Object.class, description = "a status figure as in the plan document (schema Baseline)")) List<SuccessCriterion.Baseline> baselines) {
 
-        /** The target's rule (follow-up's own, read from the document's target data). */
-        public Target rule() {
-            return Target.fromDocument(target);
+        /** Follow-up's rule for the approved target. */
+        public TargetRule rule() {
+            return new TargetRule(target);
         }
 
         /** "1a" when the plan codes its criteria, else "Succeskriterium 2". */
@@ -106,7 +111,7 @@ public final class Views {
         }
 
         public boolean narrative() {
-            return rule() instanceof Target.Narrative;
+            return rule().narrative();
         }
 
         public String evaluationText() {

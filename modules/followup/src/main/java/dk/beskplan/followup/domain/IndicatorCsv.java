@@ -1,5 +1,6 @@
 package dk.beskplan.followup.domain;
 
+import dk.beskplan.platform.text.DanishFormats;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -140,21 +141,9 @@ public final class IndicatorCsv {
         }
     }
 
-    /** "71,4", "71.4", "1.234,5", "71,4 %" → a number; null when it is not one. */
+    /** "71,4", "71.4", "1.234,5", "71,4 %" → a number (the rules of {@link DanishFormats}); null when it is not one. */
     static Double number(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().replace("%", "").replace("\u00a0", "").replace(" ", "");
-        if (t.contains(",")) {
-            t = t.replace(".", "").replace(',', '.');
-        }
-        try {
-            double d = Double.parseDouble(t);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return DanishFormats.parseOrNull(text);
     }
 
     private static String cell(List<String> cells, int index) {

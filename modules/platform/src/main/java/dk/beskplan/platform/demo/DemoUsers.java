@@ -1,5 +1,6 @@
 package dk.beskplan.platform.demo;
 
+import dk.beskplan.platform.security.PasswordHasher;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import io.micronaut.context.annotation.Requires;
@@ -22,9 +23,13 @@ public class DemoUsers {
     private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
     private final UserAccounts users;
+    private final PasswordHasher hasher;
+    /** The published password hashed once, on the first demo user that is missing (ten hashes cost seconds of start-up). */
+    private String passwordHash;
 
-    public DemoUsers(UserAccounts users) {
+    public DemoUsers(UserAccounts users, PasswordHasher hasher) {
         this.users = users;
+        this.hasher = hasher;
     }
 
     @EventListener
@@ -51,7 +56,10 @@ public class DemoUsers {
 
     private void demo(String username, String name, String municipality, String role) {
         if (users.find(username).isEmpty()) {
-            users.save(username, name, username + "@demo.beskplan.dk", municipality, Set.of(role), PASSWORD);
+            if (passwordHash == null) {
+                passwordHash = hasher.hash(PASSWORD);
+            }
+            users.saveWithPasswordHash(username, name, username + "@demo.beskplan.dk", municipality, Set.of(role), passwordHash);
         }
     }
 }

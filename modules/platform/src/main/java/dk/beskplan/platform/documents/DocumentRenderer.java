@@ -6,16 +6,21 @@ import com.openhtmltopdf.util.XRLog;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Element;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.time.Duration;
@@ -38,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Renders a document template (plans, protocols, status reports) to HTML and to PDF from the same
  * template, in Danish. The PDF comes from the HTML via openhtmltopdf: no hand-written PDF code. Inline SVG is
- * drawn too (Batik), so a chart on the page is the same chart in the PDF.
+ * drawn too (Batik), so a chart on the page is the same chart in the PDF. Every PDF is PDF/A-2a and PDF/UA-1
+ * (docs/adr/0022): tagged from the HTML's structure, Danish, titled, with an outline and an sRGB output intent.
  * <p>
  * A PDF is the costliest thing a request can ask for (seconds of CPU, hundreds of megabytes for a large plan), so
  * PDFs are rendered on a pool of few threads with a short queue and a time budget (docs/security.md, "Limits"): when
@@ -91,6 +97,14 @@ public class DocumentRenderer {
     /** The PDF of the HTML, rendered in a render slot within the time budget, or {@link RenderBusy}. */
     public byte[] pdf(String html) {
         return inSlot(() -> render(html));
+    }
+
+    /**
+     * The PDF of the HTML, rendered on the calling thread, outside the render slots and their budget: for work that is
+     * bounded already and must not be refused on a busy moment (a module's message consumer freezing a document).
+     */
+    public byte[] pdfHere(String html) {
+        return render(html);
     }
 
     /** Runs the work in a render slot and waits at most the time budget for it. */
@@ -161,10 +175,15 @@ public class DocumentRenderer {
 
     private byte[] render(String html) {
         // openhtmltopdf wants a well-formed DOM; jsoup turns HTML5 into one.
-        org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+        org.w3c.dom.Document dom = new W3CDom().fromJsoup(forPdf(Jsoup.parse(html)));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // PDF/A-2a and PDF/UA-1 (docs/adr/0022): tagged, in the language of <html lang>, titled by <title>,
+            // every colour in an embedded sRGB profile; every font is embedded already (embedFonts).
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
+            builder.usePdfUaAccessbility(true);
+            builder.useColorProfile(SRGB);
             // Inline <svg> (charts in status reports) is drawn as vector graphics, not dropped.
             builder.useSVGDrawer(new com.openhtmltopdf.svgsupport.BatikSVGDrawer());
             embedFonts(builder);
@@ -176,6 +195,65 @@ public class DocumentRenderer {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * What the PDF needs beyond the HTML, added to the parsed copy only (the HTML itself, stored and served, stays as
+     * it is): a language and a title where an (older, archived) document lacks them, the text alternative of every
+     * inline SVG, an outline (docs/adr/0022), and soft hyphens in long Danish words (docs/adr/0025).
+     */
+    static org.jsoup.nodes.Document forPdf(org.jsoup.nodes.Document html) {
+        if (html.selectFirst("html").attr("lang").isBlank()) {
+            html.selectFirst("html").attr("lang", DANISH.getLanguage());
+        }
+        if (html.title().isBlank()) {
+            Element heading = html.body().selectFirst("h1, h2");
+            html.title(heading != null ? heading.text() : "Beskplan");
+        }
+        // openhtmltopdf reads a figure's alternative from alt; an SVG chart carries it as aria-label, or as its <title>.
+        for (Element svg : html.select("svg:not([alt])")) {
+            String alternative = svg.hasAttr("aria-label") ? svg.attr("aria-label") : svg.select("> title").text();
+            if (!alternative.isBlank()) {
+                svg.attr("alt", alternative);
+            }
+        }
+        if (html.head().selectFirst("bookmarks") == null) {
+            outline(html);
+        }
+        // Soft hyphens at Danish syllable boundaries (docs/adr/0025), after the outline took the headings' plain text.
+        DanishHyphenation.hyphenate(html.body());
+        return html;
+    }
+
+    /** Bookmarks of the headings h1 to h3, nested by level (openhtmltopdf's {@code <bookmarks>} in the head). */
+    private static void outline(org.jsoup.nodes.Document html) {
+        Element bookmarks = html.head().appendElement("bookmarks");
+        Deque<Element> open = new ArrayDeque<>();
+        Deque<Integer> levels = new ArrayDeque<>();
+        int number = 0;
+        for (Element heading : html.body().select("h1, h2, h3")) {
+            String name = heading.text().strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            while (heading.id().isEmpty()) {
+                String id = "overskrift-" + ++number;
+                if (html.getElementById(id) == null) {
+                    heading.id(id);
+                }
+            }
+            int level = heading.tagName().charAt(1) - '0';
+            while (!levels.isEmpty() && levels.peek() >= level) {
+                levels.pop();
+                open.pop();
+            }
+            open.push((open.isEmpty() ? bookmarks : open.peek()).appendElement("bookmark")
+                    .attr("name", name).attr("href", "#" + heading.id()));
+            levels.push(level);
+        }
+    }
+
+    /** The output intent of every PDF: the JDK's own sRGB profile (PDF/A needs one, and every colour here is sRGB). */
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /** Document templates name the family "Dokument"; its faces are DejaVu Sans, embedded (subset) in the PDF. */
     public static final String FONT_FAMILY = "Dokument";

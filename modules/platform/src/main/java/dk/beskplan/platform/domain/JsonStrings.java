@@ -1,9 +1,13 @@
 package dk.beskplan.platform.domain;
 
+import dk.beskplan.plandocument.JsonStringLiteral;
+
 /**
  * JSON string literals written the one way our hashes depend on: escaped as JSON requires and nothing more, the way
- * PostgreSQL prints jsonb. Approval's canonical plan text and the archive's record lines both hash text written
- * with it, so it must never change.
+ * PostgreSQL prints jsonb (control characters as lower-case {@code \u001f}). The archive's record lines hash text
+ * written with it, so it must never change. The plan document's canonical text ({@code dk.beskplan.plandocument.CanonicalJson})
+ * escapes with the same {@link JsonStringLiteral} but upper-case hex, as Jackson writes, which the content hashes of
+ * stored revisions depend on.
  */
 public final class JsonStrings {
     private JsonStrings() {
@@ -11,26 +15,6 @@ public final class JsonStrings {
 
     /** Appends {@code s} as a JSON string literal, quotes included. */
     public static StringBuilder appendQuoted(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        return JsonStringLiteral.appendQuoted(s, false, out);
     }
 }

@@ -22,6 +22,12 @@ public class MessagingConfig {
     /** How long shutdown waits for in-flight messages before the broker takes them back. */
     private Duration shutdownTimeout = Duration.ofSeconds(20);
     private int relayBatchSize = 200;
+    /**
+     * The broker's nodes as {@code host:port,host:port} (a RabbitMQ cluster); empty: the one node of
+     * {@code rabbitmq.host}/{@code rabbitmq.port}. The client tries them in random order and, when its node goes,
+     * recovers its connection, channels and consumers on another (docs/operations.md, "Topology").
+     */
+    private String brokerAddresses = "";
 
     public String eventsExchange() {
         return namespace + ".events";
@@ -101,5 +107,13 @@ public class MessagingConfig {
 
     public void setRelayBatchSize(int relayBatchSize) {
         this.relayBatchSize = relayBatchSize;
+    }
+
+    public String getBrokerAddresses() {
+        return brokerAddresses;
+    }
+
+    public void setBrokerAddresses(String brokerAddresses) {
+        this.brokerAddresses = brokerAddresses == null ? "" : brokerAddresses.trim();
     }
 }

@@ -1,6 +1,7 @@
 package dk.beskplan.platform.messaging;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -124,12 +125,13 @@ public class MessagingRuntime {
         while (!stopping && connection == null) {
             try {
                 connect();
-                LOG.info("Connected to RabbitMQ at {}:{}, namespace '{}'", factory.getHost(), factory.getPort(), config.getNamespace());
+                LOG.info("Connected to RabbitMQ at {}, namespace '{}'", connection.getAddress().getHostAddress() + ":" + connection.getPort(),
+                        config.getNamespace());
                 relays.wakeAll();
             } catch (Exception e) {
                 if (!warned) {
-                    LOG.warn("RabbitMQ not reachable at {}:{} ({}); retrying every {} — messages wait in the outboxes",
-                            factory.getHost(), factory.getPort(), e.toString(), config.getReconnectInterval());
+                    LOG.warn("RabbitMQ not reachable at {} ({}); retrying every {} — messages wait in the outboxes", brokers(),
+                            e.toString(), config.getReconnectInterval());
                     warned = true;
                 } else {
                     LOG.debug("RabbitMQ still not reachable: {}", e.toString());
@@ -139,8 +141,14 @@ public class MessagingRuntime {
         }
     }
 
+    private String brokers() {
+        return config.getBrokerAddresses().isEmpty() ? factory.getHost() + ":" + factory.getPort() : config.getBrokerAddresses();
+    }
+
     private synchronized void connect() throws Exception {
-        Connection c = factory.newConnection(deliveryThreads, "beskplan");
+        Connection c = config.getBrokerAddresses().isEmpty()
+                ? factory.newConnection(deliveryThreads, "beskplan")
+                : factory.newConnection(deliveryThreads, Address.parseAddresses(config.getBrokerAddresses()), "beskplan");
         try {
             // Kept open: automatic recovery re-declares the topology on the channel that declared it.
             declareTopology(c.createChannel());
@@ -154,7 +162,7 @@ public class MessagingRuntime {
         ((Recoverable) c).addRecoveryListener(new RecoveryListener() {
             @Override
             public void handleRecovery(Recoverable recoverable) {
-                LOG.info("RabbitMQ connection recovered; consumers resumed");
+                LOG.info("RabbitMQ connection recovered at {}; consumers resumed", c.getAddress().getHostAddress() + ":" + c.getPort());
                 relays.wakeAll();
             }
 

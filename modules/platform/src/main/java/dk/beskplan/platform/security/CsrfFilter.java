@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 public class CsrfFilter implements Ordered {
     public static final String FORM_FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
+    /** The title of the refusal of a form without its token; the error page gives it its own advice. */
+    public static final String FORM_REFUSED = "Formularen blev ikke sendt";
     /** Request attribute: the url-encoded form fields, or a multipart form's small text fields, as read here. */
     public static final String FORM_FIELDS_ATTRIBUTE = "beskplan.formFields";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
@@ -135,8 +137,16 @@ public class CsrfFilter implements Ordered {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A form sent without this session's token, in the words of the person who sent it: most often the page was open
+     * from before a new login (or a session that ran out), so reloading it is what helps.
+     */
     private static HttpResponse<?> refuse(HttpRequest<?> request) {
-        return refuse(request, "CSRF-token mangler eller er forkert. Genindlæs siden og prøv igen.");
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .body(Problems.body(HttpStatus.FORBIDDEN, FORM_REFUSED, "Siden var åbnet, før du loggede ind sidst, eller den har"
+                        + " ligget åben for længe, så det, du sendte, blev ikke gemt. Genindlæs siden, og prøv igen.",
+                        request.getPath(), List.of()))
+                .contentType(Problems.PROBLEM_JSON);
     }
 
     private static HttpResponse<?> refuse(HttpRequest<?> request, String detail) {

@@ -1,17 +1,14 @@
 package dk.beskplan.platform.security;
 
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,20 +107,12 @@ public class LoginThrottle {
     }
 
     private List<Key> keys(String account, String address) {
-        Key both = new Key(sha256(account.strip().toLowerCase(Locale.ROOT) + "|" + address), freePerAccountAndAddress, true);
-        Key addressOnly = new Key(sha256("|" + address), freePerAddress, false);
+        Key both = new Key(Hashes.sha256Hex(account.strip().toLowerCase(Locale.ROOT) + "|" + address), freePerAccountAndAddress, true);
+        Key addressOnly = new Key(Hashes.sha256Hex("|" + address), freePerAddress, false);
         return both.hash().compareTo(addressOnly.hash()) < 0 ? List.of(both, addressOnly) : List.of(addressOnly, both);
     }
 
     private record Key(String hash, int free, boolean perAccount) {
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The attempt must wait: thrown inside {@link #charge}, so the transaction rolls back. */

@@ -1,7 +1,7 @@
 package dk.beskplan.platform.security;
 
 /**
- * The roles of DOMAIN.md ("Who uses it"); use these names in {@code @Secured}. A user may hold several (an
+ * The roles of docs/domain.md ("Who uses it"); use these names in {@code @Secured}. A user may hold several (an
  * official who also owns goals as a manager). {@link #ADMIN} is the system administrator of the whole
  * installation (no municipality); {@link #LOCAL_ADMIN} administers one municipality.
  */

@@ -25,14 +25,12 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
     static final String SESSION_ATTRIBUTE = "beskplan.session";
 
     private final Sessions sessions;
-    private final UserAccounts users;
     private final SessionCookie cookie;
     private final ExecutorService blocking;
 
-    public SessionAuthenticationFetcher(Sessions sessions, UserAccounts users, SessionCookie cookie,
+    public SessionAuthenticationFetcher(Sessions sessions, SessionCookie cookie,
                                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
-        this.users = users;
         this.cookie = cookie;
         this.blocking = blocking;
     }
@@ -49,20 +47,21 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
 
     private Authentication authenticate(HttpRequest<?> request, String sessionId) {
         // A deactivated user (or municipality) loses the session at the next request, whatever the cookie says.
-        return sessions.find(sessionId).flatMap(session -> users.find(session.username()).filter(user -> {
-            if (users.maySignIn(user)) {
+        return sessions.find(sessionId).filter(signedIn -> {
+            if (signedIn.maySignIn()) {
                 return true;
             }
-            sessions.deleteByHash(session.idHash());
+            sessions.deleteByHash(signedIn.session().idHash());
             return false;
-        }).map(user -> {
-            request.setAttribute(SESSION_ATTRIBUTE, session);
+        }).map(signedIn -> {
+            UserAccounts.User user = signedIn.user();
+            request.setAttribute(SESSION_ATTRIBUTE, signedIn.session());
             Map<String, Object> attributes = new HashMap<>();
             if (user.municipality() != null) {
                 attributes.put(CurrentUser.MUNICIPALITY_ATTRIBUTE, user.municipality());
             }
             attributes.put("displayName", user.displayName());
             return Authentication.build(user.username(), user.roles(), attributes);
-        })).orElse(null);
+        }).orElse(null);
     }
 }

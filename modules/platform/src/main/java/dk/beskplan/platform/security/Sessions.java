@@ -1,19 +1,16 @@
 package dk.beskplan.platform.security;
 
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,22 +132,34 @@ public class Sessions {
         return clean.length() > MAX_USER_AGENT ? clean.substring(0, MAX_USER_AGENT) : clean;
     }
 
-    /** The live session for a cookie value; an expired one is deleted and not returned. */
+    /**
+     * A live session and its user, read together in one statement (session, user and the municipality's state are
+     * needed on every request, so one round trip instead of three). {@code maySignIn}: the user and their
+     * municipality are active. An expired session is deleted and not returned.
+     */
+    public record SignedIn(Session session, UserAccounts.User user, boolean maySignIn) {
+    }
+
+    /** The live session for a cookie value with its user; an expired one is deleted and not returned. */
     @Transactional
-    public Optional<Session> find(String id) {
+    public Optional<SignedIn> find(String id) {
         if (id == null || id.isBlank() || id.length() > 100) {
             return Optional.empty();
         }
         String idHash = hash(id);
         Instant now = clock.instant();
-        var row = sql.queryOne("select username, csrf_token, created_at, last_seen_at from platform.user_session where id_hash = ?",
-                rs -> new Object[]{rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_seen_at")},
+        var row = sql.queryOne("select s.csrf_token, s.created_at as session_created_at, s.last_seen_at, " + UserAccounts.columns("u.")
+                        + ", u.active and (u.municipality_code is null or coalesce(m.active, false)) as may_sign_in"
+                        + " from platform.user_session s join platform.app_user u on u.username = s.username"
+                        + " left join platform.municipality m on m.code = u.municipality_code where s.id_hash = ?",
+                rs -> new Object[]{rs.getString("csrf_token"), Sql.instant(rs, "session_created_at"), Sql.instant(rs, "last_seen_at"),
+                        UserAccounts.user(rs), rs.getBoolean("may_sign_in")},
                 idHash);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Instant created = (Instant) row.get()[2];
-        Instant lastSeen = (Instant) row.get()[3];
+        Instant created = (Instant) row.get()[1];
+        Instant lastSeen = (Instant) row.get()[2];
         if (lastSeen.plus(idleTimeout).isBefore(now) || created.plus(absoluteTimeout).isBefore(now)) {
             sql.update("delete from platform.user_session where id_hash = ?", idHash);
             return Optional.empty();
@@ -158,7 +167,8 @@ public class Sessions {
         if (lastSeen.plus(TOUCH_GRANULARITY).isBefore(now)) {
             sql.update("update platform.user_session set last_seen_at = ? where id_hash = ?", now, idHash);
         }
-        return Optional.of(new Session(idHash, (String) row.get()[0], (String) row.get()[1]));
+        UserAccounts.User user = (UserAccounts.User) row.get()[3];
+        return Optional.of(new SignedIn(new Session(idHash, user.username(), (String) row.get()[0]), user, (Boolean) row.get()[4]));
     }
 
     @Transactional
@@ -183,10 +193,6 @@ public class Sessions {
 
     /** SHA-256 in hex: what is stored instead of a token. */
     public static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(id);
     }
 }

@@ -30,8 +30,13 @@ import java.util.TreeSet;
  */
 @Singleton
 public class UserAccounts {
-    private static final String COLUMNS = "username, display_name, email, municipality_code, roles, active, last_login_at,"
-            + " password_hash is not null as has_password, version";
+    private static final String COLUMNS = columns("");
+
+    /** The columns {@link #user} reads, each prefixed with {@code alias} (e.g. "u." in a join). */
+    static String columns(String alias) {
+        return alias + "username, " + alias + "display_name, " + alias + "email, " + alias + "municipality_code, " + alias + "roles, "
+                + alias + "active, " + alias + "last_login_at, " + alias + "password_hash is not null as has_password, " + alias + "version";
+    }
 
     /** A stored user without its password hash. */
     @Serdeable
@@ -66,14 +71,23 @@ public class UserAccounts {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Municipalities municipalities;
-    private final String decoyHash;
+    /** Made on first use, not at start-up: a PBKDF2 hash costs a noticeable part of a second. */
+    private volatile String decoyHash;
 
     public UserAccounts(Sql sql, PasswordHasher hasher, Clock clock, Municipalities municipalities) {
         this.sql = sql;
         this.hasher = hasher;
         this.clock = clock;
         this.municipalities = municipalities;
-        this.decoyHash = hasher.decoy();
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.decoy();
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     /**
@@ -85,7 +99,7 @@ public class UserAccounts {
         String stored = sql.queryOne("select password_hash from platform.app_user where username = ?", rs -> rs.getString(1), username)
                 .orElse(null);
         if (stored == null) {
-            hasher.matches(password, decoyHash); // same cost as a real check: no user enumeration by timing
+            hasher.matches(password, decoyHash()); // same cost as a real check: no user enumeration by timing
             return new LoginResult.Invalid();
         }
         if (!hasher.matches(password, stored)) {
@@ -105,7 +119,7 @@ public class UserAccounts {
 
     /** Spends as long as one password check (against a decoy hash), for an answer that must not be faster. */
     public void spendOneCheck(String password) {
-        hasher.matches(password == null ? "" : password, decoyHash);
+        hasher.matches(password == null ? "" : password, decoyHash());
     }
 
     /** Marks a successful sign-in (any way of signing in): the administrators' lists show it. */
@@ -203,7 +217,7 @@ public class UserAccounts {
     public boolean passwordMatches(String username, String password) {
         String stored = sql.queryOne("select password_hash from platform.app_user where username = ?", rs -> rs.getString(1), username)
                 .orElse(null);
-        return hasher.matches(password == null ? "" : password, stored == null ? decoyHash : stored) && stored != null;
+        return hasher.matches(password == null ? "" : password, stored == null ? decoyHash() : stored) && stored != null;
     }
 
     /** New roles; a stale {@code expectedVersion} is a {@link Conflict}. */
@@ -248,11 +262,21 @@ public class UserAccounts {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
             throw InvalidInput.field("password", "Adgangskoden skal være på mindst " + PasswordHasher.MIN_LENGTH + " tegn");
         }
+        saveWithPasswordHash(username, displayName, email, municipality, roles, hasher.hash(password));
+    }
+
+    /**
+     * As {@link #save}, with a hash already made by {@link PasswordHasher#hash}: the demo hashes its one published
+     * password once for all its users instead of once per user on the start-up path.
+     */
+    @Transactional
+    public void saveWithPasswordHash(String username, String displayName, @Nullable String email, @Nullable String municipality,
+                                     Set<String> roles, String passwordHash) {
         sql.update("insert into platform.app_user (username, display_name, email, municipality_code, roles, password_hash)"
                         + " values (?, ?, ?, ?, ?::text[], ?) on conflict (username) do update set display_name = excluded.display_name,"
                         + " email = excluded.email, municipality_code = excluded.municipality_code, roles = excluded.roles,"
                         + " password_hash = excluded.password_hash, active = true",
-                username, displayName, email, municipality, roles(roles), hasher.hash(password));
+                username, displayName, email, municipality, roles(roles), passwordHash);
     }
 
     private void refuseTaken(@Nullable String username, @Nullable String email, @Nullable String exceptUsername) {
@@ -280,7 +304,8 @@ public class UserAccounts {
         return "{" + String.join(",", new TreeSet<>(roles)) + "}";
     }
 
-    private static User user(ResultSet rs) throws SQLException {
+    /** A user from a row with the columns of {@code COLUMNS} (also {@link Sessions#find}'s joined row). */
+    static User user(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("roles");
         return new User(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("municipality_code"), Set.of((String[]) roles.getArray()), rs.getBoolean("active"),

@@ -1,5 +1,6 @@
 package dk.beskplan.platform.spreadsheet;
 
+import dk.beskplan.platform.text.DanishFormats;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -33,7 +34,8 @@ final class CsvWriter {
             return "";
         }
         if (value instanceof Number number) {
-            return decimalComma(number);
+            // 72 stays "72", 46.55 becomes "46,55": every digit kept, no thousands separator (Excel reads it as a number).
+            return DanishFormats.asWritten(number instanceof BigDecimal b ? b : new BigDecimal(number.toString()));
         }
         if (value instanceof LocalDate date) {
             return date.toString();
@@ -43,11 +45,5 @@ final class CsvWriter {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
-    }
-
-    /** 72 stays "72", 46.55 becomes "46,55": every digit kept, no thousands separator (Excel reads it as a number). */
-    static String decimalComma(Number number) {
-        BigDecimal decimal = number instanceof BigDecimal b ? b : new BigDecimal(number.toString());
-        return decimal.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

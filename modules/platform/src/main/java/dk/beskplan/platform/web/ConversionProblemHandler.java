@@ -36,8 +36,36 @@ public class ConversionProblemHandler implements ExceptionHandler<ConversionErro
         String raw = String.valueOf(exception.getConversionError().getCause().getMessage());
         String field = body ? propertyIn(raw) : argument;
         String message = raw.contains("Invalid UUID string") ? "er ikke et gyldigt id"
-                : "har en ugyldig værdi: " + firstLine(raw);
+                : body ? "har en ugyldig værdi: " + firstLine(raw)
+                : expected(exception.getArgument().getType());
         return Problems.response(request, new InvalidInput(List.of(new ProblemException.FieldError(field, message))));
+    }
+
+    /**
+     * What a value in the address (a path segment, a query parameter) must be, in Danish, from the parameter's type:
+     * never the parser's own words ("For input string: ..."), which mean nothing to the person who followed a link.
+     */
+    static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "skal være et helt tal";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "skal være et tal";
+        }
+        if (type == java.util.UUID.class) {
+            return "er ikke et gyldigt id";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "skal være en dato (ÅÅÅÅ-MM-DD)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "skal være true eller false";
+        }
+        if (type.isEnum()) {
+            return "skal være en af " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+        }
+        return "har en ugyldig værdi";
     }
 
     private static String propertyIn(String message) {

@@ -65,7 +65,8 @@ public class ErrorPages implements Ordered {
         model.put("title", body.get("title") instanceof String t ? t : "Fejl");
         model.put("detail", body.get("detail") instanceof String d ? d : "");
         model.put("errors", body.get("errors") instanceof List<?> errors ? errors : List.of());
-        model.put("adviceKey", "error.advice." + (ADVISED.contains(status) ? status : status >= 500 ? 500 : 400));
+        model.put("adviceKey", dk.beskplan.platform.security.CsrfFilter.FORM_REFUSED.equals(model.get("title")) ? "error.advice.form"
+                : "error.advice." + (ADVISED.contains(status) ? status : status >= 500 ? 500 : 400));
         model.put("back", sameSiteReferer(request)
                 .filter(path -> !path.equals(request.getPath()) || !io.micronaut.http.HttpMethod.GET.equals(request.getMethod()))
                 .orElse(null));

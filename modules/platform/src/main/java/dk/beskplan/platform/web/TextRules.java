@@ -1,5 +1,6 @@
 package dk.beskplan.platform.web;
 
+import dk.beskplan.plandocument.SingleLine;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -12,22 +13,14 @@ import java.util.List;
  */
 public final class TextRules {
     /** The refusal of a single-line field holding a line break or another control character. */
-    public static final String NOT_SINGLE_LINE = "skal stå på én linje: linjeskift, tabulatorer og andre styretegn er ikke tilladt";
+    public static final String NOT_SINGLE_LINE = SingleLine.NOT_SINGLE_LINE;
 
     private TextRules() {
     }
 
     /** True when {@code value} (null counts as empty) has no line break, tab, other control or direction character. */
     public static boolean isSingleLine(@Nullable String value) {
-        if (value == null) {
-            return true;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (refused(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return SingleLine.isSingleLine(value); // one rule for plan documents and every other field
     }
 
     /** Adds the refusal for {@code field} when {@code value} is not a single line. */
@@ -42,11 +35,5 @@ public final class TextRules {
         if (!isSingleLine(value)) {
             throw InvalidInput.field(field, NOT_SINGLE_LINE);
         }
-    }
-
-    private static boolean refused(char c) {
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

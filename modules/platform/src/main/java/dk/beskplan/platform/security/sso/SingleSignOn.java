@@ -1,6 +1,7 @@
 package dk.beskplan.platform.security.sso;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dk.beskplan.platform.domain.Hashes;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.Sessions;
 import dk.beskplan.platform.security.UserAccounts;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -214,12 +214,7 @@ public class SingleSignOn {
     }
 
     static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String abbreviate(String text) {

@@ -1,0 +1,131 @@
+package dk.beskplan.drafting.document;
+
+import dk.beskplan.plandocument.PlanDocument;
+import dk.beskplan.plandocument.PlanDocumentReader;
+import dk.beskplan.plandocument.PlanDocumentWriter;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The plan document's one canonical text is what a JSON library writes for the same tree (so the content hashes of
+ * revisions stored before it existed stay true), and a document survives writing and reading unchanged.
+ */
+class PlanDocumentJsonTest {
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
+    void theCanonicalTextIsWhatTheJsonLibraryWritesAndReadsBackToTheSameDocument(String plan) throws IOException {
+        PlanDocument document = read("/demo-plans/" + plan + ".json");
+        String canonical = PlanDocumentWriter.toJson(document);
+
+        assertThat(canonical).isEqualTo(JSON.writeValueAsString(PlanDocumentWriter.write(document)));
+        assertThat(PlanDocumentReader.read(JSON.readValue(canonical, JsonNode.class))).isEqualTo(document);
+        assertThat(PlanDocumentWriter.hash(document)).hasSize(64).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void controlCharactersAndQuotesAreEscapedAsTheLibraryEscapesThem() throws IOException {
+        PlanDocument plan = read("/demo-plans/holbaek-2025.json");
+        String title = "Titel med \"citat\", \\ og æøå – /";
+        PlanDocument renamed = new PlanDocument(plan.municipality(), plan.municipalityName(), plan.fromYear(), plan.toYear(),
+                title, plan.committeeName(), plan.foreword(), plan.introduction(), plan.ambition(),
+                plan.overallSuccessCriteria(), plan.goalsIntroduction(), plan.goals(), plan.sections(),
+                plan.overviewIntroduction(), plan.layout());
+        assertThat(PlanDocumentWriter.toJson(renamed)).isEqualTo(JSON.writeValueAsString(PlanDocumentWriter.write(renamed)));
+        assertThat(PlanDocumentWriter.hash(renamed)).isNotEqualTo(PlanDocumentWriter.hash(plan));
+    }
+
+    @Test
+    void numbersComeBackAsTheyWereWritten() throws IOException {
+        JsonNode plan = JSON.readValue("{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2025,\"toYear\":2025,"
+                + "\"title\":\"Plan\",\"committeeName\":\"Udvalget\",\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\","
+                + "\"title\":\"Flere i job\",\"successCriteria\":[{\"text\":\"Mindst 60 pct.\",\"baselines\":[{\"value\":71.4}],"
+                + "\"target\":{\"kind\":\"SHARE\",\"comparator\":\"AT_LEAST\",\"percent\":60}}]}]}", JsonNode.class);
+
+        String written = PlanDocumentWriter.toJson(PlanDocumentReader.read(plan));
+
+        assertThat(written).contains("\"percent\":60}").contains("\"value\":71.4,").doesNotContain("60.0");
+    }
+
+    /** Import is strict: a second target sent as an extra field was once dropped silently (201, gone on GET). */
+    @Test
+    void unknownFieldsAreRefusedWithTheirPathsTogetherWithEveryOtherProblem() throws IOException {
+        JsonNode extra = JSON.readValue("{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2025,\"toYear\":2025,"
+                + "\"title\":\"Plan\",\"committeeName\":\"Udvalget\",\"subtitle\":\"x\",\"comment\":null,"
+                + "\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\",\"title\":\"Flere i job\",\"successCriteria\":["
+                + "{\"text\":\"Mindst 75 pct.; desuden 40 borgere i B\",\"target\":{\"kind\":\"SHARE\",\"comparator\":\"AT_LEAST\","
+                + "\"percent\":75,\"count\":40},\"target2\":{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":40}}],"
+                + "\"introduction\":[{\"type\":\"paragraph\",\"text\":\"Tekst\",\"style\":\"bold\"}]}]}", JsonNode.class);
+
+        assertThatThrownBy(() -> PlanDocumentReader.read(extra)).isInstanceOfSatisfying(PlanDocumentReader.Invalid.class,
+                invalid -> assertThat(invalid.problems()).extracting(PlanDocumentReader.Problem::path).containsExactlyInAnyOrder(
+                        "subtitle", "goals[0].successCriteria[0].target.count", "goals[0].successCriteria[0].target2",
+                        "goals[0].introduction[0].style"));
+    }
+
+    @Test
+    void aDocumentWithProblemsIsRefusedWithEveryProblemAndItsPath() throws IOException {
+        JsonNode broken = JSON.readValue("{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2025,\"toYear\":2024,"
+                + "\"title\":\"\",\"committeeName\":\"Udvalget\",\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\","
+                + "\"title\":\"Flere i job\",\"successCriteria\":[{\"text\":\"Mindst 75 pct.\",\"target\":{\"kind\":\"SHARE\","
+                + "\"comparator\":\"AT_LEAST\",\"percent\":175}}]}]}", JsonNode.class);
+
+        assertThatThrownBy(() -> PlanDocumentReader.read(broken)).isInstanceOfSatisfying(PlanDocumentReader.Invalid.class,
+                invalid -> assertThat(invalid.problems()).extracting(PlanDocumentReader.Problem::path)
+                        .containsExactlyInAnyOrder("toYear", "title", "goals[0].successCriteria[0].target.percent"));
+    }
+
+    @Test
+    void monthsAndAFixedReferenceYearAreKeptAsThePlanWroteThem() throws IOException {
+        JsonNode plan = JSON.readValue("{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2024,\"toYear\":2025,"
+                + "\"title\":\"Plan\",\"committeeName\":\"Udvalget\",\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\","
+                + "\"title\":\"Flere i job\",\"successCriteria\":[{\"text\":\"Antallet skal stige i forhold til 2023\","
+                + "\"deadline\":\"2025-12\",\"baselines\":[{\"label\":\"Status december 2023\",\"date\":\"2023-12\",\"value\":412}],"
+                + "\"target\":{\"kind\":\"TREND\",\"direction\":\"INCREASE\",\"comparedTo\":\"FIXED_YEAR\","
+                + "\"referenceYear\":2023,\"referenceValue\":412}}]}]}", JsonNode.class);
+
+        PlanDocument document = PlanDocumentReader.read(plan);
+        var criterion = document.goals().get(0).successCriteria().get(0);
+        String written = PlanDocumentWriter.toJson(document);
+
+        assertThat(criterion.deadline().words()).isEqualTo("december 2025");
+        assertThat(criterion.deadline().asDay()).isEqualTo(java.time.LocalDate.of(2025, 12, 31));
+        assertThat(criterion.baselines().get(0).date().words()).isEqualTo("december 2023");
+        assertThat(written).contains("\"deadline\":\"2025-12\"").contains("\"date\":\"2023-12\"")
+                .contains("\"comparedTo\":\"FIXED_YEAR\",\"referenceYear\":2023,\"referenceValue\":412}");
+        assertThat(PlanDocumentReader.read(JSON.readValue(written, JsonNode.class))).isEqualTo(document);
+    }
+
+    @Test
+    void aFixedYearNeedsItsYearAndOnlyAFixedYearTakesOne() throws IOException {
+        JsonNode plan = JSON.readValue("{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2024,\"toYear\":2025,"
+                + "\"title\":\"Plan\",\"committeeName\":\"Udvalget\",\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\","
+                + "\"title\":\"Flere i job\",\"successCriteria\":["
+                + "{\"text\":\"A\",\"deadline\":\"12-2025\",\"target\":{\"kind\":\"TREND\",\"direction\":\"INCREASE\",\"comparedTo\":\"FIXED_YEAR\"}},"
+                + "{\"text\":\"B\",\"target\":{\"kind\":\"TREND\",\"direction\":\"INCREASE\",\"comparedTo\":\"PREVIOUS_PERIOD\",\"referenceYear\":2023}}"
+                + "]}]}", JsonNode.class);
+
+        assertThatThrownBy(() -> PlanDocumentReader.read(plan)).isInstanceOfSatisfying(PlanDocumentReader.Invalid.class,
+                invalid -> assertThat(invalid.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+                        "goals[0].successCriteria[0].deadline: skal være en dato som 2025-12-31 eller en måned som 2025-12",
+                        "goals[0].successCriteria[0].target.referenceYear: skal udfyldes, når comparedTo er FIXED_YEAR (året, der sammenlignes med, fx 2023)",
+                        "goals[0].successCriteria[1].target.referenceYear: bruges kun, når comparedTo er FIXED_YEAR"));
+    }
+
+    private static PlanDocument read(String resource) throws IOException {
+        try (InputStream in = PlanDocumentJsonTest.class.getResourceAsStream(resource)) {
+            return PlanDocumentReader.read(JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), JsonNode.class));
+        }
+    }
+}
