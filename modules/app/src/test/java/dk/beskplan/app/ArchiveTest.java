@@ -86,7 +86,9 @@ class ArchiveTest {
         // Everything above has reached the archive.
         Eventually.await(WAIT, "the protocol and the status report in the archive", () -> timeline(official, planId),
                 t -> t.stream().anyMatch(e -> "approval.meeting-protocol-published".equals(e.get("type")))
-                        && t.stream().anyMatch(e -> "followup.status-report-submitted".equals(e.get("type"))));
+                        && t.stream().anyMatch(e -> "followup.status-report-submitted".equals(e.get("type")))
+                        // the submitted and the approved version's PDFs, rendered soon after they were frozen
+                        && t.stream().filter(e -> "drafting.plan-document-frozen".equals(e.get("type"))).count() == 2);
         Eventually.await(WAIT, "the second submission in the archive", () -> timeline(official, draftOnlyPlanId),
                 t -> t.stream().anyMatch(e -> "drafting.plan-submitted".equals(e.get("type"))));
     }

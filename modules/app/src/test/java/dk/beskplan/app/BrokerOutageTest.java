@@ -37,8 +37,10 @@ class BrokerOutageTest {
             Api official = Fixtures.as(app, "a.official");
             String planId = Fixtures.createPlan(official, Fixtures.A);
             assertThat(official.post("/api/plans/" + planId + "/submit", Map.of()).status()).isEqualTo(200);
+            // Created, submitted, and the submitted revision's PDF once rendered; none of them published.
+            Eventually.await(WAIT, "three messages waiting", () -> unpublished(app, "drafting"), n -> n == 3);
             Thread.sleep(1000);
-            assertThat(unpublished(app, "drafting")).isEqualTo(3); // created, submitted, the submitted revision's PDF
+            assertThat(unpublished(app, "drafting")).isEqualTo(3);
 
             try (MessageProbe probe = app.probe()) {
                 proxy.restore();

@@ -102,9 +102,10 @@ class LimitsTest {
         byte[] second = official.getBytes("/api/plans/" + planId + "/document.pdf?revision=1");
         assertThat(new String(first, 0, 5)).isEqualTo("%PDF-");
         assertThat(second).as("the stored bytes, not a second rendering").isEqualTo(first);
-        // Rendered at the submission (docs/adr/0023), not at the first request: nothing was rendered lazily.
+        // Rendered once for the frozen revision (docs/adr/0023), by the worker or at this first request, whichever came
+        // first: kept as the frozen document, not in the store for revisions frozen before it existed.
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select (select count(*) from drafting.frozen_document"
-                + " where plan_id = '" + UUID.fromString(planId) + "' and revision = 1 and kind = 'SUBMITTED'),"
+                + " where plan_id = '" + UUID.fromString(planId) + "' and revision = 1 and kind = 'SUBMITTED' and pdf is not null),"
                 + " (select count(*) from drafting.frozen_pdf where plan_id = '" + UUID.fromString(planId) + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);

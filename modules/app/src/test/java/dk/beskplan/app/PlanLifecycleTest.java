@@ -125,21 +125,35 @@ class PlanLifecycleTest {
                     .containsEntry("contentHash", submittedMessage.payload().get("contentHash"));
             List<Map<String, Object>> timeline = Eventually.await(WAIT, "eight events in the archive",
                     () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(), t -> t.size() == 8);
-            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
-                    "drafting.plan-submitted", "drafting.plan-document-frozen", "approval.plan-placed-on-agenda",
-                    "approval.plan-decision-recorded");
-            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("actor"))
-                    .containsExactly("a.official", "a.official", "a.official", "a.secretary", "a.secretary");
-            assertThat(timeline.subList(0, 5)).extracting(e -> e.get("what")).containsExactly("Udkast oprettet",
-                    "Indsendt til godkendelse", "Den indsendte revision dannet som PDF, én gang for alle",
-                    "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today, "Godkendt af Udvalget for Beskæftigelse");
-            assertThat(timeline.get(4)).containsEntry("messageId", decision.messageId());
-            var approvedPdf = probe.await("drafting.plan-document-frozen", m -> planId.equals(m.planId())
+            // What people did, in the order they did it; each PDF is rendered once, soon after its revision was frozen,
+            // and stands in the timeline when it was rendered (docs/adr/0023).
+            String frozenPdf = "drafting.plan-document-frozen";
+            List<Map<String, Object>> acts = timeline.stream().filter(e -> !frozenPdf.equals(e.get("type"))).toList();
+            assertThat(acts.subList(0, 4)).extracting(e -> e.get("type")).containsExactly("drafting.plan-draft-created",
+                    "drafting.plan-submitted", "approval.plan-placed-on-agenda", "approval.plan-decision-recorded");
+            assertThat(acts.subList(0, 4)).extracting(e -> e.get("actor"))
+                    .containsExactly("a.official", "a.official", "a.secretary", "a.secretary");
+            assertThat(acts.subList(0, 4)).extracting(e -> e.get("what")).containsExactly("Udkast oprettet",
+                    "Indsendt til godkendelse", "Sat på dagsordenen: Udvalget for Beskæftigelse, mødet " + today,
+                    "Godkendt af Udvalget for Beskæftigelse");
+            assertThat(acts.get(3)).containsEntry("messageId", decision.messageId());
+            var submittedPdf = probe.await(frozenPdf, m -> planId.equals(m.planId())
+                    && "SUBMITTED".equals(m.payload().get("kind")), WAIT);
+            var approvedPdf = probe.await(frozenPdf, m -> planId.equals(m.planId())
                     && "APPROVED".equals(m.payload().get("kind")), WAIT);
+            assertThat(submittedPdf.actor()).isEqualTo("a.official");
+            assertThat(submittedPdf.causationId()).isNull();
             assertThat(approvedPdf.causationId()).isEqualTo(decision.messageId());
-            assertThat(timeline.subList(5, 8)).extracting(e -> e.get("messageId"), e -> e.get("actor"), e -> e.get("what"))
+            List<Object> order = timeline.stream().map(e -> e.get("messageId")).toList();
+            assertThat(order.indexOf(submittedPdf.messageId().toString()))
+                    .isGreaterThan(order.indexOf(submittedMessage.messageId().toString()));
+            assertThat(order.indexOf(approvedPdf.messageId().toString()))
+                    .isGreaterThan(order.indexOf(decision.messageId().toString()));
+            assertThat(timeline).filteredOn(e -> frozenPdf.equals(e.get("type"))).extracting(e -> e.get("what"))
+                    .containsExactlyInAnyOrder("Den indsendte revision dannet som PDF, én gang for alle",
+                            "Den godkendte udgave dannet som PDF, én gang for alle");
+            assertThat(acts.subList(4, 6)).extracting(e -> e.get("messageId"), e -> e.get("actor"), e -> e.get("what"))
                     .containsExactlyInAnyOrder(tuple(inForce.messageId(), "system:drafting", "Godkendt udgave i kraft"),
-                            tuple(approvedPdf.messageId(), "system:drafting", "Den godkendte udgave dannet som PDF, én gang for alle"),
                             tuple(opened.messageId(), "system:followup", "Opfølgning åbnet"));
             assertThat(timeline).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
         }

@@ -4,6 +4,7 @@ import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.TestApp;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,21 +116,26 @@ class DraftingModuleTest {
     void aSubmittedPlanIsFrozen() {
         String id = (String) official.post("/api/plans/import", document()).json().get("id");
         assertThat(official.post("/api/plans/" + id + "/submit", Map.of()).status()).isEqualTo(200);
-        assertThat(outbox(id)).containsExactly("drafting.plan-draft-created", "drafting.plan-submitted",
-                "drafting.plan-document-frozen");
+        assertThat(outbox(id)).startsWith("drafting.plan-draft-created", "drafting.plan-submitted");
+        // Its PDF follows once rendered, in a message of its own.
+        Eventually.await(Duration.ofSeconds(30), "the frozen PDF's message", () -> outbox(id),
+                sent -> sent.equals(List.of("drafting.plan-draft-created", "drafting.plan-submitted", "drafting.plan-document-frozen")));
         assertThat(official.put("/api/plans/" + id + "/document", document(), "If-Match", "\"1\"").status()).isEqualTo(409);
         assertThat(official.get("/api/plans/" + id + "/revisions").jsonList().get(0)).containsEntry("frozenAs", "SUBMITTED");
     }
 
     /**
-     * The submitted revision's PDF was rendered once, at the submission: stored with its SHA-256, sent in the same
-     * transaction as the submission (drafting.plan-document-frozen), and served from then on, byte for byte.
+     * The submitted revision's PDF is rendered once, soon after the submission: stored with its SHA-256, sent to the
+     * archive (drafting.plan-document-frozen), and served from then on, byte for byte. Asked for at once, while the
+     * worker may be rendering it, it is still rendered once: the bytes served are the bytes stored and sent, in one
+     * message.
      */
     @Test
     @SuppressWarnings("unchecked")
     void theSubmittedRevisionsPdfIsRenderedOnceStoredAndSent() throws Exception {
         String id = (String) official.post("/api/plans/import", document()).json().get("id");
         assertThat(official.post("/api/plans/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        byte[] askedAtOnce = official.getBytes("/api/plans/" + id + "/document.pdf?revision=1");
         Map<String, Object> stored = tx().executeRead(s -> app.bean(Sql.class).queryOne("select kind, revision, sha256, pdf,"
                         + " content_hash from drafting.frozen_document where plan_id = ?::uuid", rs -> Map.<String, Object>of("kind",
                         rs.getString(1), "revision", rs.getInt(2), "sha256", rs.getString(3), "pdf", rs.getBytes(4), "contentHash",
@@ -148,6 +155,8 @@ class DraftingModuleTest {
         assertThat(java.util.Base64.getDecoder().decode((String) payload.get("pdf"))).isEqualTo(pdf);
 
         // Served as stored, again and again, not rendered anew.
+        assertThat(askedAtOnce).isEqualTo(pdf);
+        assertThat(outbox(id)).filteredOn("drafting.plan-document-frozen"::equals).hasSize(1);
         assertThat(official.getBytes("/api/plans/" + id + "/document.pdf?revision=1")).isEqualTo(pdf);
         assertThat(official.getBytes("/api/plans/" + id + "/document.pdf")).isEqualTo(pdf);
     }

@@ -8,8 +8,6 @@ import dk.beskplan.approval.application.Meetings;
 import dk.beskplan.approval.domain.AgendaItem;
 import dk.beskplan.approval.domain.Committee;
 import dk.beskplan.approval.domain.ItemDecision;
-import dk.beskplan.drafting.application.Freezer;
-import dk.beskplan.drafting.application.FrozenPdf;
 import dk.beskplan.drafting.application.PlanService;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.platform.demo.DemoUsers;
@@ -77,12 +75,9 @@ public class DemoPlans {
     private final JsonMapper json;
     private final DemoUsers users;
     private final TransactionOperations<Connection> transactions;
-    private final Freezer freezer;
 
     public DemoPlans(PlanService plans, Inbox inbox, Committees committees, Meetings meetings, Agendas agendas,
-                     Decisions decisions, JsonMapper json, DemoUsers users, TransactionOperations<Connection> transactions,
-                     Freezer freezer) {
-        this.freezer = freezer;
+                     Decisions decisions, JsonMapper json, DemoUsers users, TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
         this.plans = plans;
         this.inbox = inbox;
@@ -132,10 +127,7 @@ public class DemoPlans {
         PlanService drafted = plans.asOf(reference.approvedAt().minusWeeks(5).atTime(10, 0).atZone(danish).toInstant());
         PlanService submitted = plans.asOf(reference.approvedAt().minusWeeks(4).atTime(10, 0).atZone(danish).toInstant());
         Plan plan = transactions.executeWrite(status -> drafted.importDocument(document, official));
-        // The PDF of the revision to be frozen is rendered between the two transactions, as Submissions does it.
-        PlanService.Document toFreeze = transactions.executeRead(status -> submitted.toSubmit(plan.id(), null, official));
-        FrozenPdf pdf = freezer.render(toFreeze);
-        transactions.executeWrite(status -> submitted.submit(plan.id(), null, official, pdf));
+        transactions.executeWrite(status -> submitted.submit(plan.id(), null, official));
         CurrentUser secretary = new CurrentUser(reference.secretary(), municipality, Set.of(Roles.SECRETARY));
         awaitInInbox(plan.id(), secretary);
         Committee committee = committee(document.get("committeeName").getStringValue(), secretary);

@@ -2,6 +2,7 @@ package dk.beskplan.drafting.application;
 
 import dk.beskplan.contracts.approval.PlanDecisionRecorded;
 import dk.beskplan.contracts.drafting.PlanApproved;
+import dk.beskplan.contracts.drafting.PlanDocumentFrozen;
 import dk.beskplan.drafting.DraftingModule;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.drafting.domain.PlanState;
@@ -26,15 +27,12 @@ class OnPlanDecisionRecorded extends ModuleMessageHandler<PlanDecisionRecorded> 
     private final PlanRepository plans;
     private final PlanTexts texts;
     private final Outbox outbox;
-    private final Freezer freezer;
-    private final FrozenDocumentRepository frozenDocuments;
+    private final FrozenPdfQueue frozenPdfs;
     private final Clock clock;
 
-    OnPlanDecisionRecorded(PlanRepository plans, PlanTexts texts, Outbox outbox, Freezer freezer,
-                           FrozenDocumentRepository frozenDocuments, Clock clock) {
+    OnPlanDecisionRecorded(PlanRepository plans, PlanTexts texts, Outbox outbox, FrozenPdfQueue frozenPdfs, Clock clock) {
         super(DraftingModule.MODULE, PlanDecisionRecorded.class);
-        this.freezer = freezer;
-        this.frozenDocuments = frozenDocuments;
+        this.frozenPdfs = frozenPdfs;
         this.plans = plans;
         this.texts = texts;
         this.outbox = outbox;
@@ -69,8 +67,6 @@ class OnPlanDecisionRecorded extends ModuleMessageHandler<PlanDecisionRecorded> 
             LOG.warn("Plan {}: decision {} not applied: {}", plan.id(), decision.decisionId(), rejected.reason());
             return;
         }
-        // The approved version's PDF is rendered before the plan's row is written (and so locked) in this transaction.
-        FrozenPdf approvedPdf = plan.state() == PlanState.APPROVED ? freezer.renderHere(approvedVersion(plan, decision)) : null;
         plans.update(plan, clock.instant());
         if (decision.decision() == PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS) {
             // The submitted revision stays frozen as submitted; the amended text is the approved revision.
@@ -83,21 +79,13 @@ class OnPlanDecisionRecorded extends ModuleMessageHandler<PlanDecisionRecorded> 
                     decidingBody(decision, plan), decision.meetingId()),
                     clock.instant());
             publishApproved(plan, decision, envelope);
-            frozenDocuments.insert(approvedPdf, clock.instant());
-            outbox.append(DraftingModule.MODULE, approvedPdf.message(plan, decision.meetingDate()),
-                    MessageContext.reactingTo(envelope, module()));
+            // The approved version's PDF is rendered once, soon after this commits (FrozenPdfQueue).
+            PlanRepository.Revision approved = plans.revision(plan.id(), plan.approvedRevision()).orElseThrow();
+            MessageContext context = MessageContext.reactingTo(envelope, module());
+            frozenPdfs.request(new FrozenDocumentRepository.Request(plan.id(), plan.approvedRevision(),
+                    PlanDocumentFrozen.Kind.APPROVED, approved.contentHash(), decision.meetingDate(), context.municipality(),
+                    context.actor(), context.causationId()));
         }
-    }
-
-    /** The approved version as it will be frozen: the submitted revision, or the amended text as the next revision. */
-    private PlanService.Document approvedVersion(Plan plan, PlanDecisionRecorded decision) {
-        if (decision.decision() == PlanDecisionRecorded.Decision.APPROVED_WITH_AMENDMENTS) {
-            PlanDocument approved = decision.approvedDocument();
-            return new PlanService.Document(plan, plan.approvedRevision(), approved, PlanDocumentWriter.hash(approved), "APPROVED");
-        }
-        PlanRepository.Revision submitted = plans.revision(plan.id(), decision.revisionNumber()).orElseThrow();
-        return new PlanService.Document(plan, decision.revisionNumber(), texts.stored(submitted.content()),
-                submitted.contentHash(), "APPROVED");
     }
 
     /** Who decided: as the decision says, else the committee the plan names, else "Udvalget" (a plan may name none). */

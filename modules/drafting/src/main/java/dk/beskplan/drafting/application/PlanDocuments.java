@@ -1,41 +1,27 @@
 package dk.beskplan.drafting.application;
 
-import dk.beskplan.drafting.application.PlanDocumentView;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.tenancy.Municipalities;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-/** The plan as the municipality publishes it, in HTML and PDF from one template. */
+/** The plan as the municipality publishes it, in HTML from the template its PDF is rendered from ({@link PlanPdfs}). */
 @Singleton
 public class PlanDocuments {
     static final String TEMPLATE = "drafting/plan-document";
 
     private final PlanService plans;
     private final DocumentRenderer renderer;
-    private final FrozenPdfRepository frozenPdfs;
-    private final FrozenDocumentRepository frozenDocuments;
-    private final TransactionOperations<Connection> transactions;
-    private final Clock clock;
     private final Municipalities municipalities;
 
-    PlanDocuments(PlanService plans, DocumentRenderer renderer, FrozenPdfRepository frozenPdfs,
-                  FrozenDocumentRepository frozenDocuments, TransactionOperations<Connection> transactions, Clock clock,
-                  Municipalities municipalities) {
-        this.frozenDocuments = frozenDocuments;
+    PlanDocuments(PlanService plans, DocumentRenderer renderer, Municipalities municipalities) {
         this.municipalities = municipalities;
         this.plans = plans;
         this.renderer = renderer;
-        this.frozenPdfs = frozenPdfs;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     /**
@@ -66,27 +52,6 @@ public class PlanDocuments {
         String file = (doc.content().title() + " " + municipalityName).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "") + "-rev" + doc.revision();
         return new Rendered(file, html, doc.plan().id(), doc.revision(), doc.frozenAs());
-    }
-
-    /**
-     * The PDF: a draft's rendered now; a frozen revision's as rendered when it was frozen, the same bytes the archive
-     * holds (a withdrawn revision's is the one submitted). A revision frozen before those PDFs were kept (drafting's
-     * migration V7) is rendered once, on first request, and served from frozen_pdf afterwards.
-     */
-    public byte[] pdf(Rendered rendered) {
-        if (!rendered.frozen()) {
-            return renderer.pdf(rendered.html());
-        }
-        java.util.Optional<FrozenPdf> frozen = transactions.executeRead(status -> frozenDocuments.find(rendered.planId(),
-                rendered.revision(), FrozenPdf.kindOf(rendered.frozenAs())));
-        if (frozen.isPresent()) {
-            return frozen.get().pdf();
-        }
-        return renderer.pdfOnce("drafting:" + rendered.planId() + ":" + rendered.revision(),
-                () -> transactions.executeRead(status -> frozenPdfs.find(rendered.planId(), rendered.revision())),
-                rendered::html,
-                pdf -> transactions.executeWrite(status -> frozenPdfs.insert(rendered.planId(), rendered.revision(), pdf,
-                        clock.instant())));
     }
 
     private static String status(PlanService.Document doc) {

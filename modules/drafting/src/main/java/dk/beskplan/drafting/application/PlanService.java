@@ -1,5 +1,6 @@
 package dk.beskplan.drafting.application;
 
+import dk.beskplan.contracts.drafting.PlanDocumentFrozen;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.Period;
 import dk.beskplan.plandocument.PlanDocumentWriter;
@@ -64,13 +65,13 @@ public class PlanService {
     private final Outbox outbox;
     private final PlanTexts texts;
     private final UserAccounts directory;
-    private final FrozenDocumentRepository frozenDocuments;
+    private final FrozenPdfQueue frozenPdfs;
     private final Clock clock;
 
     PlanService(PlanRepository plans, Outbox outbox, PlanTexts texts, UserAccounts directory,
-                FrozenDocumentRepository frozenDocuments, Clock clock) {
+                FrozenPdfQueue frozenPdfs, Clock clock) {
         this.plans = plans;
-        this.frozenDocuments = frozenDocuments;
+        this.frozenPdfs = frozenPdfs;
         this.outbox = outbox;
         this.texts = texts;
         this.directory = directory;
@@ -82,7 +83,7 @@ public class PlanService {
      * ago as they happened). A plain object, not a bean: the caller opens the transaction.
      */
     public PlanService asOf(Instant moment) {
-        return new PlanService(plans, outbox, texts, directory, frozenDocuments, Clock.fixed(moment, DANISH_TIME));
+        return new PlanService(plans, outbox, texts, directory, frozenPdfs, Clock.fixed(moment, DANISH_TIME));
     }
 
     private static final java.time.ZoneId DANISH_TIME = java.time.ZoneId.of("Europe/Copenhagen");
@@ -257,34 +258,12 @@ public class PlanService {
     }
 
     /**
-     * The revision a submission would freeze, as it will be frozen (its number, content and label), for its PDF to be
-     * rendered before {@link #submit}: everything that would refuse the submission refuses here already, and nothing is
-     * stored.
+     * Freezes the current revision and sends it to the committee; its PDF is requested, to be rendered once soon after
+     * ({@link FrozenPdfQueue}). {@code expectedVersion} (from If-Match) makes the submit fail with 409 when someone
+     * changed the plan since the caller looked at it.
      */
     @Transactional
-    public Document toSubmit(UUID id, @Nullable Long expectedVersion, CurrentUser user) {
-        Plan plan = visible(id, user);
-        if (expectedVersion != null) {
-            requireVersion(plan, expectedVersion);
-        }
-        PlanRepository.Revision current = plans.revision(id, plan.currentRevision()).orElseThrow();
-        PlanDocument content = texts.stored(current.content());
-        requireGoals(content);
-        if (plan.state() == PlanState.DRAFT && current.frozenAs() != null) {
-            plan.revise(content).orElseThrow(Conflict::new); // in memory only: the revision submit will add
-        }
-        int revision = plan.submit().orElseThrow(Conflict::new);
-        return new Document(plan, revision, content, current.contentHash(), "SUBMITTED");
-    }
-
-    /**
-     * Freezes the current revision and sends it to the committee, with {@code pdf}, its PDF rendered by {@link Freezer}
-     * from {@link #toSubmit}: stored and sent to the archive in this transaction. {@code expectedVersion} (from
-     * If-Match) makes the submit fail with 409 when someone changed the plan since the caller looked at it; so does a
-     * change since the PDF was rendered.
-     */
-    @Transactional
-    public Plan submit(UUID id, @Nullable Long expectedVersion, CurrentUser user, FrozenPdf pdf) {
+    public Plan submit(UUID id, @Nullable Long expectedVersion, CurrentUser user) {
         Plan plan = visible(id, user);
         if (expectedVersion != null) {
             requireVersion(plan, expectedVersion);
@@ -300,18 +279,15 @@ public class PlanService {
             current = plans.revision(id, plan.currentRevision()).orElseThrow();
         }
         int revision = plan.submit().orElseThrow(Conflict::new);
-        if (!pdf.planId().equals(id) || pdf.revision() != revision || !pdf.contentHash().equals(current.contentHash())) {
-            throw new Conflict("Planen er ændret af en anden, mens den blev gjort klar til indsendelse. Hent den igen og indsend på ny.");
-        }
         plans.update(plan, clock.instant());
         plans.freeze(id, revision, "SUBMITTED");
-        frozenDocuments.insert(pdf, clock.instant());
         MessageContext context = MessageContext.byUser(user.username(), plan.municipality(), plan.id());
         outbox.append(DraftingModule.MODULE,
                 new PlanSubmitted(plan.id(), plan.title(), plan.period().fromYear(), plan.period().toYear(),
                         plan.committeeName(), revision, current.contentHash(), user.username(),
                         texts.stored(current.content()), today()), context);
-        outbox.append(DraftingModule.MODULE, pdf.message(plan, today()), context);
+        frozenPdfs.request(new FrozenDocumentRepository.Request(id, revision, PlanDocumentFrozen.Kind.SUBMITTED,
+                current.contentHash(), today(), context.municipality(), context.actor(), null));
         return plans.find(id).orElseThrow();
     }
 

@@ -6,6 +6,7 @@ import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.security.UserAccounts;
 import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.TestApp;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -88,17 +90,22 @@ class ApprovalWithAmendmentsTest {
         assertThat(revisions).filteredOn(r -> Integer.valueOf(2).equals(r.get("number")))
                 .extracting(r -> r.get("author")).containsExactly("secretary");
 
-        // Each frozen revision's PDF was rendered once, when it was frozen, and is served as stored.
+        // Each frozen revision's PDF is rendered once, soon after it was frozen, and served as stored.
         Sql sql = app.bean(Sql.class);
-        List<String> frozen = tx.executeRead(s -> sql.query("select revision || ':' || kind from drafting.frozen_document"
-                + " where plan_id = ?::uuid order by revision", rs -> rs.getString(1), id));
+        List<String> frozen = Eventually.await(Duration.ofSeconds(30), "both frozen PDFs rendered", () -> tx.executeRead(s -> sql.query(
+                "select revision || ':' || kind from drafting.frozen_document where plan_id = ?::uuid and pdf is not null"
+                        + " order by revision", rs -> rs.getString(1), id)), rendered -> rendered.size() == 2);
         assertThat(frozen).containsExactly("1:SUBMITTED", "2:APPROVED");
         byte[] approvedPdf = tx.executeRead(s -> sql.queryOne("select pdf from drafting.frozen_document where plan_id = ?::uuid"
                 + " and kind = 'APPROVED'", rs -> rs.getBytes(1), id).orElseThrow());
         assertThat(official.getBytes("/api/plans/" + id + "/document.pdf?revision=2")).isEqualTo(approvedPdf);
         List<String> sent = tx.executeRead(s -> sql.query("select type from drafting.outbox where ordering_key = ? order by id",
                 rs -> rs.getString(1), id));
-        assertThat(sent).containsExactly("drafting.plan-draft-created", "drafting.plan-submitted", "drafting.plan-document-frozen",
-                "drafting.plan-approved", "drafting.plan-document-frozen");
+        // Each PDF is sent when it has been rendered: after the revision was frozen, perhaps after what came next.
+        assertThat(sent).filteredOn(type -> !type.equals("drafting.plan-document-frozen"))
+                .containsExactly("drafting.plan-draft-created", "drafting.plan-submitted", "drafting.plan-approved");
+        assertThat(sent).filteredOn(type -> type.equals("drafting.plan-document-frozen")).hasSize(2);
+        assertThat(sent.indexOf("drafting.plan-document-frozen")).isGreaterThan(sent.indexOf("drafting.plan-submitted"));
+        assertThat(sent.lastIndexOf("drafting.plan-document-frozen")).isGreaterThan(sent.indexOf("drafting.plan-approved"));
     }
 }

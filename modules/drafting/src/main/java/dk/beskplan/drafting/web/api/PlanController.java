@@ -5,7 +5,7 @@ import dk.beskplan.plandocument.PlanDocumentWriter;
 import dk.beskplan.drafting.application.Comparisons;
 import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
-import dk.beskplan.drafting.application.Submissions;
+import dk.beskplan.drafting.application.PlanPdfs;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.drafting.domain.PlanWarnings;
@@ -117,10 +117,10 @@ public class PlanController {
     private final PlanService plans;
     private final Comparisons comparisons;
     private final PlanDocuments documents;
-    private final Submissions submissions;
+    private final PlanPdfs pdfs;
 
-    public PlanController(PlanService plans, Comparisons comparisons, PlanDocuments documents, Submissions submissions) {
-        this.submissions = submissions;
+    public PlanController(PlanService plans, Comparisons comparisons, PlanDocuments documents, PlanPdfs pdfs) {
+        this.pdfs = pdfs;
         this.plans = plans;
         this.comparisons = comparisons;
         this.documents = documents;
@@ -179,7 +179,7 @@ public class PlanController {
     @Operation(summary = "The plan document as PDF (current revision, or ?revision=N)")
     public HttpResponse<byte[]> pdf(@PathVariable UUID id, @QueryValue @Nullable Integer revision, Authentication auth) {
         PlanDocuments.Rendered rendered = documents.html(id, revision, CurrentUser.of(auth));
-        return HttpResponse.ok(documents.pdf(rendered)).contentType("application/pdf")
+        return HttpResponse.ok(pdfs.pdf(rendered)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + rendered.fileName() + ".pdf\"");
     }
 
@@ -247,7 +247,7 @@ public class PlanController {
     @Secured(Roles.OFFICIAL)
     @Operation(summary = "Freeze the current revision and send it to the committee (If-Match: the plan's ETag)")
     public HttpResponse<PlanView> submit(@PathVariable UUID id, @Header("If-Match") @Nullable String ifMatch, Authentication auth) {
-        Plan plan = submissions.submit(id, IfMatch.optional(ifMatch), CurrentUser.of(auth));
+        Plan plan = plans.submit(id, IfMatch.optional(ifMatch), CurrentUser.of(auth));
         return HttpResponse.ok(PlanView.of(plan)).header("ETag", etag(plan));
     }
 

@@ -3,7 +3,6 @@ package dk.beskplan.drafting.web.pages;
 import dk.beskplan.drafting.application.Comparisons;
 import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
-import dk.beskplan.drafting.application.Submissions;
 import dk.beskplan.drafting.domain.Plan;
 import dk.beskplan.drafting.domain.PlanComparison;
 import dk.beskplan.platform.security.CurrentUser;
@@ -56,13 +55,11 @@ public class PlanPages {
     private final PlanService plans;
     private final Comparisons comparisons;
     private final PlanDocuments documents;
-    private final Submissions submissions;
     private final JsonMapper json;
     private final FieldNames fieldNames;
 
     public PlanPages(PlanService plans, Comparisons comparisons, PlanDocuments documents, JsonMapper json,
-                     Submissions submissions, FieldNames fieldNames) {
-        this.submissions = submissions;
+                     FieldNames fieldNames) {
         this.plans = plans;
         this.comparisons = comparisons;
         this.documents = documents;
@@ -120,7 +117,7 @@ public class PlanPages {
     @Secured(Roles.OFFICIAL)
     public MutableHttpResponse<?> submit(@PathVariable UUID id, @Body Map<String, String> form, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        return thenShowPlan(id, user, () -> submissions.submit(id, version(form), user).id());
+        return thenShowPlan(id, user, () -> plans.submit(id, version(form), user).id());
     }
 
     @Post("/{id}/traek-tilbage")

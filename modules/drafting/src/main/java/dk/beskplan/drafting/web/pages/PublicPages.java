@@ -1,6 +1,7 @@
 package dk.beskplan.drafting.web.pages;
 
 import dk.beskplan.drafting.application.PlanDocuments;
+import dk.beskplan.drafting.application.PlanPdfs;
 import dk.beskplan.drafting.application.PublishedPlans;
 import dk.beskplan.platform.text.DanishFormats;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +35,10 @@ import java.util.UUID;
 public class PublicPages {
     private final PublishedPlans plans;
     private final PlanDocuments documents;
+    private final PlanPdfs pdfs;
 
-    public PublicPages(PublishedPlans plans, PlanDocuments documents) {
+    public PublicPages(PublishedPlans plans, PlanDocuments documents, PlanPdfs pdfs) {
+        this.pdfs = pdfs;
         this.plans = plans;
         this.documents = documents;
     }
@@ -71,7 +74,7 @@ public class PublicPages {
     @Get(value = "/{id}/pdf", produces = "application/pdf")
     public HttpResponse<byte[]> pdf(@PathVariable String municipality, @PathVariable UUID id) {
         PlanDocuments.Rendered rendered = documents.html(plans.publishedDocument(municipality, id));
-        return HttpResponse.ok(documents.pdf(rendered))
+        return HttpResponse.ok(pdfs.pdf(rendered))
                 .header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + ".pdf\"");
     }
 }
