@@ -79,7 +79,7 @@ public class Worst {
                 + "\"}]}", "\"-1\""); // refused (409) where the route is already set: that is fine
         String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
         HttpResponse<String> created = secretary.send("POST", "/api/approval/meetings", "{\"committeeId\":\"" + committeeId
-                + "\",\"date\":\"" + today + "\",\"time\":\"16:00\",\"place\":\"Rådhuset\",\"submissionDeadline\":\"" + today + "\"}", null);
+                + "\",\"date\":\"" + today + "\",\"place\":\"Rådhuset\",\"submissionDeadline\":\"" + today + "\"}", null);
         String meeting = (String) map(created.body()).get("id");
         String agenda = null;
         for (int i = 0; i < 600 && agenda == null; i++) {

@@ -89,17 +89,24 @@ public class PlanPdfs {
                 try {
                     renderOnce(request);
                 } catch (RenderBusy busy) {
-                    return;
+                    if (busy.outOfMemory()) {
+                        failed(request, busy);
+                    }
+                    return; // the slots are full (or the heap was): the next pass tries again
                 } catch (RuntimeException e) {
-                    int attempts = transactions.executeWrite(status -> frozen.failed(request));
-                    LOG.error("Plan {} revision {}: the {} PDF could not be rendered (attempt {} of {})", request.planId(),
-                            request.revision(), request.kind(), attempts, FrozenDocumentRepository.MAX_ATTEMPTS, e);
+                    failed(request, e);
                 }
             }
             if (batch.size() < BATCH) {
                 return;
             }
         }
+    }
+
+    private void failed(FrozenDocumentRepository.Request request, RuntimeException e) {
+        int attempts = transactions.executeWrite(status -> frozen.failed(request));
+        LOG.error("Plan {} revision {}: the {} PDF could not be rendered (attempt {} of {})", request.planId(),
+                request.revision(), request.kind(), attempts, FrozenDocumentRepository.MAX_ATTEMPTS, e);
     }
 
     /**

@@ -55,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Singleton
 public class DocumentRenderer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentRenderer.class);
     public static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final long RETRY_AFTER_SECONDS = 30;
     private final TemplateEngine templates;
@@ -99,14 +100,6 @@ public class DocumentRenderer {
         return inSlot(() -> render(html));
     }
 
-    /**
-     * The PDF of the HTML, rendered on the calling thread, outside the render slots and their budget: for work that is
-     * bounded already and must not be refused on a busy moment (a module's message consumer freezing a document).
-     */
-    public byte[] pdfHere(String html) {
-        return render(html);
-    }
-
     /** Runs the work in a render slot and waits at most the time budget for it. */
     <T> T inSlot(Callable<T> work) {
         Future<T> render;
@@ -128,6 +121,14 @@ public class DocumentRenderer {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // The render's objects are gone with its thread's stack; the instance goes on. Logged for the operator:
+                // the heap is smaller than the largest documents need (docs/operations.md, "Memory").
+                LOG.error("A PDF could not be rendered: the heap is full ({} MiB at most)",
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024), e.getCause());
+                throw new RenderBusy("Der var ikke hukommelse nok til at danne PDF-dokumentet. Prøv igen om lidt;"
+                        + " sker det igen, så kontakt driften.", RETRY_AFTER_SECONDS, true);
             }
             throw new IllegalStateException("the PDF could not be rendered", e.getCause());
         }

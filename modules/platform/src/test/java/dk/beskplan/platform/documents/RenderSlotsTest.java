@@ -57,6 +57,19 @@ class RenderSlotsTest {
         never.countDown();
     }
 
+    /** A heap too small for a document is a 503 naming the cause, not a 500; the slot is free again afterwards. */
+    @Test
+    void aRenderThatRunsOutOfMemoryIsAnsweredAsBusyAndTheSlotServesTheNext() {
+        DocumentRenderer renderer = new DocumentRenderer(new TemplateEngine(), 1, 1, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> renderer.inSlot(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        })).isInstanceOfSatisfying(RenderBusy.class, busy -> {
+            assertThat(busy.outOfMemory()).isTrue();
+            assertThat(busy.getMessage()).contains("hukommelse");
+        });
+        assertThat(new String(renderer.pdf(HTML), 0, 5)).isEqualTo("%PDF-");
+    }
+
     @Test
     void aFrozenDocumentIsRenderedOnceHoweverOftenItIsAskedFor() {
         DocumentRenderer renderer = new DocumentRenderer(new TemplateEngine(), 2, 8, Duration.ofMinutes(1));
