@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Start-up to healthy (docs/performance.md): on a database migrated by a first start, without the demo, N starts
+# each as the deployable starts (java -jar), then N starts with a class-data-sharing archive (AppCDS) recorded by a
+# training start. Prints each start's milliseconds to /health answering UP, and the medians.
+#
+#   bench/run-startup.sh [N]        default 5
+#   SKIP_BUILD=1 bench/run-startup.sh
+# Loopback only; it drops its database and the run's queues when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-5}
+PORT=${BENCH_PORT:-18081}
+. bench/lib.sh
+build_jar
+
+db=beskplan_startup
+namespace="startup-$(date +%s)"
+dropdb $PG --if-exists "$db" 2>/dev/null
+createdb $PG "$db"
+APP_DB=$db
+APP_NAMESPACE=$namespace
+APP_URL="http://127.0.0.1:$PORT"
+APP_JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
+APP_LOG=$(mktemp /tmp/beskplan-startup-XXXX.log)
+trap stop_app EXIT
+jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
+
+# One start without the demo, as the deployable runs in production; the first one migrates the database.
+start_once() {
+  DATASOURCES_DEFAULT_URL="$APP_JDBC" MICRONAUT_SERVER_PORT=$PORT BESKPLAN_MESSAGING_NAMESPACE="$APP_NAMESPACE" \
+    BESKPLAN_MAIL_ENABLED=false java "$@" -jar "$JAR" >>"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  local started=$(date +%s%N)
+  wait_healthy
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+  echo "$ms"
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+log "first start (migrates the database): $(start_once) ms"
+plain=()
+for _ in $(seq 1 "$N"); do plain+=("$(start_once)"); done
+echo "start-up to healthy, migrated database, no demo (ms): ${plain[*]}"
+echo "median (ms): $(printf '%s\n' "${plain[@]}" | median)"
+
+log "training start for the class-data-sharing archive: $(start_once -XX:ArchiveClassesAtExit="$jsa") ms"
+cds=()
+for _ in $(seq 1 "$N"); do cds+=("$(start_once -XX:SharedArchiveFile="$jsa")"); done
+echo "start-up to healthy with AppCDS (ms): ${cds[*]}"
+echo "median with AppCDS (ms): $(printf '%s\n' "${cds[@]}" | median)"
+echo "archive size (MiB): $(( $(stat -c %s "$jsa") / 1048576 ))"
+rm -f "$jsa"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
