@@ -39,7 +39,7 @@ class DraftingInTheBrowserTest {
     }
 
     @Test
-    void createEditCompareAndSubmitADraft() {
+    void createEditCompareAndSubmitADraft() throws Exception {
         browser.login("a.official", Fixtures.PASSWORD).open("/plans");
 
         // A period that ends before it begins: named by the fields' Danish labels.
@@ -124,6 +124,14 @@ class DraftingInTheBrowserTest {
         // Submit
         browser.click("Indsend til politisk godkendelse");
         browser.awaitText("Indsendt");
+        // The plan page's PDF link gives the submitted revision at once, whether or not the background render has
+        // been (docs/adr/0023): the file says what it is.
+        String pdfLink = browser.driver.findElement(By.linkText("Hent PDF")).getAttribute("href");
+        byte[] pdf = official.getBytes(pdfLink.replaceFirst("^https?://[^/]+", ""));
+        try (var submitted = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(submitted))
+                    .contains("Indsendt til politisk behandling (revision 5)");
+        }
         // It reaches the committee secretary's in-box (ApprovalInTheBrowserTest goes on from there).
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
