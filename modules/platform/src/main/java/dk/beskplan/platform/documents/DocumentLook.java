@@ -113,7 +113,9 @@ public record DocumentLook(String primaryColour, String tableHeaderColour, Font 
         }
         String families = font.cssFamilies();
         return "\n    body { font-family: " + families + "; }"
-                + "\n    @page { @bottom-center { font-family: " + families + "; } }"
+                // openhtmltopdf takes a page margin box from the last rule that has it, whole: the templates' page number again.
+                + "\n    @page { @bottom-center { content: counter(page) \" / \" counter(pages); font-family: " + families
+                + "; font-size: 9pt; color: #444; } }"
                 + "\n    h1, h2, h3, h4 { color: " + primaryColour + "; }"
                 + "\n    h2 { border-bottom-color: " + primaryColour + "; }"
                 + "\n    .decision, .summary { border-left-color: " + primaryColour + "; }"

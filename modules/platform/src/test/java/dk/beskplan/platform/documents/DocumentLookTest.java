@@ -34,7 +34,7 @@ class DocumentLookTest {
         assertThat(look.tableHeaderText()).isEqualTo("#ffffff");
         assertThat(look.css()).contains("h1, h2, h3, h4 { color: #8b1a1a; }", "border-bottom-color: #8b1a1a",
                 "th { background: #1f4e3d; color: #ffffff; }", "font-family: 'Dokument Serif', 'DejaVu Serif'",
-                "@bottom-center { font-family: 'Dokument Serif'");
+                "counter(pages); font-family: 'Dokument Serif'");
         assertThat(DocumentLook.of(null, "#fff3c4", null).tableHeaderText()).as("a pale header keeps the dark text").isEqualTo("#1b1b1b");
     }
 

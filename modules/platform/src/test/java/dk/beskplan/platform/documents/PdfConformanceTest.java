@@ -185,6 +185,7 @@ class PdfConformanceTest {
         PdfConformance.assertConforms("document in a municipality's look", pdf);
         assertThat(PdfConformance.fonts(pdf)).isNotEmpty().allMatch(font -> font.contains("DejaVuSerif") && !font.contains("not embedded"));
         assertThat(PdfConformance.colours(pdf)).as("heading and table header colours").contains("#8b1a1a", "#1f4e3d", "#ffffff");
+        assertThat(PdfConformance.text(pdf)).as("the page numbers stay").contains("1 / 2", "2 / 2");
         assertThat(PdfConformance.colours(RENDERER.pdf(html()))).as("the default look").contains("#e8eef5").doesNotContain("#8b1a1a");
         assertThat(PdfConformance.fonts(RENDERER.pdf(html()))).allMatch(font -> font.contains("DejaVuSans"));
     }
