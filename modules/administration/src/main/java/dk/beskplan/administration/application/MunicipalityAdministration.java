@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * The system administrator switches municipalities on (naming their local administrator, who is invited) and off;
- * the municipality's settings (display name, contact e-mail, logo, the look of its documents) are kept by the system or the local administrator.
+ * the municipality's settings (display name, contact e-mail, logo, the look of its documents) are kept by the system
+ * or the local administrator.
  * Each act is published and listed ({@link Acts}).
  */
 @Singleton
