@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dk.beskplan.administration.application.CreateAdminCommand;
 import dk.beskplan.followup.application.Reminders;
 import dk.beskplan.platform.persistence.Sql;
+import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.testing.Api;
 import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.TestApp;
@@ -272,6 +273,24 @@ class AdministrationInTheBrowserTest {
         assertThat(logo.header("Content-Security-Policy")).contains("sandbox");
         browser.checkAccessibility();
 
+        // The look of its documents (docs/adr/0026): a colour too pale for the white page is refused at its field, saying
+        // why; then the colours and a serif font are saved.
+        browser.fill("Hovedfarve", "#7fb2e5").fill("Farve på tabellernes overskrifter", "#2e5e4e").choose("font", "DejaVu Serif")
+                .click("Gem udseendet");
+        browser.awaitText("har kun kontrasten 2,2:1 mod den hvide side");
+        assertThat(browser.driver.findElement(By.id("primaryColour")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("primaryColour")).getAttribute("aria-describedby")).contains("primaryColour-error");
+        assertThat(browser.driver.findElement(By.id("primaryColour-error")).getText()).contains("4,5:1", "WCAG AA");
+        assertThat(browser.value("tableHeaderColour")).as("what was typed stays").isEqualTo("#2e5e4e");
+        browser.checkAccessibility();
+        browser.fill("Hovedfarve", "#7A1F2B").click("Gem udseendet");
+        browser.awaitText("Dokumenternes udseende er gemt.");
+        Municipalities.Municipality kbh = app.bean(Municipalities.class).find("101").orElseThrow();
+        assertThat(List.of(kbh.primaryColour(), kbh.tableHeaderColour(), kbh.documentFont())).containsExactly("#7a1f2b", "#2e5e4e", "DEJAVU_SERIF");
+        assertThat(browser.value("primaryColour")).isEqualTo("#7a1f2b");
+        assertThat(browser.value("font")).isEqualTo("DEJAVU_SERIF");
+        assertThat(browser.text()).contains("dokumenternes hovedfarve (tom) → »#7a1f2b«");
+
         // A user invited, invited again, given a second role, deactivated and reactivated, all on the user's page.
         browser.click("Invitér en bruger");
         browser.checkAccessibility();
@@ -454,6 +473,19 @@ class AdministrationInTheBrowserTest {
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.body()).contains("\"field\":\"email\"");
         assertThat(otto.post("/api/admin/municipalities/461/activation", Map.of("version", 1)).status()).isEqualTo(403);
+
+        // The look of Odense's documents over the API: a colour below 4.5:1 and a font not in the list are refused by field.
+        Object version = otto.get("/api/admin/municipalities/461").json().get("version");
+        Api.Response pale = otto.put("/api/admin/municipalities/461/look", Map.of("primaryColour", "#ffd700", "tableHeaderColour", "#777777",
+                "font", "COMIC_SANS", "version", version));
+        assertThat(pale.status()).isEqualTo(400);
+        assertThat(pale.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(pale.body()).contains("\"field\":\"primaryColour\"", "\"field\":\"tableHeaderColour\"", "\"field\":\"font\"", "4,5:1");
+        Api.Response look = otto.put("/api/admin/municipalities/461/look", Map.of("primaryColour", "#004B87", "tableHeaderColour", "",
+                "font", "DEJAVU_SERIF", "version", version));
+        assertThat(look.status()).as(look.body()).isEqualTo(200);
+        assertThat(look.json()).containsEntry("primaryColour", "#004b87").containsEntry("documentFont", "DEJAVU_SERIF");
+        assertThat(look.json().get("tableHeaderColour")).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.beskplan.app;
 
+import dk.beskplan.platform.documents.DocumentLook;
 import dk.beskplan.platform.tenancy.Municipalities;
 import dk.beskplan.platform.testing.Api;
 import dk.beskplan.platform.testing.Eventually;
@@ -31,11 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of PDF Beskplan hands out, fetched through the running app as a user fetches it, is PDF/A-2a and PDF/UA-1
  * by veraPDF and extracts as plain text (docs/adr/0022): the plan (Holbæk's real 2025 plan, with the municipality's
  * logo), the agenda and the protocol of the meeting that approved it, the status report with its charts, and the
- * archived documents (the plan as archived JSON, the protocol and the status report as archived HTML).
+ * archived documents (the plan as archived JSON, the protocol and the status report as archived HTML); the municipality
+ * has a look of its own (a serif font, other colours), which every one of its documents wears.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PdfDocumentsTest {
+    private static final String PRIMARY = "#7a1f2b";
+    private static final String TABLE_HEADER = "#2e5e4e";
     private TestApp app;
+    private Api.Response planPage;
     private final Map<String, byte[]> pdfs = new LinkedHashMap<>();
 
     @BeforeAll
@@ -44,6 +49,10 @@ class PdfDocumentsTest {
         app = TestApp.start(Map.of("beskplan.followup.scheduler-enabled", false));
         Fixtures.seedUsers(app);
         giveLogo(Fixtures.A);
+        // A look of its own (docs/adr/0026): another font and colours, set as its administrator sets them.
+        Municipalities municipalities = app.bean(Municipalities.class);
+        municipalities.updateLook(Fixtures.A, PRIMARY, TABLE_HEADER, DocumentLook.Font.DEJAVU_SERIF,
+                municipalities.find(Fixtures.A).orElseThrow().version());
         Api official = Fixtures.as(app, "a.official");
         Api secretary = Fixtures.as(app, "a.secretary");
         Api manager = Fixtures.as(app, "a.manager");
@@ -55,6 +64,7 @@ class PdfDocumentsTest {
                 planId = (String) imported.json().get("id");
             }
             pdfs.put("plan", official.getBytes("/api/plans/" + planId + "/document.pdf"));
+            planPage = official.getPage("/plans/" + planId + "/dokument");
             Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
             String meeting = new Committee(secretary).approve(planId);
             pdfs.put("agenda", secretary.getBytes("/api/approval/meetings/" + meeting + "/agenda.pdf"));
@@ -131,6 +141,34 @@ class PdfDocumentsTest {
         System.out.println("veraPDF, " + kind + ": " + failed.get("2a").size() + " failed PDF/A-2a rules, "
                 + failed.get("ua1").size() + " failed PDF/UA-1 rules " + failed);
         PdfConformance.assertConforms(kind, pdfs.get(kind));
+    }
+
+    /**
+     * The municipality's look dresses its plan, agenda, protocol and status report (and stays in the archived HTML):
+     * its font is the one embedded, its primary colour draws the headings and its table header colour the tables' heads.
+     * The archive renders an archived plan document in its own plain look.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "agenda", "protocol", "status report", "archived protocol", "archived status report"})
+    void wearsTheMunicipalitysLook(String kind) {
+        byte[] pdf = pdfs.get(kind);
+        assertThat(PdfConformance.fonts(pdf)).as("the fonts of the %s", kind).isNotEmpty()
+                .allMatch(font -> font.contains("DejaVuSerif") && !font.contains("not embedded"));
+        assertThat(PdfConformance.colours(pdf)).as("the colours of the %s", kind).contains(PRIMARY);
+        if (kind.endsWith("plan") || kind.endsWith("status report")) {
+            assertThat(PdfConformance.colours(pdf)).as("the table header colour of the %s", kind).contains(TABLE_HEADER);
+        }
+    }
+
+    /** The plan's HTML view wears the look too, its stylesheet allowed by the page's Content-Security-Policy (by hash). */
+    @Test
+    void theHtmlViewWearsTheLook() throws Exception {
+        assertThat(planPage.status()).isEqualTo(200);
+        org.jsoup.nodes.Element look = org.jsoup.Jsoup.parse(planPage.body()).select("head style").last();
+        assertThat(look.data()).contains("color: " + PRIMARY, "background: " + TABLE_HEADER, "'Dokument Serif'");
+        String hash = java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(look.data().getBytes(StandardCharsets.UTF_8)));
+        assertThat(planPage.header("Content-Security-Policy")).contains("'sha256-" + hash + "'");
     }
 
     @ParameterizedTest

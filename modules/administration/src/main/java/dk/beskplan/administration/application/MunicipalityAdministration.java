@@ -6,6 +6,7 @@ import dk.beskplan.contracts.administration.MunicipalityActivated;
 import dk.beskplan.contracts.administration.MunicipalityDeactivated;
 import dk.beskplan.contracts.administration.MunicipalitySettingsChanged;
 import dk.beskplan.contracts.administration.UserInvited;
+import dk.beskplan.platform.documents.DocumentLook;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
@@ -26,7 +27,8 @@ import java.util.Set;
 
 /**
  * The system administrator switches municipalities on (naming their local administrator, who is invited) and off;
- * the municipality's settings (display name, contact e-mail, logo) are kept by the system or the local administrator.
+ * the municipality's settings (display name, contact e-mail, logo, the look of its documents) are kept by the system
+ * or the local administrator.
  * Each act is published and listed ({@link Acts}).
  */
 @Singleton
@@ -40,6 +42,15 @@ public class MunicipalityAdministration {
     /** New settings; empty values clear them. */
     @Serdeable
     public record Settings(@Nullable String displayName, @Nullable String contactEmail, @Nullable Integer version) {
+    }
+
+    /**
+     * The look of the municipality's documents: colours as #rrggbb, a font of {@link DocumentLook.Font} by name; empty
+     * values are the documents' own look.
+     */
+    @Serdeable
+    public record Look(@Nullable String primaryColour, @Nullable String tableHeaderColour, @Nullable String font,
+                       @Nullable Integer version) {
     }
 
     private final Municipalities municipalities;
@@ -149,6 +160,23 @@ public class MunicipalityAdministration {
         return after;
     }
 
+    /** A new look for the documents; a colour that is hard to read (below 4.5:1) is refused at its field. */
+    @Transactional
+    public Municipalities.Municipality updateLook(CurrentUser actor, String code, Look request) {
+        Municipalities.Municipality before = scope.municipality(actor, code);
+        Inputs.refuseIfAny(DocumentLook.problems(request.primaryColour(), request.tableHeaderColour(), request.font(),
+                "primaryColour", "tableHeaderColour", "font"));
+        DocumentLook.Font font = request.font() == null || request.font().isBlank() ? null : DocumentLook.Font.valueOf(request.font().strip());
+        Municipalities.Municipality after = municipalities.updateLook(code, DocumentLook.normalColour(request.primaryColour()),
+                DocumentLook.normalColour(request.tableHeaderColour()), font, Inputs.version(request.version()));
+        List<FieldChange> changes = new ArrayList<>();
+        change(changes, "primaryColour", before.primaryColour(), after.primaryColour());
+        change(changes, "tableHeaderColour", before.tableHeaderColour(), after.tableHeaderColour());
+        change(changes, "documentFont", before.documentFont(), after.documentFont());
+        published(actor, after, changes);
+        return after;
+    }
+
     /** Replaces the logo (PNG, or an SVG that can only draw); {@code content} null removes it. */
     @Transactional
     public Municipalities.Municipality replaceLogo(CurrentUser actor, String code, @Nullable byte[] content, @Nullable Integer version) {
@@ -176,7 +204,8 @@ public class MunicipalityAdministration {
     }
 
     private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.of("displayName", "visningsnavn",
-            "contactEmail", "kontakt-e-mail", "logo", "logo");
+            "contactEmail", "kontakt-e-mail", "logo", "logo", "primaryColour", "dokumenternes hovedfarve",
+            "tableHeaderColour", "tabeloverskrifternes farve", "documentFont", "dokumenternes skrifttype");
 
     private static String shortHash(FieldChange c) {
         return c.field().equals("logo") ? "sha256 " + c.before().substring(0, 12) : c.before();

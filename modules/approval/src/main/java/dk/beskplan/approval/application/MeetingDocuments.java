@@ -100,7 +100,7 @@ public class MeetingDocuments {
         Committee committee = view.committee();
         Map<String, Object> model = new HashMap<>();
         model.put("municipality", users.municipalityName(meeting.municipality()));
-        model.put("logo", municipalities.logoDataUri(meeting.municipality()));
+        municipalities.dressDocument(model, meeting.municipality());
         model.put("committee", committee.name());
         model.put("title", protocol ? "Beslutningsprotokol" : "Dagsorden");
         model.put("date", DanishFormats.date(meeting.date()));

@@ -40,7 +40,7 @@ public class PlanDocuments {
 
     public Rendered html(PlanService.Document doc) {
         Map<String, Object> model = PlanDocumentView.model(doc.content(), status(doc));
-        model.put("logo", municipalities.logoDataUri(doc.content().municipality()));
+        municipalities.dressDocument(model, doc.content().municipality());
         // A plan that does not print its municipality's name is headed by the name the catalogue knows.
         String municipalityName = doc.content().municipalityName() != null ? doc.content().municipalityName()
                 : municipalities.find(doc.content().municipality()).map(Municipalities.Municipality::shownName)

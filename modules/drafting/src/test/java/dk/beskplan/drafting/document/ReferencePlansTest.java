@@ -7,14 +7,13 @@ import dk.beskplan.plandocument.Goal;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.PlanDocumentReader;
 import dk.beskplan.plandocument.PlanDocumentWriter;
+import dk.beskplan.platform.documents.DocumentLook;
 import dk.beskplan.platform.documents.DocumentRenderer;
+import dk.beskplan.platform.testing.PdfConformance;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,15 +61,49 @@ class ReferencePlansTest {
         byte[] pdf = RENDERER.pdf("drafting/plan-document", PlanDocumentView.model(content, null));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(5);
-            List<String> fonts = new ArrayList<>();
-            for (PDPage page : document.getPages()) {
-                for (COSName name : page.getResources().getFontNames()) {
-                    PDFont font = page.getResources().getFont(name);
-                    fonts.add(font.getName() + (font.isEmbedded() ? "" : " (not embedded)"));
-                }
-            }
-            // Every font the text uses is embedded DejaVu: the standard PDF fonts lack characters the plans use.
-            assertThat(fonts).isNotEmpty().allMatch(f -> f.contains("DejaVuSans") && !f.contains("not embedded"));
+        }
+        // Every font the text uses is embedded DejaVu: the standard PDF fonts lack characters the plans use.
+        assertThat(PdfConformance.fonts(pdf)).isNotEmpty().allMatch(f -> f.contains("DejaVuSans") && !f.contains("not embedded"));
+    }
+
+    /** A municipality that set no look (docs/adr/0026) gets its plan as before, byte for byte. */
+    @ParameterizedTest
+    @ValueSource(strings = {"holbaek-2025", "holbaek-2023", "frederikssund-2023"})
+    void theDefaultLookLeavesTheHtmlAsItWas(String plan) throws IOException {
+        PlanDocument content = PlanDocumentReader.read(read("/demo-plans/" + plan + ".json"));
+        Map<String, Object> dressed = PlanDocumentView.model(content, null);
+        dressed.put("logo", null);
+        dressed.put("look", DocumentLook.DEFAULT.css());
+        assertThat(RENDERER.html("drafting/plan-document", dressed))
+                .isEqualTo(RENDERER.html("drafting/plan-document", PlanDocumentView.model(content, null)))
+                .doesNotContain("<style></style>");
+    }
+
+    /**
+     * A plan in a municipality's own look: the chosen font is the one embedded, its colours are drawn, and the plan
+     * (with its look) is written to target/look-sample.pdf, its first page to target/look-sample.png and its last but one (a table)
+     * to target/look-sample-table.png, to be looked at.
+     */
+    @org.junit.jupiter.api.Test
+    void aPlanInAMunicipalitysLookUsesItsFontAndColours() throws IOException {
+        PlanDocument content = PlanDocumentReader.read(read("/demo-plans/holbaek-2025.json"));
+        Map<String, Object> model = PlanDocumentView.model(content, null);
+        DocumentLook look = DocumentLook.of("#7a1f2b", "#2e5e4e", "DEJAVU_SERIF");
+        model.put("look", look.css());
+        String html = RENDERER.html("drafting/plan-document", model);
+        assertThat(html).contains("h1, h2, h3, h4 { color: #7a1f2b; }", "th { background: #2e5e4e; color: #ffffff; }");
+        byte[] pdf = RENDERER.pdf(html);
+        PdfConformance.assertConforms("Holbæk 2025 in a municipality's look", pdf);
+        assertThat(PdfConformance.fonts(pdf)).isNotEmpty().allMatch(f -> f.contains("DejaVuSerif") && !f.contains("not embedded"));
+        assertThat(PdfConformance.colours(pdf)).contains("#7a1f2b", "#2e5e4e");
+        assertThat(PdfConformance.text(pdf)).as("the page numbers in the footer").containsPattern("\\b2 / \\d+");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            java.nio.file.Path target = java.nio.file.Path.of("target");
+            java.nio.file.Files.write(target.resolve("look-sample.pdf"), pdf);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", target.resolve("look-sample.png").toFile());
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(
+                    document.getNumberOfPages() - 2, 80), "png", target.resolve("look-sample-table.png").toFile());
         }
     }
 

@@ -180,7 +180,7 @@ public class StatusReports {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("municipality", users.municipalityName(plan.municipality()));
-        model.put("logo", municipalities.logoDataUri(plan.municipality()));
+        municipalities.dressDocument(model, plan.municipality());
         model.put("title", plan.title());
         model.put("period", plan.period());
         model.put("round", round.label());

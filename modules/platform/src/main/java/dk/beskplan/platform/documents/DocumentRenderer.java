@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.time.Duration;
@@ -256,24 +257,31 @@ public class DocumentRenderer {
     /** The output intent of every PDF: the JDK's own sRGB profile (PDF/A needs one, and every colour here is sRGB). */
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-    /** Document templates name the family "Dokument"; its faces are DejaVu Sans, embedded (subset) in the PDF. */
+    /**
+     * Document templates name the family "Dokument"; its faces are DejaVu Sans. A municipality's look may choose another
+     * of {@link DocumentLook.Font} (docs/adr/0026), registered under its own family. Only the faces a document uses are
+     * embedded (as subsets) in its PDF.
+     */
     public static final String FONT_FAMILY = "Dokument";
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
     private static void embedFonts(PdfRendererBuilder builder) {
-        font(builder, "DejaVuSans.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-        font(builder, "DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-        font(builder, "DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-        font(builder, "DejaVuSans-BoldOblique.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
+        for (DocumentLook.Font font : DocumentLook.Font.values()) {
+            List<String> files = font.files();
+            font(builder, files.get(0), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL);
+            font(builder, files.get(1), font.family(), 700, BaseRendererBuilder.FontStyle.NORMAL);
+            font(builder, files.get(2), font.family(), 400, BaseRendererBuilder.FontStyle.ITALIC);
+            font(builder, files.get(3), font.family(), 700, BaseRendererBuilder.FontStyle.ITALIC);
+        }
     }
 
-    private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
+    private static void font(PdfRendererBuilder builder, String file, String family, int weight, BaseRendererBuilder.FontStyle style) {
         builder.useFont(() -> {
             InputStream in = DocumentRenderer.class.getResourceAsStream(FONTS + file);
             if (in == null) {
                 throw new IllegalStateException("font missing from the classpath: " + FONTS + file);
             }
             return in;
-        }, FONT_FAMILY, weight, style, true);
+        }, family, weight, style, true);
     }
 }

@@ -1,5 +1,6 @@
 package dk.beskplan.platform.tenancy;
 
+import dk.beskplan.platform.documents.DocumentLook;
 import dk.beskplan.platform.persistence.Sql;
 import dk.beskplan.platform.web.Conflict;
 import io.micronaut.core.annotation.Nullable;
@@ -12,11 +13,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The municipalities (the tenants): the catalogue of all 98 shipped with the product, which of them are active,
- * and each one's settings as every page and document needs them (display name, logo, contact e-mail). Changing
+ * and each one's settings as every page and document needs them (display name, logo, contact e-mail, the look of
+ * its documents). Changing
  * them is an administrative act and belongs to the administration module, which calls the methods here inside
  * its own transaction (together with its outbox).
  */
@@ -27,7 +30,8 @@ public class Municipalities {
     @Serdeable
     public record Municipality(String code, String name, @Nullable String displayName, boolean active,
                                @Nullable String contactEmail, @Nullable String logoMediaType, @Nullable String logoSha256,
-                               boolean passwordLogin, int version) {
+                               boolean passwordLogin, int version, @Nullable String primaryColour,
+                               @Nullable String tableHeaderColour, @Nullable String documentFont) {
 
         /** What pages and documents call it: the display name when one is set, else the catalogue name. */
         public String shownName() {
@@ -36,6 +40,11 @@ public class Municipalities {
 
         public boolean hasLogo() {
             return logoMediaType != null;
+        }
+
+        /** The look of its documents: what it set, the default's where it set nothing. */
+        public DocumentLook documentLook() {
+            return DocumentLook.of(primaryColour, tableHeaderColour, documentFont);
         }
     }
 
@@ -48,7 +57,7 @@ public class Municipalities {
     }
 
     private static final String COLUMNS = "code, name, display_name, active, contact_email, logo_media_type, logo_sha256,"
-            + " password_login, version";
+            + " password_login, version, document_primary_colour, document_table_header_colour, document_font";
 
     private final Sql sql;
     private final Clock clock;
@@ -84,6 +93,30 @@ public class Municipalities {
     @Nullable
     public String logoDataUri(String code) {
         return logo(code).map(Logo::dataUri).orElse(null);
+    }
+
+    /**
+     * What heads and dresses the municipality's documents (plan, agenda, protocol, status report), added to a document
+     * template's model: {@code logo}, its logo as a data URI (null: none), and {@code look}, the CSS of its look
+     * ({@link DocumentLook#css()}; null: the templates' own look).
+     */
+    @Transactional
+    public void dressDocument(Map<String, Object> model, String code) {
+        model.put("logo", logoDataUri(code));
+        model.put("look", find(code).map(Municipality::documentLook).orElse(DocumentLook.DEFAULT).css());
+    }
+
+    /**
+     * The look of its documents; null values are the default's. The caller has checked it ({@link DocumentLook#problems}).
+     * Stale {@code expectedVersion}: {@link Conflict}.
+     */
+    @Transactional
+    public Municipality updateLook(String code, @Nullable String primaryColour, @Nullable String tableHeaderColour,
+                                   @Nullable DocumentLook.Font font, int expectedVersion) {
+        int rows = sql.update("update platform.municipality set document_primary_colour = ?, document_table_header_colour = ?,"
+                        + " document_font = ?, version = version + 1 where code = ? and version = ?", primaryColour, tableHeaderColour,
+                font == null ? null : font.name(), code, expectedVersion);
+        return afterUpdate(code, rows);
     }
 
     /** Switches a municipality on or off; nothing is deleted. Stale {@code expectedVersion}: {@link Conflict}. */
@@ -141,6 +174,7 @@ public class Municipalities {
     private static Municipality row(ResultSet rs) throws SQLException {
         return new Municipality(rs.getString("code"), rs.getString("name"), rs.getString("display_name"), rs.getBoolean("active"),
                 rs.getString("contact_email"), rs.getString("logo_media_type"), rs.getString("logo_sha256"),
-                rs.getBoolean("password_login"), rs.getInt("version"));
+                rs.getBoolean("password_login"), rs.getInt("version"), rs.getString("document_primary_colour"),
+                rs.getString("document_table_header_colour"), rs.getString("document_font"));
     }
 }

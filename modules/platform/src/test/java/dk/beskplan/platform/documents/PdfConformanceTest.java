@@ -173,6 +173,23 @@ class PdfConformanceTest {
         }
     }
 
+    /**
+     * A municipality's look (docs/adr/0026): another colour and font, and the PDF stays PDF/A-2a and PDF/UA-1, with the
+     * chosen font embedded (and no other) and the colours drawn.
+     */
+    @Test
+    void aMunicipalitysLookKeepsThePdfConformingWithItsFontEmbeddedAndItsColoursDrawn() {
+        DocumentLook look = new DocumentLook("#8b1a1a", "#1f4e3d", DocumentLook.Font.DEJAVU_SERIF);
+        String html = html().replace("</style>", "</style><style>" + look.css() + "</style>");
+        byte[] pdf = RENDERER.pdf(html);
+        PdfConformance.assertConforms("document in a municipality's look", pdf);
+        assertThat(PdfConformance.fonts(pdf)).isNotEmpty().allMatch(font -> font.contains("DejaVuSerif") && !font.contains("not embedded"));
+        assertThat(PdfConformance.colours(pdf)).as("heading and table header colours").contains("#8b1a1a", "#1f4e3d", "#ffffff");
+        assertThat(PdfConformance.text(pdf)).as("the page numbers stay").contains("1 / 2", "2 / 2");
+        assertThat(PdfConformance.colours(RENDERER.pdf(html()))).as("the default look").contains("#e8eef5").doesNotContain("#8b1a1a");
+        assertThat(PdfConformance.fonts(RENDERER.pdf(html()))).allMatch(font -> font.contains("DejaVuSans"));
+    }
+
     private static void collect(PDStructureNode node, List<String> tags, List<String> alternatives) {
         for (Object kid : node.getKids()) {
             if (kid instanceof PDStructureElement element) {

@@ -92,4 +92,48 @@ public final class PdfConformance {
                 .forEach(c -> found.add(String.format("U+%04X %s", c, new String(Character.toChars(c)))));
         return found;
     }
+
+    /** The fonts the pages use, by their name in the PDF (a subset's name is "ABCDEF+DejaVuSerif"), each marked if not embedded. */
+    public static java.util.Set<String> fonts(byte[] pdf) {
+        java.util.Set<String> fonts = new java.util.TreeSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName() + (font.isEmbedded() ? "" : " (not embedded)"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fonts;
+    }
+
+    /** The RGB colours the pages' content draws and fills with (operators rg, RG, sc, scn with three values), as #rrggbb. */
+    public static java.util.Set<String> colours(byte[] pdf) {
+        java.util.Set<String> colours = new java.util.TreeSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                List<Object> operands = new ArrayList<>();
+                for (Object token : new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse()) {
+                    if (!(token instanceof org.apache.pdfbox.contentstream.operator.Operator operator)) {
+                        operands.add(token);
+                        continue;
+                    }
+                    if (List.of("rg", "RG", "sc", "scn", "SC", "SCN").contains(operator.getName()) && operands.size() == 3
+                            && operands.stream().allMatch(o -> o instanceof org.apache.pdfbox.cos.COSNumber)) {
+                        StringBuilder hex = new StringBuilder("#");
+                        for (Object operand : operands) {
+                            hex.append(String.format("%02x", Math.round(((org.apache.pdfbox.cos.COSNumber) operand).floatValue() * 255)));
+                        }
+                        colours.add(hex.toString());
+                    }
+                    operands.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return colours;
+    }
 }

@@ -34,7 +34,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Administration over JSON: municipalities (activate, deactivate, settings, logo), their users (invite, roles,
+ * Administration over JSON: municipalities (activate, deactivate, settings, look, logo), their users (invite, roles,
  * deactivate, reactivate, new invitation, search) and the history of administrative acts. The system administrator
  * may act on every municipality; a local administrator on their own only (another municipality's code is 403, whether
  * it names a municipality or not; another municipality's user is 404). Errors are problem+json
@@ -104,6 +104,21 @@ public class AdminController {
     public HttpResponse<Municipalities.Municipality> settings(@PathVariable String code, @Body MunicipalityAdministration.Settings request,
                                                               Authentication auth) {
         return withVersion(municipalities.updateSettings(CurrentUser.of(auth), code, request));
+    }
+
+    @Put("/municipalities/{code}/look")
+    @Operation(summary = "Change the look of the municipality's plan, agenda, protocol and status report (HTML and PDF):"
+            + " primaryColour (headings, title page, rules) and tableHeaderColour (table header cells) as #rrggbb, and font,"
+            + " one of DEJAVU_SANS and DEJAVU_SERIF (embedded in the PDF); empty values are the documents' own look."
+            + " A colour with a contrast below 4.5:1 (WCAG AA) against the white page, or against both dark and white"
+            + " header text, is refused. A document frozen before keeps the look it was rendered with.")
+    @ApiResponse(responseCode = "200", description = "the municipality with the new look")
+    @ApiResponse(responseCode = "400", description = "a colour not #rrggbb or below 4.5:1 contrast, a font not in the list, or version"
+            + " missing (problem+json naming the field: primaryColour, tableHeaderColour, font, version)")
+    @ApiResponse(responseCode = "409", description = "the version is stale")
+    public HttpResponse<Municipalities.Municipality> look(@PathVariable String code, @Body MunicipalityAdministration.Look request,
+                                                          Authentication auth) {
+        return withVersion(municipalities.updateLook(CurrentUser.of(auth), code, request));
     }
 
     @Put(value = "/municipalities/{code}/logo", consumes = {"image/png", "image/svg+xml"})

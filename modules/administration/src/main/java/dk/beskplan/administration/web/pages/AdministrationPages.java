@@ -7,6 +7,7 @@ import dk.beskplan.administration.application.RoleNames;
 import dk.beskplan.administration.application.Scope;
 import dk.beskplan.administration.application.UserAdministration;
 import dk.beskplan.administration.domain.RoleGrants;
+import dk.beskplan.platform.documents.DocumentLook;
 import dk.beskplan.platform.security.CurrentUser;
 import dk.beskplan.platform.security.Roles;
 import dk.beskplan.platform.security.UserAccounts;
@@ -119,6 +120,16 @@ public class AdministrationPages {
                         PageForms.integer(form, "version"))));
     }
 
+    @Post("/kommuner/{code}/udseende")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public MutableHttpResponse<?> look(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
+        CurrentUser actor = CurrentUser.of(auth);
+        return onMunicipality(actor, code, form, "udseende", () -> municipalities.updateLook(actor, code,
+                new MunicipalityAdministration.Look(PageForms.text(form, "primaryColour"), PageForms.text(form, "tableHeaderColour"),
+                        PageForms.text(form, "font"), PageForms.integer(form, "version"))));
+    }
+
     /** The logo form is multipart: its CSRF token and version travel in the query (docs/architecture.md, section 7). */
     @Post(value = "/kommuner/{code}/logo{?version}", consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
@@ -172,6 +183,8 @@ public class AdministrationPages {
         model.put("form", form);
         model.put("roleNames", RoleNames.DANISH);
         model.put("logoMaxKb", Logos.MAX_BYTES / 1024);
+        model.put("fonts", DocumentLook.Font.values());
+        model.put("defaultLook", DocumentLook.DEFAULT);
         model.put("fmt", Times.INSTANCE);
         return new ModelAndView<>("administration/municipality", model);
     }
