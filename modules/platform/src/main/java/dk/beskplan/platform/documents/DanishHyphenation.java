@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -134,16 +135,82 @@ final class DanishHyphenation {
 
     /** One word with a soft hyphen at each Danish break (patterns are in lower case; the word keeps its own case). */
     static String word(String word) {
-        Hyphenation breaks = DANISH.hyphenate(word.toLowerCase(DocumentRenderer.DANISH), BEFORE, AFTER);
-        if (breaks == null || word.toLowerCase(DocumentRenderer.DANISH).length() != word.length()) {
+        String lower = word.toLowerCase(DocumentRenderer.DANISH);
+        Hyphenation breaks = DANISH.hyphenate(lower, BEFORE, AFTER);
+        if (breaks == null || lower.length() != word.length()) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length() + breaks.length());
         int from = 0;
-        for (int at : breaks.getHyphenationPoints()) {
+        for (int at : corrected(lower, breaks.getHyphenationPoints())) {
             out.append(word, from, at).append(SOFT_HYPHEN);
             from = at;
         }
         return out.append(word, from, word.length()).toString();
+    }
+
+    /**
+     * Word parts that start a new part of a compound: the patterns, made from a general word list, often break a
+     * compound one letter off its seam ("overgang-sydelse", "lønt-ilskud", "senio-rpension"). Before such a part the
+     * break goes at the seam and breaks next to it go; longer parts first, so that "efteruddannelse" wins over
+     * "uddannelse". Only parts that are hardly ever the tail of another word belong here.
+     */
+    private static final List<String> PARTS = java.util.stream.Stream.of("afklaring", "ambassadør", "arbejde", "efteruddannelse",
+                    "indsats", "inddragelse", "inddraget", "job", "niveau", "område", "ordning", "pension", "rekruttering",
+                    "rotation", "sjælland", "tendens", "tilbud", "tilladelse", "tilskud", "uddannelse", "udvikling",
+                    "ydelse")
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+
+    /**
+     * The patterns' breaks, corrected: none beside a single letter ("re-k-ruttering", "me-d-arbejdere": a letter
+     * alone is never a syllable of its own in these places), the seams of compound parts ({@link #PARTS}), and no
+     * piece without a vowel.
+     */
+    static int[] corrected(String lower, int[] points) {
+        java.util.TreeSet<Integer> at = new java.util.TreeSet<>();
+        int previous = 0;
+        for (int i = 0; i < points.length; i++) {
+            int next = i + 1 < points.length ? points[i + 1] : lower.length();
+            boolean loneBefore = points[i] - previous == 1;
+            boolean loneAfter = next - points[i] == 1;
+            if (!loneBefore && !loneAfter) {
+                at.add(points[i]);
+            }
+            previous = points[i];
+        }
+        boolean[] taken = new boolean[lower.length() + 1];
+        for (String part : PARTS) {
+            for (int seam = lower.indexOf(part, BEFORE + 1); seam >= 0; seam = lower.indexOf(part, seam + 1)) {
+                if (seam > lower.length() - AFTER || taken[seam]) {
+                    continue;
+                }
+                at.remove(seam - 1);
+                at.remove(seam + 1);
+                at.add(seam);
+                for (int i = seam; i < seam + part.length(); i++) {
+                    taken[i] = true; // a shorter part inside this one (job in "jobafklaring") is not a seam
+                }
+            }
+        }
+        // A break may not leave a piece without a vowel beside a seam ("dan-sk-uddannelse"): the seam stays.
+        List<Integer> kept = new java.util.ArrayList<>(at);
+        for (int i = 0; i < kept.size(); i++) {
+            int point = kept.get(i);
+            int before = i == 0 ? 0 : kept.get(i - 1);
+            int after = i + 1 < kept.size() ? kept.get(i + 1) : lower.length();
+            if (!taken[point] && (!hasVowel(lower, before, point) || !hasVowel(lower, point, after))) {
+                kept.remove(i--);
+            }
+        }
+        return kept.stream().filter(p -> p >= BEFORE && p <= lower.length() - AFTER).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean hasVowel(String word, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("aeiouyæøå".indexOf(word.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,25 @@ class DanishHyphenationTest {
                 .isEqualTo("BE|SKÆF|TI|GEL|SES|PLAN");
     }
 
+    /**
+     * The patterns break many compounds a letter off their seam; words of employment plans break at the seam, and no
+     * letter stands alone between two breaks.
+     */
+    @Test
+    void compoundsBreakAtTheirSeams() {
+        assertThat(shown(DanishHyphenation.word("overgangsydelse"))).isEqualTo("over|gangs|ydel|se");
+        assertThat(shown(DanishHyphenation.word("løntilskudsjob"))).isEqualTo("løn|tilskuds|job");
+        assertThat(shown(DanishHyphenation.word("seniorpension"))).isEqualTo("se|nior|pen|sion");
+        assertThat(shown(DanishHyphenation.word("jobafklaringsforløb"))).isEqualTo("job|af|kla|rings|for|løb");
+        assertThat(shown(DanishHyphenation.word("rekruttering"))).isEqualTo("rekrut|te|ring");
+        assertThat(shown(DanishHyphenation.word("medarbejdere"))).isEqualTo("med|ar|bej|de|re");
+        assertThat(shown(DanishHyphenation.word("erhvervsuddannelse"))).isEqualTo("er|hvervs|ud|dan|nel|se");
+        assertThat(shown(DanishHyphenation.word("opholdstilladelse"))).isEqualTo("op|holds|til|la|del|se");
+        assertThat(shown(DanishHyphenation.word("Fleksjobordningen"))).isEqualTo("Fleks|job|ord|nin|gen");
+        assertThat(shown(DanishHyphenation.word("voksenefteruddannelse"))).isEqualTo("vok|sen|ef|ter|ud|dan|nel|se");
+        assertThat(shown(DanishHyphenation.word("danskuddannelse"))).isEqualTo("dansk|ud|dan|nel|se");
+    }
+
     @Test
     void shortWordsNumbersAndAddressesStayWhole() {
         assertThat(DanishHyphenation.text("Flere borgere i job i 2026")).isEqualTo("Flere borgere i job i 2026");
