@@ -8,6 +8,7 @@
 #
 #   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
 #   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
+#   KEEP_JFR=/tmp/load.jfr bench/run-load.sh      keep the Flight Recorder profile for a closer look (jfr print)
 #
 # Loopback only; it stops the app and drops its databases when done.
 set -euo pipefail
@@ -48,6 +49,7 @@ APP_PID=$APP_PID CLK_TCK=$(getconf CLK_TCK) java -cp "$JAR" bench/Load.java "$AP
 jcmd "$APP_PID" JFR.stop name=load >/dev/null
 # Where the CPU went: execution samples by module (the innermost Beskplan frame) and by the top frame's package.
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$profile" | python3 bench/profile-summary.py
+if [ -n "${KEEP_JFR:-}" ]; then cp "$profile" "$KEEP_JFR"; log "profile kept in $KEEP_JFR"; fi
 rm -f "$profile"
 
 peak_rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
