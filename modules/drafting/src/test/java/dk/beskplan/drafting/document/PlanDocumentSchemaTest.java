@@ -44,12 +44,18 @@ class PlanDocumentSchemaTest {
         assertThat(goal.keySet()).containsExactlyInAnyOrderElementsOf(properties(schemas, "Goal"));
         Set<String> criterionFields = new TreeSet<>(criterion.keySet());
         criterionFields.add("continuesAfterDeadline"); // written only when set
+        criterionFields.add("targets"); // written only when a criterion has several targets, in place of target
         assertThat(criterionFields).containsExactlyInAnyOrderElementsOf(properties(schemas, "SuccessCriterion"));
         assertThat(components(dk.beskplan.plandocument.SuccessCriterion.Baseline.class))
                 .containsExactlyInAnyOrderElementsOf(properties(schemas, "Baseline"));
         assertThat(components(PlanDocument.Layout.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Layout"));
         assertThat(components(PlanDocument.Section.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Section"));
         assertThat(components(PlanDocument.Foreword.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Foreword"));
+        List<Map<String, Object>> parts = (List<Map<String, Object>>) schemas.get("CriterionTarget").get("allOf");
+        Map<String, Object> own = (Map<String, Object>) parts.get(1).get("properties");
+        Set<String> ownFields = new TreeSet<>(components(dk.beskplan.plandocument.CriterionTarget.class));
+        ownFields.remove("target"); // its fields are the Target's, side by side with these
+        assertThat(own.keySet()).containsExactlyInAnyOrderElementsOf(ownFields);
         for (Class<?> block : PlanDocument.Block.class.getPermittedSubclasses()) {
             List<String> fields = new java.util.ArrayList<>(components(block));
             fields.add("type");
