@@ -51,11 +51,6 @@ class PlanDocumentSchemaTest {
         assertThat(components(PlanDocument.Layout.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Layout"));
         assertThat(components(PlanDocument.Section.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Section"));
         assertThat(components(PlanDocument.Foreword.class)).containsExactlyInAnyOrderElementsOf(properties(schemas, "Foreword"));
-        List<Map<String, Object>> parts = (List<Map<String, Object>>) schemas.get("CriterionTarget").get("allOf");
-        Map<String, Object> own = (Map<String, Object>) parts.get(1).get("properties");
-        Set<String> ownFields = new TreeSet<>(components(dk.beskplan.plandocument.CriterionTarget.class));
-        ownFields.remove("target"); // its fields are the Target's, side by side with these
-        assertThat(own.keySet()).containsExactlyInAnyOrderElementsOf(ownFields);
         for (Class<?> block : PlanDocument.Block.class.getPermittedSubclasses()) {
             List<String> fields = new java.util.ArrayList<>(components(block));
             fields.add("type");
@@ -75,6 +70,9 @@ class PlanDocumentSchemaTest {
 
         Set<String> fields = new TreeSet<>(Set.of("kind"));
         Arrays.stream(Target.class.getPermittedSubclasses()).forEach(c -> fields.addAll(components(c)));
+        // An entry of a criterion's several targets is a Target with its own indicator and deadline beside its fields.
+        fields.addAll(components(dk.beskplan.plandocument.CriterionTarget.class));
+        fields.remove("target");
         assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(fields);
 
         assertThat((List<String>) properties.get("comparator").get("enum")).containsExactlyElementsOf(names(Target.Comparator.class));

@@ -1,0 +1,101 @@
+package dk.beskplan.app;
+
+import dk.beskplan.platform.testing.Api;
+import dk.beskplan.platform.testing.Eventually;
+import dk.beskplan.platform.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A success criterion with two targets ("mindst 120 personer i jobrotation; desuden 40 borgere i fleksjob") through the
+ * API: imported, exported with both targets, submitted and approved by the committee, and followed up with one reading
+ * per target, each judged by its own target and the criterion met only when both are.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeveralTargetsTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private TestApp app;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Map.of("beskplan.followup.scheduler-enabled", false));
+        Fixtures.seedUsers(app);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    static Map<String, Object> document() {
+        Map<String, Object> criterion = Map.of("code", "1a", "text", "Mindst 120 personer i jobrotation i løbet af året; desuden 40 borgere i fleksjob",
+                "dataSource", "Jobindsats.dk", "deadline", FollowUps.y("2026-12-31"), "baselines", List.of(),
+                "targets", List.of(
+                        Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 120, "indicator", "Personer i jobrotation"),
+                        Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 40, "indicator", "Borgere i fleksjob")));
+        // A second criterion keeps the round open while the first is reported twice (the last report completes a round).
+        Map<String, Object> words = Map.of("code", "1b", "text", "Jobcentret følger udviklingen", "baselines", List.of(),
+                "target", Map.of("kind", "NARRATIVE"));
+        Map<String, Object> goal = Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
+                "successCriteria", List.of(criterion, words));
+        return Map.of("schemaVersion", 1, "municipality", Fixtures.A, "fromYear", FollowUps.YEAR, "toYear", FollowUps.YEAR,
+                "title", FollowUps.y("Beskæftigelsesplan 2026"), "committeeName", "Udvalget for Beskæftigelse", "goals", List.of(goal));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCriterionWithTwoTargetsIsApprovedAndEachTargetReportedAndJudged() {
+        Api official = Fixtures.as(app, "a.official");
+        Api manager = Fixtures.as(app, "a.manager");
+        Api.Response created = official.post("/api/plans/import", document());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String planId = (String) created.json().get("id");
+        assertThat(official.get("/api/plans/" + planId + "/document").body())
+                .contains("\"targets\":[{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":120,\"indicator\":\"Personer i jobrotation\"},"
+                        + "{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":40,\"indicator\":\"Borgere i fleksjob\"}]");
+
+        Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
+        new Committee(Fixtures.as(app, "a.secretary")).approve(planId);
+        Eventually.await(WAIT, "follow-up opened", () -> official.get("/api/followup/plans/" + planId + "/rounds"), r -> r.status() == 200);
+
+        Map<String, Object> task = FollowUps.task(manager, java.util.UUID.fromString(planId), "1a");
+        assertThat(task).containsEntry("targetDescription", "Mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob)");
+        assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("description"), t -> t.get("indicator"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Mindst 120", "Personer i jobrotation"),
+                        org.assertj.core.groups.Tuple.tuple("Mindst 40", "Borgere i fleksjob"));
+        Object id = task.get("id");
+
+        // One value for a criterion with two targets is refused, naming the field.
+        Api.Response single = FollowUps.report(manager, id, Map.of("value", 125, "measuredOn", FollowUps.y("2026-11-30")));
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.body()).contains("\"field\":\"value\"").contains("angiv en værdi for hvert i readings");
+
+        // The live evaluation: one target missed is the criterion not met; both met is met.
+        assertThat(manager.post("/api/followup/tasks/" + id + "/evaluation", Map.of("readings",
+                List.of(Map.of("value", 125), Map.of("value", 39)), "measuredOn", FollowUps.y("2026-11-30"))).json())
+                .containsEntry("evaluation", "NOT_MET");
+
+        Api.Response missed = FollowUps.report(manager, id, Map.of("readings", List.of(Map.of("value", 125), Map.of("value", 39)),
+                "measuredOn", FollowUps.y("2026-11-30")));
+        assertThat(missed.status()).as(missed.body()).isEqualTo(200);
+        assertThat(missed.json()).containsEntry("evaluation", "NOT_MET").containsEntry("value", 125.0);
+        assertThat((List<Map<String, Object>>) missed.json().get("targets")).extracting(t -> t.get("value"), t -> t.get("evaluation"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(125.0, "MET"), org.assertj.core.groups.Tuple.tuple(39.0, "NOT_MET"));
+
+        Api.Response met = FollowUps.report(manager, id, Map.of("readings", List.of(Map.of("value", 125), Map.of("value", 41)),
+                "measuredOn", FollowUps.y("2026-11-30")));
+        assertThat(met.status()).as(met.body()).isEqualTo(200);
+        assertThat(met.json()).containsEntry("evaluation", "MET");
+        assertThat((List<Map<String, Object>>) FollowUps.task(official, java.util.UUID.fromString(planId), "1a").get("targets"))
+                .extracting(t -> t.get("value"), t -> t.get("evaluation"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(125.0, "MET"), org.assertj.core.groups.Tuple.tuple(41.0, "MET"));
+    }
+}
