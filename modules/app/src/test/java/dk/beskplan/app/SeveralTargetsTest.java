@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A success criterion with two targets ("mindst 120 personer i jobrotation; desuden 40 borgere i fleksjob") through the
- * API: imported, exported with both targets, submitted and approved by the committee, and followed up with one reading
- * per target, each judged by its own target and the criterion met only when both are.
+ * API: imported, exported with both targets, submitted and approved by the committee with one target amended, and followed
+ * up with one reading per target, each judged by its approved target and the criterion met only when both are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralTargetsTest {
@@ -63,14 +63,25 @@ class SeveralTargetsTest {
                         + "{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":40,\"indicator\":\"Borgere i fleksjob\"}]");
 
         Committee.check(official.post("/api/plans/" + planId + "/submit", Map.of(), "If-Match", "\"0\""), 200);
-        new Committee(Fixtures.as(app, "a.secretary")).approve(planId);
+        // The committee approves it with the second target raised to 41; the first stays as submitted.
+        Committee committee = new Committee(Fixtures.as(app, "a.secretary"));
+        String meeting = committee.meetingToday();
+        String item = committee.place(meeting, planId);
+        Api.Response noSuchTarget = committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
+                        "measure", Map.of("targetNumber", 3, "target", Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 41))))));
+        assertThat(noSuchTarget.status()).isEqualTo(400);
+        assertThat(noSuchTarget.body()).contains("succeskriterium 1 under mål 1 har ikke mål 3 (det har 2)");
+        Committee.check(committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
+                Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
+                        "measure", Map.of("targetNumber", 2, "target", Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 41)))))), 201);
         Eventually.await(WAIT, "follow-up opened", () -> official.get("/api/followup/plans/" + planId + "/rounds"), r -> r.status() == 200);
 
         Map<String, Object> task = FollowUps.task(manager, java.util.UUID.fromString(planId), "1a");
-        assertThat(task).containsEntry("targetDescription", "Mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob)");
+        assertThat(task).containsEntry("targetDescription", "Mindst 120 (personer i jobrotation); mindst 41 (borgere i fleksjob)");
         assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("description"), t -> t.get("indicator"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Mindst 120", "Personer i jobrotation"),
-                        org.assertj.core.groups.Tuple.tuple("Mindst 40", "Borgere i fleksjob"));
+                        org.assertj.core.groups.Tuple.tuple("Mindst 41", "Borgere i fleksjob"));
         Object id = task.get("id");
 
         // One value for a criterion with two targets is refused, naming the field.
@@ -80,8 +91,8 @@ class SeveralTargetsTest {
 
         // The live evaluation: one target missed is the criterion not met; both met is met.
         assertThat(manager.post("/api/followup/tasks/" + id + "/evaluation", Map.of("readings",
-                List.of(Map.of("value", 125), Map.of("value", 39)), "measuredOn", FollowUps.y("2026-11-30"))).json())
-                .containsEntry("evaluation", "NOT_MET");
+                List.of(Map.of("value", 125), Map.of("value", 40)), "measuredOn", FollowUps.y("2026-11-30"))).json())
+                .as("40 met the submitted target; the approved one is 41").containsEntry("evaluation", "NOT_MET");
 
         Api.Response missed = FollowUps.report(manager, id, Map.of("readings", List.of(Map.of("value", 125), Map.of("value", 39)),
                 "measuredOn", FollowUps.y("2026-11-30")));
@@ -97,5 +108,14 @@ class SeveralTargetsTest {
         assertThat((List<Map<String, Object>>) FollowUps.task(official, java.util.UUID.fromString(planId), "1a").get("targets"))
                 .extracting(t -> t.get("value"), t -> t.get("evaluation"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(125.0, "MET"), org.assertj.core.groups.Tuple.tuple(41.0, "MET"));
+
+        // The archive keeps the approved version with each target.
+        List<Map<String, Object>> timeline = Eventually.await(WAIT, "the approved version in the archive",
+                () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),
+                t -> t.stream().anyMatch(e -> "drafting.plan-approved".equals(e.get("type"))));
+        Map<String, Object> approved = ((List<Map<String, Object>>) timeline.stream().filter(e -> "drafting.plan-approved".equals(e.get("type")))
+                .findFirst().orElseThrow().get("documents")).get(0);
+        assertThat(official.getAny("/arkiv/dokumenter/" + approved.get("id")).body()).contains("Mål 2: ").contains("Borgere i fleksjob");
+        assertThat(official.getAny("/api/archive/documents/" + approved.get("id")).body()).contains("\"count\": 41");
     }
 }
