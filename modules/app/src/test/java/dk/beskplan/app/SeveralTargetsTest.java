@@ -109,6 +109,18 @@ class SeveralTargetsTest {
                 .extracting(t -> t.get("value"), t -> t.get("evaluation"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(125.0, "MET"), org.assertj.core.groups.Tuple.tuple(41.0, "MET"));
 
+        // The last report completes the round: its status report shows each target's reading and verdict, in HTML and PDF.
+        Object words = FollowUps.task(manager, java.util.UUID.fromString(planId), "1b").get("id");
+        Committee.check(FollowUps.report(manager, words, Map.of("comment", "Udviklingen følges")), 200);
+        String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
+        String report = Eventually.await(WAIT, "the status report", () -> official.getAny("/api/followup/plans/" + planId + "/rounds/"
+                + roundId + "/report"), r -> r.status() == 200).body();
+        assertThat(report).contains("Mål 1: Mindst 120 (Personer i jobrotation)").contains("Mål 2: Mindst 41 (Borgere i fleksjob)")
+                .contains("Udvikling for 1a, mål 2");
+        byte[] pdf = official.getBytes("/api/followup/plans/" + planId + "/rounds/" + roundId + "/report.pdf");
+        dk.beskplan.platform.testing.PdfConformance.assertConforms("status report with several targets", pdf);
+        assertThat(dk.beskplan.platform.testing.PdfConformance.text(pdf)).contains("Borgere i fleksjob");
+
         // The archive keeps the approved version with each target.
         List<Map<String, Object>> timeline = Eventually.await(WAIT, "the approved version in the archive",
                 () -> official.get("/api/archive/plans/" + planId + "/timeline").jsonList(),

@@ -359,6 +359,9 @@ public class Reporting {
             } else if (candidates.size() > 1) {
                 problems.add("mål »" + row.measure() + "« passer på flere succeskriterier: "
                         + String.join(", ", candidates.stream().map(t -> t.goalLabel() + " " + t.name()).toList()));
+            } else if (candidates.get(0).severalTargets()) {
+                // One value per row cannot say which of several targets it is for: those are reported on the criterion's page.
+                problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; afgiv deres værdier på kriteriets side");
             } else {
                 Integer earlier = seen.putIfAbsent(candidates.get(0).id(), row.line());
                 if (earlier != null) {
