@@ -148,6 +148,14 @@ class ApprovalInTheBrowserTest {
         // What the secretary typed is still there once the row's htmx answers are in (CI once recorded this row without its text).
         assertThat(browser.value("amendment-1-text")).isEqualTo("Mindst 80 pct. af borgerne er tilfredse");
         assertThat(browser.value("amendment-1-target-value")).isEqualTo("80");
+        // Which of the criterion's targets the new one replaces (issue 17): this criterion has one, so a second is refused.
+        browser.fillById("amendment-1-targetNumber", "2");
+        htmxIdle();
+        browser.click("Registrér beslutning");
+        browser.awaitText("Ændring 2: succeskriterium 1 under mål 1 har ikke mål 2 (det har 1)");
+        assertThat(browser.value("amendment-1-target-value")).isEqualTo("80");
+        browser.fillById("amendment-1-targetNumber", ""); // left empty: the first, its only one
+        htmxIdle();
         browser.click("Registrér beslutning");
         browser.awaitText("Beslutningen er registreret.");
         assertThat(browser.text()).contains("Godkendt med ændringer")

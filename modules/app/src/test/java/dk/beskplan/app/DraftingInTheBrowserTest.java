@@ -101,6 +101,33 @@ class DraftingInTheBrowserTest {
         browser.awaitText("1 tilføjet, 0 fjernet, 0 flyttet og 0 ændret.");
         assertThat(browser.text()).contains("Tilføjet").contains("Lokalt mål 1: Flere unge i uddannelse");
 
+        // Several targets on one criterion (issue 17): the one target becomes the first of two; removed again, it is one
+        browser.open("/plans/" + planId + "/maal/0");
+        centre("Tilføj et mål mere").click("Tilføj et mål mere");
+        browser.await("f-successCriteria-0-targets-1-kind");
+        assertThat(browser.value("f-successCriteria-0-targets-0-percent")).isEqualTo("60");
+        browser.choose("f-successCriteria-0-targets-1-kind", "Antal");
+        browser.await("f-successCriteria-0-targets-1-count");
+        browser.choose("f-successCriteria-0-targets-1-comparator", "Mindst");
+        browser.fillById("f-successCriteria-0-targets-1-count", "40").fillById("f-successCriteria-0-targets-1-indicator", "Unge i fleksjob")
+                .click("Gem ændringer");
+        browser.awaitText("Ændringerne er gemt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> twoTargets = ((List<Map<String, Object>>) ((List<Map<String, Object>>) official.get("/api/plans/" + planId
+                + "/document").json().get("goals")).get(0).get("successCriteria")).get(0);
+        assertThat(twoTargets).doesNotContainKey("target").containsEntry("targets", List.of(
+                Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60),
+                Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 40, "indicator", "Unge i fleksjob")));
+        centre("Fjern mål 2").click("Fjern mål 2");
+        browser.awaitText("Ændringerne er ikke gemt");
+        browser.click("Gem ændringer");
+        browser.awaitText("Ændringerne er gemt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> oneTarget = ((List<Map<String, Object>>) ((List<Map<String, Object>>) official.get("/api/plans/" + planId
+                + "/document").json().get("goals")).get(0).get("successCriteria")).get(0);
+        assertThat(oneTarget).doesNotContainKey("targets")
+                .containsEntry("target", Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60));
+
         // Parts as the plan prints them: the mayor's foreword, no overview appendix, a goal without a number
         browser.open("/plans/" + planId + "/rediger");
         browser.fillById("f-foreword-heading", "Borgmesterens forord").fillById("f-foreword-blocks", "Vi har en ambitiøs plan.")
@@ -136,6 +163,13 @@ class DraftingInTheBrowserTest {
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
         browser.awaitText("Beskæftigelsesplan 2027");
-        assertThat(browser.text()).contains("Revision 5");
+        assertThat(browser.text()).contains("Revision 7"); // two of them the step with several targets
+    }
+
+    /** Scrolls the button to the middle of the window, clear of the editor's bar with "Gem ændringer" at the bottom. */
+    private Browser centre(String button) {
+        org.openqa.selenium.WebElement element = browser.driver.findElement(By.xpath("//button[normalize-space(.)='" + button + "']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return browser;
     }
 }

@@ -181,6 +181,34 @@ class FollowUpInTheBrowserTest {
         browser.click("Log ud");
     }
 
+    /** Issue 17: a criterion with two targets takes a value for each; the light is the criterion's, each target has its own. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aCriterionWithTwoTargetsTakesAValueForEachAndShowsEachVerdict() {
+        Api official = Fixtures.as(app, "a.official");
+        UUID planId = FollowUps.approve(app, Fixtures.A, SeveralTargetsTest.document(), official);
+        Object taskId = FollowUps.task(official, planId, "1a").get("id");
+
+        browser.login("a.manager", Fixtures.PASSWORD);
+        browser.open("/followup/opgaver/" + taskId);
+        browser.awaitText("Mål 1: Mindst 120 (Personer i jobrotation)");
+        browser.fillById("value-0", "125").fillById("value-1", "39");
+        awaitEvaluation("Ikke nået");
+        browser.fillById("value-1", "-3").setValue("measuredOn", FollowUps.y("2026-11-30")).click("Gem status");
+        browser.awaitText("Status blev ikke gemt:");
+        assertThat(browser.text()).contains("et antal kan ikke være negativt");
+        assertThat(browser.driver.findElement(By.id("value-1-error")).getText()).contains("et antal kan ikke være negativt");
+        browser.fillById("value-1", "41");
+        awaitEvaluation("Nået");
+        browser.click("Gem status");
+        browser.awaitText("Status er gemt.");
+        assertThat(browser.driver.findElement(By.id("targets")).getText()).contains("Borgere i fleksjob").contains("41").contains("Nået");
+        browser.checkAccessibility();
+        browser.open("/followup/planer/" + planId);
+        browser.awaitText("Mål 2: 41 – Nået");
+        browser.click("Log ud");
+    }
+
     private void awaitEvaluation(String expected) {
         Eventually.await(java.time.Duration.ofSeconds(10), "the evaluation " + expected,
                 () -> {

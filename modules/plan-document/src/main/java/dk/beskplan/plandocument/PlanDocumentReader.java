@@ -226,7 +226,44 @@ public final class PlanDocumentReader {
                 text(n, "targetGroup", p, false, MAX_TEXT), text(n, "indicator", p, false, MAX_TEXT),
                 text(n, "dataSource", p, false, MAX_SHORT), text(n, "updateFrequency", p, false, MAX_SHORT),
                 date(n, "deadline", p, false), list(n, "baselines", p, false, this::baseline),
-                requiredObject(n, "target", p, this::target), bool(n, "continuesAfterDeadline", p)));
+                targets(n, p), bool(n, "continuesAfterDeadline", p)));
+    }
+
+    /**
+     * A criterion's targets: one as {@code target} (the shape every plan had before several targets), or several as
+     * {@code targets}, each of which may name its own {@code indicator} and {@code deadline}. Never both.
+     */
+    private List<CriterionTarget> targets(JsonNode n, String p) {
+        JsonNode single = given(n, "target", p, false);
+        JsonNode several = given(n, "targets", p, false);
+        if (single != null && several != null) {
+            error(join(p, "targets"), "angiv enten target (ét mål) eller targets (flere mål), ikke begge");
+            return List.of();
+        }
+        if (several == null) {
+            Target target = requiredObject(n, "target", p, this::target);
+            return target == null ? List.of() : List.of(CriterionTarget.of(target));
+        }
+        List<CriterionTarget> targets = list(n, "targets", p, true, (o, q) -> object(o, q, (t, r) ->
+                new CriterionTarget(target(t, r), text(t, "indicator", r, false, MAX_TEXT), date(t, "deadline", r, false))));
+        if (several.isArray() && several.size() == 0) {
+            error(join(p, "targets"), "skal have mindst ét mål");
+        } else if (targets.size() > SuccessCriterion.MAX_TARGETS) {
+            error(join(p, "targets"), "højst " + SuccessCriterion.MAX_TARGETS + " mål pr. succeskriterium");
+        }
+        return targets;
+    }
+
+    /** Reads a criterion's list of targets alone, as {@link PlanDocumentWriter#targetsToJson} writes it (what follow-up stores). */
+    public static List<CriterionTarget> readTargets(JsonNode node) {
+        PlanDocumentReader reader = new PlanDocumentReader();
+        List<CriterionTarget> targets = reader.array(node, "targets", (o, q) -> reader.object(o, q, (t, r) ->
+                new CriterionTarget(reader.target(t, r), reader.text(t, "indicator", r, false, MAX_TEXT), reader.date(t, "deadline", r, false))));
+        reader.reportUnknownFields();
+        if (!reader.errors.isEmpty()) {
+            throw new Invalid(reader.errors);
+        }
+        return targets;
     }
 
     private SuccessCriterion.Baseline baseline(JsonNode node, String path) {

@@ -150,8 +150,30 @@ public final class PlanDocumentWriter {
             m.put("continuesAfterDeadline", true);
         }
         m.put("baselines", each(c.baselines(), PlanDocumentWriter::baseline));
-        m.put("target", target(c.target()));
+        if (c.targets().size() == 1 && c.targets().get(0).plain()) {
+            // One target is written as it always was, so that documents (and their hashes) stay as they were.
+            m.put("target", target(c.target()));
+        } else {
+            m.put("targets", each(c.targets(), PlanDocumentWriter::criterionTarget));
+        }
         return m;
+    }
+
+    /** One of several targets: the target's fields, then its own indicator and deadline where it has them. */
+    public static Map<String, Object> criterionTarget(CriterionTarget t) {
+        Map<String, Object> m = target(t.target());
+        if (t.indicator() != null && !t.indicator().isBlank()) {
+            m.put("indicator", t.indicator());
+        }
+        if (t.deadline() != null) {
+            m.put("deadline", date(t.deadline()));
+        }
+        return m;
+    }
+
+    /** The canonical JSON text of a criterion's targets, one or several (what follow-up keeps per criterion). */
+    public static String targetsToJson(List<CriterionTarget> targets) {
+        return CanonicalJson.write(each(targets, PlanDocumentWriter::criterionTarget));
     }
 
     /** A status figure as the document writes it. */

@@ -44,6 +44,34 @@ public final class TargetWording {
         return "Ingen målværdi";
     }
 
+    /**
+     * One of a criterion's several targets: its words, and in brackets what it measures and its own deadline where it
+     * names them: "Mindst 120 (personer i jobrotation, senest 31. december 2025)".
+     */
+    public static String describe(CriterionTarget target) {
+        String words = describe(target.target());
+        String indicator = target.indicator() == null || target.indicator().isBlank() ? null : target.indicator().strip();
+        String deadline = target.deadline() == null ? null : "senest " + target.deadline().words();
+        if (indicator == null && deadline == null) {
+            return words;
+        }
+        String of = indicator == null ? deadline : deadline == null ? indicator : indicator + ", " + deadline;
+        return words + " (" + Character.toLowerCase(of.charAt(0)) + of.substring(1) + ")";
+    }
+
+    /**
+     * A criterion's targets as one sentence: the one target's words, or each of several in turn, separated by "; ":
+     * "Mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob)".
+     */
+    public static String describe(java.util.List<CriterionTarget> targets) {
+        StringBuilder words = new StringBuilder();
+        for (CriterionTarget t : targets) {
+            String one = describe(t);
+            words.append(words.length() == 0 ? one : "; " + Character.toLowerCase(one.charAt(0)) + one.substring(1));
+        }
+        return words.toString();
+    }
+
     /** The same words inside a sentence: "mindst 75 %". */
     public static String inSentence(Target target) {
         String words = describe(target);

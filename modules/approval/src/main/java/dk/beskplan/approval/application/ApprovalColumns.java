@@ -76,6 +76,9 @@ class ApprovalColumns {
                 measure.put("deadline", m.deadline() == null ? null : m.deadline().toString());
                 measure.put("indicator", m.indicator());
                 measure.put("dataSource", m.dataSource());
+                if (m.targetNumber() != null) {
+                    measure.put("targetNumber", m.targetNumber());
+                }
                 row.put("measure", measure);
             }
             rows.add(row);
@@ -95,7 +98,7 @@ class ApprovalColumns {
         }
         return new Amendment.Measure(m.get("target") == null ? null : planDocuments.readTarget(json.write(m.get("target"))),
                 m.get("deadline") == null ? null : LocalDate.parse((String) m.get("deadline")),
-                (String) m.get("indicator"), (String) m.get("dataSource"));
+                (String) m.get("indicator"), (String) m.get("dataSource"), m.get("targetNumber") == null ? null : number(m.get("targetNumber")));
     }
 
     String route(ApprovalRoute route) {

@@ -29,7 +29,20 @@ public record Amendment(Operation operation, Part part, int goal, Integer item, 
     public enum Part { GOAL, OBJECTIVE, INITIATIVE, CRITERION }
 
     /** How an amended criterion is measured; a null field keeps what the criterion had. */
-    public record Measure(Target target, LocalDate deadline, String indicator, String dataSource) {
+    public record Measure(Target target, LocalDate deadline, String indicator, String dataSource, Integer targetNumber) {
+
+        /** A measure of a criterion's first (for most criteria its only) target. */
+        public Measure(Target target, LocalDate deadline, String indicator, String dataSource) {
+            this(target, deadline, indicator, dataSource, null);
+        }
+
+        /**
+         * Which of a criterion's several targets the new target, deadline and indicator are for, from 1 in the plan's
+         * order (null: the first); the criterion's other targets stay as submitted.
+         */
+        public int targetIndex() {
+            return targetNumber == null ? 0 : targetNumber - 1;
+        }
 
         public boolean isEmpty() {
             return target == null && deadline == null && blank(indicator) && blank(dataSource);

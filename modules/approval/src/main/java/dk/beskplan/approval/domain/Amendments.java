@@ -81,6 +81,9 @@ public final class Amendments {
                 if (a.item() != null) {
                     return Result.rejected(prefix + "en tilføjelse kommer sidst under målet; angiv ikke et nummer");
                 }
+                if (a.changesMeasure() && a.measure().targetNumber() != null && a.measure().targetNumber() != 1) {
+                    return Result.rejected(prefix + "et tilføjet succeskriterium har ét mål");
+                }
                 continue;
             }
             if (a.item() == null) {
@@ -90,6 +93,13 @@ public final class Amendments {
             if (a.item() < 1 || a.item() > count) {
                 return Result.rejected(prefix + "mål " + a.goal() + " har ikke " + noun(a.part()) + " " + a.item()
                         + " (det har " + count + ")");
+            }
+            if (a.part() == Amendment.Part.CRITERION && a.changesMeasure() && a.measure().targetNumber() != null) {
+                int targets = goals.get(a.goal() - 1).successCriteria().get(a.item() - 1).targets().size();
+                if (a.measure().targetNumber() < 1 || a.measure().targetNumber() > targets) {
+                    return Result.rejected(prefix + "succeskriterium " + a.item() + " under mål " + a.goal()
+                            + " har ikke mål " + a.measure().targetNumber() + " (det har " + targets + ")");
+                }
             }
             if (!touched.add(a.part() + ":" + a.goal() + ":" + a.item())) {
                 return Result.rejected(prefix + "mål " + a.goal() + ", " + noun(a.part()) + " " + a.item() + " ændres to gange");
@@ -222,7 +232,8 @@ public final class Amendments {
 
     private static SuccessCriterion measured(SuccessCriterion criterion, Amendment.Measure measure) {
         return measure == null ? criterion
-                : criterion.measuredBy(measure.target(), PlanDate.of(measure.deadline()), measure.indicator(), measure.dataSource());
+                : criterion.measuredBy(measure.targetIndex(), measure.target(), PlanDate.of(measure.deadline()), measure.indicator(),
+                measure.dataSource());
     }
 
     private static String stripped(String text) {
@@ -236,6 +247,9 @@ public final class Amendments {
         }
         Amendment.Measure m = a.measure();
         StringBuilder words = new StringBuilder();
+        if (m.targetNumber() != null) {
+            words.append("; mål ").append(m.targetNumber()).append(" af kriteriets mål ændres");
+        }
         if (m.target() != null) {
             words.append("; måltal: ").append(TargetWording.inSentence(m.target()));
         }

@@ -1,5 +1,6 @@
 package dk.beskplan.approval.domain;
 
+import dk.beskplan.plandocument.CriterionTarget;
 import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.Goal;
 import dk.beskplan.plandocument.PlanDocument;
@@ -191,6 +192,29 @@ class AmendmentsTest {
                 new Amendment(ADD, OBJECTIVE, 2, null, "y")))))
                 .isEqualTo("Mål 2 udgår og kan ikke samtidig ændres");
         assertThat(refusal(Amendments.apply(plan(), List.of()))).isEqualTo("Der er ingen ændringer");
+    }
+
+    /** Issue 17, item 2: a criterion with several targets; the committee changes one of them, the others stay. */
+    @Test
+    void anAmendmentReplacesTheNamedTargetOfSeveralAndKeepsTheOthers() {
+        Target rotation = new Target.Count(Target.Comparator.AT_LEAST, 120);
+        Target flex = new Target.Count(Target.Comparator.AT_LEAST, 40);
+        SuccessCriterion two = SATISFIED.withTargets(List.of(new CriterionTarget(rotation, "Personer i jobrotation", null),
+                new CriterionTarget(flex, "Borgere i fleksjob", null)));
+        PlanDocument submitted = plan().withGoals(List.of(plan().goals().get(0).withParts(plan().goals().get(0).objectives(),
+                plan().goals().get(0).initiatives(), List.of(two)), plan().goals().get(1)));
+        Target fifty = new Target.Count(Target.Comparator.AT_LEAST, 50);
+        Amendment amendment = new Amendment(REPLACE, CRITERION, 1, 1, null,
+                new Amendment.Measure(fifty, LocalDate.of(2026, 6, 30), null, null, 2));
+
+        SuccessCriterion approved = accepted(Amendments.apply(submitted, List.of(amendment))).goals().get(0).successCriteria().get(0);
+
+        assertThat(approved.targets()).containsExactly(new CriterionTarget(rotation, "Personer i jobrotation", null),
+                new CriterionTarget(fifty, "Borgere i fleksjob", PlanDate.of(LocalDate.of(2026, 6, 30))));
+        assertThat(approved.deadline()).as("the criterion's deadline stays; the new one is the target's own").isEqualTo(SATISFIED.deadline());
+        assertThat(Amendments.describe(submitted, amendment)).contains("måles nu sådan: mål 2 af kriteriets mål ændres; måltal: mindst 50");
+        assertThat(refusal(Amendments.apply(submitted, List.of(new Amendment(REPLACE, CRITERION, 1, 1, null,
+                new Amendment.Measure(fifty, null, null, null, 3)))))).isEqualTo("Ændring 1: succeskriterium 1 under mål 1 har ikke mål 3 (det har 2)");
     }
 
     private static PlanDocument accepted(Result<PlanDocument> result) {

@@ -65,11 +65,27 @@ public final class PlanDocumentView {
         return rows;
     }
 
+    /**
+     * What is measured: the criterion's indicator; with several targets that name their own, each of them too
+     * ("Personer i jobrotation; Borgere i fleksjob"), so the appendix shows every target's measure.
+     */
+    private static String indicators(SuccessCriterion c) {
+        List<String> measures = new ArrayList<>();
+        if (c.indicator() != null && !c.indicator().isBlank()) {
+            measures.add(c.indicator());
+        }
+        if (c.severalTargets()) {
+            c.targets().stream().map(t -> t.indicator()).filter(i -> i != null && !i.isBlank() && !measures.contains(i))
+                    .forEach(measures::add);
+        }
+        return String.join("; ", measures);
+    }
+
     private static Map<String, Object> row(String label, String title, SuccessCriterion c) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("goal", Goal.heading(label, title));
         row.put("targetGroup", c.targetGroup() == null ? "" : c.targetGroup());
-        row.put("indicator", c.indicator() == null ? "" : c.indicator());
+        row.put("indicator", indicators(c));
         row.put("criterion", (c.code() == null ? "" : c.code() + ": ") + c.text());
         row.put("dataSource", c.dataSource() == null ? "" : c.dataSource());
         return row;

@@ -42,6 +42,18 @@ final class ComparisonWording {
         return target == null ? "ingen målværdi" : TargetWording.inSentence(target);
     }
 
+    /**
+     * A criterion's targets inside a sentence: its one target as {@link #describe(Target)}, several one after the other
+     * with what each measures and its own deadline: "mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob)".
+     */
+    static String describe(java.util.List<dk.beskplan.plandocument.CriterionTarget> targets) {
+        if (targets.size() == 1 && targets.get(0).plain()) {
+            return describe(targets.get(0).target());
+        }
+        String words = TargetWording.describe(targets);
+        return Character.toLowerCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** A number the Danish way, as the plan wrote it: 75, 12,5. */
     private static String number(double value) {
         return TargetWording.number(value);

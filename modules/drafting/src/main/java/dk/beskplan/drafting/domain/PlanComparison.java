@@ -262,8 +262,8 @@ public final class PlanComparison {
         text(e, where, "Tekst", b.text(), a.text());
         // The structured target is what follow-up evaluates against, so it is reported on its own even
         // when the text changed too: a reworded text need not mean a new target, and vice versa.
-        if (!Objects.equals(b.target(), a.target())) {
-            add(ChangeKind.CHANGED, e, where, "Målværdi", describe(b.target()), describe(a.target()));
+        if (!Objects.equals(b.targets(), a.targets())) {
+            add(ChangeKind.CHANGED, e, where, "Målværdi", ComparisonWording.describe(b.targets()), ComparisonWording.describe(a.targets()));
         }
         value(e, where, "Frist", date(b.deadline()), date(a.deadline()));
         text(e, where, "Målgruppe", b.targetGroup(), a.targetGroup());

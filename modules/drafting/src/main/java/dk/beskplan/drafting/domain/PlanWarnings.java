@@ -3,6 +3,7 @@ package dk.beskplan.drafting.domain;
 import dk.beskplan.plandocument.Goal;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.PlanDocumentWriter;
+import dk.beskplan.plandocument.CriterionTarget;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
 
@@ -72,9 +73,18 @@ public final class PlanWarnings {
                 warnings.add(new Warning(at + ".deadline", Kind.DATE_BEFORE_PERIOD, name + " har fristen "
                         + c.deadline().words() + ", før planens periode (" + period + ")."));
             }
-            if (c.target() instanceof Target.ChangeFromBaseline t && t.targetDate() != null && t.targetDate().asDay().isBefore(periodStarts)) {
-                warnings.add(new Warning(at + ".target.targetDate", Kind.DATE_BEFORE_PERIOD, name + " skal være nået "
-                        + t.targetDate().words() + ", før planens periode (" + period + ")."));
+            for (int k = 0; k < c.targets().size(); k++) {
+                CriterionTarget ct = c.targets().get(k);
+                // one target is at …target, several at …targets[k], as the document writes them
+                String targetAt = at + (c.targets().size() == 1 && ct.plain() ? ".target" : ".targets[" + k + "]");
+                if (ct.deadline() != null && ct.deadline().asDay().isBefore(periodStarts)) {
+                    warnings.add(new Warning(targetAt + ".deadline", Kind.DATE_BEFORE_PERIOD, name + " har et mål med fristen "
+                            + ct.deadline().words() + ", før planens periode (" + period + ")."));
+                }
+                if (ct.target() instanceof Target.ChangeFromBaseline t && t.targetDate() != null && t.targetDate().asDay().isBefore(periodStarts)) {
+                    warnings.add(new Warning(targetAt + ".targetDate", Kind.DATE_BEFORE_PERIOD, name + " skal være nået "
+                            + t.targetDate().words() + ", før planens periode (" + period + ")."));
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package dk.beskplan.drafting.domain;
 
 import dk.beskplan.plandocument.Goal;
+import dk.beskplan.plandocument.CriterionTarget;
 import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.PlanDate;
@@ -54,13 +55,19 @@ public final class RollOver {
     private static SuccessCriterion moved(SuccessCriterion c, int years) {
         List<SuccessCriterion.Baseline> baselines = c.baselines().stream().map(b -> new SuccessCriterion.Baseline(b.label(),
                 moved(b.date(), years), b.value(), b.nationalValue(), b.regionalValue(), b.unit(), b.text())).toList();
-        Target target = c.target();
+        // Every target's dates move: its own deadline and a change's baseline and target dates.
+        List<CriterionTarget> targets = c.targets().stream().map(t -> new CriterionTarget(moved(t.target(), years), t.indicator(),
+                moved(t.deadline(), years))).toList();
+        return new SuccessCriterion(c.code(), c.text(), c.targetGroup(), c.indicator(), c.dataSource(), c.updateFrequency(),
+                moved(c.deadline(), years), baselines, targets, c.continuesAfterDeadline());
+    }
+
+    private static Target moved(Target target, int years) {
         if (target instanceof Target.ChangeFromBaseline t) {
-            target = new Target.ChangeFromBaseline(t.baselineValue(), moved(t.baselineDate(), years), t.targetValue(),
+            return new Target.ChangeFromBaseline(t.baselineValue(), moved(t.baselineDate(), years), t.targetValue(),
                     moved(t.targetDate(), years), t.betterWhen());
         }
-        return new SuccessCriterion(c.code(), c.text(), c.targetGroup(), c.indicator(), c.dataSource(), c.updateFrequency(),
-                moved(c.deadline(), years), baselines, target, c.continuesAfterDeadline());
+        return target;
     }
 
     private static PlanDate moved(PlanDate date, int years) {

@@ -3,6 +3,7 @@ package dk.beskplan.drafting.document;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.PlanDocumentReader;
 import dk.beskplan.plandocument.PlanDocumentWriter;
+import dk.beskplan.plandocument.TargetWording;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,64 @@ class PlanDocumentJsonTest {
                         "goals[0].successCriteria[0].deadline: skal være en dato som 2025-12-31 eller en måned som 2025-12",
                         "goals[0].successCriteria[0].target.referenceYear: skal udfyldes, når comparedTo er FIXED_YEAR (året, der sammenlignes med, fx 2023)",
                         "goals[0].successCriteria[1].target.referenceYear: bruges kun, når comparedTo er FIXED_YEAR"));
+    }
+
+    private static final String PLAN_WITH = "{\"schemaVersion\":1,\"municipality\":\"316\",\"fromYear\":2025,\"toYear\":2025,"
+            + "\"title\":\"Plan\",\"committeeName\":\"Udvalget\",\"goals\":[{\"kind\":\"LOCAL\",\"label\":\"Mål 1\","
+            + "\"title\":\"Flere i job\",\"successCriteria\":[";
+
+    @Test
+    void aCriterionWithOneTargetIsWrittenAsItAlwaysWas() throws IOException {
+        String criterion = "{\"code\":null,\"text\":\"Mindst 60 pct.\",\"targetGroup\":null,\"indicator\":null,\"dataSource\":null,"
+                + "\"updateFrequency\":null,\"deadline\":\"2025-12-31\",\"baselines\":[],"
+                + "\"target\":{\"kind\":\"SHARE\",\"comparator\":\"AT_LEAST\",\"percent\":60}}";
+        PlanDocument document = PlanDocumentReader.read(JSON.readValue(PLAN_WITH + criterion + "]}]}", JsonNode.class));
+
+        assertThat(document.goals().get(0).successCriteria().get(0).targets()).hasSize(1);
+        assertThat(PlanDocumentWriter.toJson(document)).contains("\"successCriteria\":[" + criterion + "]").doesNotContain("\"targets\"");
+    }
+
+    @Test
+    void severalTargetsOfOneCriterionAreKeptEachWithItsOwnIndicatorAndDeadline() throws IOException {
+        JsonNode plan = JSON.readValue(PLAN_WITH + "{\"text\":\"Mindst 120 personer i jobrotation; desuden 40 borgere i fleksjob\","
+                + "\"deadline\":\"2025-12-31\",\"targets\":["
+                + "{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":120,\"indicator\":\"Personer i jobrotation\"},"
+                + "{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":40,\"indicator\":\"Borgere i fleksjob\",\"deadline\":\"2025-06\"}"
+                + "]}]}]}", JsonNode.class);
+
+        PlanDocument document = PlanDocumentReader.read(plan);
+        var criterion = document.goals().get(0).successCriteria().get(0);
+        String written = PlanDocumentWriter.toJson(document);
+
+        assertThat(criterion.targets()).extracting(t -> TargetWording.describe(t)).containsExactly(
+                "Mindst 120 (personer i jobrotation)", "Mindst 40 (borgere i fleksjob, senest juni 2025)");
+        assertThat(criterion.deadlineOf(criterion.targets().get(0)).toString()).isEqualTo("2025-12-31");
+        assertThat(criterion.lastDeadline().toString()).isEqualTo("2025-12-31");
+        assertThat(TargetWording.describe(criterion.targets()))
+                .isEqualTo("Mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob, senest juni 2025)");
+        assertThat(written).contains("\"targets\":[{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":120,"
+                        + "\"indicator\":\"Personer i jobrotation\"},{\"kind\":\"COUNT\",\"comparator\":\"AT_LEAST\",\"count\":40,"
+                        + "\"indicator\":\"Borgere i fleksjob\",\"deadline\":\"2025-06\"}]")
+                .doesNotContain("\"target\":");
+        assertThat(written).isEqualTo(JSON.writeValueAsString(PlanDocumentWriter.write(document)));
+        assertThat(PlanDocumentReader.read(JSON.readValue(written, JsonNode.class))).isEqualTo(document);
+    }
+
+    @Test
+    void targetAndTargetsTogetherAreRefusedWithThePath() throws IOException {
+        JsonNode plan = JSON.readValue(PLAN_WITH + "{\"text\":\"A\",\"target\":{\"kind\":\"NARRATIVE\"},"
+                + "\"targets\":[{\"kind\":\"NARRATIVE\"},{\"kind\":\"NARRATIVE\"}]},"
+                + "{\"text\":\"B\",\"targets\":[]},"
+                + "{\"text\":\"C\",\"targets\":[{\"kind\":\"SHARE\",\"comparator\":\"AT_LEAST\",\"percent\":75},{\"kind\":\"COUNT\",\"percent\":3}]},"
+                + "{\"text\":\"D\"}]}]}", JsonNode.class);
+
+        assertThatThrownBy(() -> PlanDocumentReader.read(plan)).isInstanceOfSatisfying(PlanDocumentReader.Invalid.class,
+                invalid -> assertThat(invalid.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+                        "goals[0].successCriteria[0].targets: angiv enten target (ét mål) eller targets (flere mål), ikke begge",
+                        "goals[0].successCriteria[1].targets: skal have mindst ét mål",
+                        "goals[0].successCriteria[2].targets[1].comparator: skal udfyldes",
+                        "goals[0].successCriteria[2].targets[1].percent: ukendt felt; se docs/plan-document.md for formatets felter",
+                        "goals[0].successCriteria[3].target: skal udfyldes"));
     }
 
     private static PlanDocument read(String resource) throws IOException {

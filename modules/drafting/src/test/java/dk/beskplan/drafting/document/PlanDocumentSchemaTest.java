@@ -44,6 +44,7 @@ class PlanDocumentSchemaTest {
         assertThat(goal.keySet()).containsExactlyInAnyOrderElementsOf(properties(schemas, "Goal"));
         Set<String> criterionFields = new TreeSet<>(criterion.keySet());
         criterionFields.add("continuesAfterDeadline"); // written only when set
+        criterionFields.add("targets"); // written only when a criterion has several targets, in place of target
         assertThat(criterionFields).containsExactlyInAnyOrderElementsOf(properties(schemas, "SuccessCriterion"));
         assertThat(components(dk.beskplan.plandocument.SuccessCriterion.Baseline.class))
                 .containsExactlyInAnyOrderElementsOf(properties(schemas, "Baseline"));
@@ -69,6 +70,9 @@ class PlanDocumentSchemaTest {
 
         Set<String> fields = new TreeSet<>(Set.of("kind"));
         Arrays.stream(Target.class.getPermittedSubclasses()).forEach(c -> fields.addAll(components(c)));
+        // An entry of a criterion's several targets is a Target with its own indicator and deadline beside its fields.
+        fields.addAll(components(dk.beskplan.plandocument.CriterionTarget.class));
+        fields.remove("target");
         assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(fields);
 
         assertThat((List<String>) properties.get("comparator").get("enum")).containsExactlyElementsOf(names(Target.Comparator.class));

@@ -175,6 +175,24 @@ class PlanComparisonTest {
         });
     }
 
+    /** Issue 17: a criterion that gets a second target is reported with every target in words, before and after. */
+    @Test
+    void aSecondTargetIsReportedWithEveryTargetInWords() {
+        SuccessCriterion one = criterion("2a", "Mindst 120 personer i jobrotation; desuden 40 borgere i fleksjob",
+                new Target.Count(Target.Comparator.AT_LEAST, 120));
+        SuccessCriterion two = one.withTargets(List.of(new dk.beskplan.plandocument.CriterionTarget(one.target(), "Personer i jobrotation", null),
+                new dk.beskplan.plandocument.CriterionTarget(new Target.Count(Target.Comparator.AT_LEAST, 40), "Borgere i fleksjob",
+                        PlanDate.of(java.time.YearMonth.of(2025, 6)))));
+
+        Comparison c = PlanComparison.compare(plan(goalsWith(g -> withCriteria(g, one))), plan(goalsWith(g -> withCriteria(g, two))));
+
+        assertThat(c.changes()).singleElement().satisfies(ch -> {
+            assertThat(ch.field()).isEqualTo("Målværdi");
+            assertThat(ch.before()).isEqualTo("mindst 120");
+            assertThat(ch.after()).isEqualTo("mindst 120 (personer i jobrotation); mindst 40 (borgere i fleksjob, senest juni 2025)");
+        });
+    }
+
     @Test
     void aCriterionKeepsItsIdentityByCodeAndReportsItsDeadline() {
         SuccessCriterion old = criterion("2b", "Ledigheden skal falde.", new Target.Trend(Target.Trend.Direction.DECREASE, Target.Trend.ComparedTo.ROLLING_YEAR));

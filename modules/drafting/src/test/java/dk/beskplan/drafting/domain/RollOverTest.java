@@ -51,6 +51,28 @@ class RollOverTest {
         assertThat(PlanWarnings.of(next, false)).as("only a plan carried over is checked for old years").isEmpty();
     }
 
+    /** Issue 17: each of several targets keeps its own deadline, moved with the period; one before the period is warned of. */
+    @Test
+    void everyTargetsOwnDeadlineMovesToo() {
+        PlanDocument plan = plan(2024, 2025, "Plan 2024–2025", "Flere i job", day(2025, 12, 31));
+        SuccessCriterion c = plan.goals().get(0).successCriteria().get(0);
+        SuccessCriterion two = c.withTargets(List.of(dk.beskplan.plandocument.CriterionTarget.of(c.target()),
+                new dk.beskplan.plandocument.CriterionTarget(new Target.Count(Target.Comparator.AT_LEAST, 40), "Borgere i fleksjob",
+                        PlanDate.parse("2025-06"))));
+        PlanDocument withTwo = plan.withGoals(List.of(plan.goals().get(0).withParts(plan.goals().get(0).objectives(),
+                plan.goals().get(0).initiatives(), List.of(two))));
+
+        SuccessCriterion moved = RollOver.next(withTwo).goals().get(0).successCriteria().get(0);
+
+        assertThat(moved.targets().get(1).deadline()).hasToString("2027-06");
+        assertThat(((Target.ChangeFromBaseline) moved.targets().get(0).target()).targetDate()).isEqualTo(day(2026, 2, 28));
+        assertThat(PlanWarnings.of(withTwo, false)).isEmpty();
+        PlanDocument late = new PlanDocument("316", "Holbæk Kommune", 2026, 2027, "Plan 2026–2027", null, null, List.of(),
+                withTwo.ambition(), List.of(), List.of(), withTwo.goals(), List.of(), List.of(), PlanDocument.Layout.STANDARD);
+        assertThat(PlanWarnings.of(late, false)).extracting(PlanWarnings.Warning::path).contains(
+                "goals[0].successCriteria[0].targets[1].deadline", "goals[0].successCriteria[0].targets[0].targetDate");
+    }
+
     @Test
     void aMonthMovesAsAMonth() {
         PlanDocument next = RollOver.next(plan(2024, 2025, "Plan 2024–2025", "Flere i job", PlanDate.parse("2025-12")));

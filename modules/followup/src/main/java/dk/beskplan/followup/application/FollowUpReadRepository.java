@@ -2,8 +2,11 @@ package dk.beskplan.followup.application;
 
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.TargetRule;
+import dk.beskplan.plandocument.CriterionTarget;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
+import dk.beskplan.plandocument.TargetWording;
+import dk.beskplan.platform.persistence.JsonColumns;
 import dk.beskplan.platform.persistence.PlanDocumentColumns;
 import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
@@ -12,7 +15,9 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +40,7 @@ class FollowUpReadRepository {
     private static final String TASK = "select t.*, r.label round_label, r.state round_state, r.due_date, p.title plan_title,"
             + " p.municipality, g.label goal_label, g.title goal_title, c.code, c.text criterion_text, c.target_group, c.indicator,"
             + " c.data_source criterion_source, c.deadline, c.target::text target, c.baselines::text baselines,"
+            + " c.targets::text targets, t.readings::text target_readings, p.to_year, prevr.readings::text prev_readings,"
             + " r.due_date < coalesce(c.deadline, make_date(p.to_year, 12, 31)) interim,"
             + " iv.value iv_value, iv.national_value iv_national, iv.measured_on iv_measured_on, iv.source_line iv_line, iv.imported_by iv_by,"
             + " prev.value prev_value, prev.comparison_value prev_comparison"
@@ -46,15 +52,22 @@ class FollowUpReadRepository {
             + " left join lateral (select pt.value, pt.comparison_value from followup.status_task pt"
             + "   join followup.status_round pr on pr.id = pt.round_id where pt.plan_id = t.plan_id and pt.goal_number = t.goal_number"
             + "   and pt.criterion_number = t.criterion_number and pr.number < r.number and pt.state = 'REPORTED' and pt.value is not null"
-            + "   order by pr.number desc limit 1) prev on true";
+            + "   order by pr.number desc limit 1) prev on true"
+            // several targets: each target's reading before is in the readings of the latest earlier report
+            + " left join lateral (select pt.readings from followup.status_task pt"
+            + "   join followup.status_round pr on pr.id = pt.round_id where c.targets is not null and pt.plan_id = t.plan_id"
+            + "   and pt.goal_number = t.goal_number and pt.criterion_number = t.criterion_number and pr.number < r.number"
+            + "   and pt.state = 'REPORTED' and pt.readings is not null order by pr.number desc limit 1) prevr on true";
     private static final String TASK_ORDER = " order by r.number, t.goal_number, t.criterion_number";
 
     private final Sql sql;
     private final PlanDocumentColumns documents;
+    private final JsonColumns json;
 
-    FollowUpReadRepository(Sql sql, PlanDocumentColumns documents) {
+    FollowUpReadRepository(Sql sql, PlanDocumentColumns documents, JsonColumns json) {
         this.sql = sql;
         this.documents = documents;
+        this.json = json;
     }
 
     List<Views.Round> rounds(UUID planId) {
@@ -148,15 +161,62 @@ class FollowUpReadRepository {
                 (Double) rs.getObject("iv_national"), rs.getObject("iv_measured_on", LocalDate.class), rs.getInt("iv_line"),
                 rs.getString("iv_by"));
         String evaluation = rs.getString("evaluation");
+        List<Views.TargetStatus> targets = targets(rs, target, rule, prevValue, prevComparison);
+        String description = targets.size() == 1 ? rule.describe() : TargetWording.describe(targets.stream()
+                .map(t -> new CriterionTarget(t.target(), t.indicator(), null)).toList());
         return new Views.Task(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("plan_id", UUID.class),
                 rs.getString("municipality"), rs.getString("plan_title"), rs.getString("round_label"), rs.getString("round_state"),
                 rs.getObject("due_date", LocalDate.class), rs.getInt("goal_number"), rs.getString("goal_label"), rs.getString("goal_title"),
                 rs.getInt("criterion_number"), rs.getString("code"), rs.getString("criterion_text"), rs.getString("target_group"),
                 rs.getString("indicator"), rs.getString("criterion_source"), rs.getObject("deadline", LocalDate.class), target,
-                rule.describe(), rule.comparisonLabel(), rs.getString("owner"), rs.getString("state"), rs.getInt("version"),
+                description, rule.comparisonLabel(), rs.getString("owner"), rs.getString("state"), rs.getInt("version"),
                 (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"), rs.getObject("measured_on", LocalDate.class),
                 rs.getString("data_source"), rs.getString("comment"), evaluation == null ? null : Evaluation.valueOf(evaluation),
-                rs.getString("reported_by"), Sql.instant(rs, "reported_at"), prefill, prevValue, prevComparison, rs.getBoolean("interim"), baselines);
+                rs.getString("reported_by"), Sql.instant(rs, "reported_at"), prefill, prevValue, prevComparison, rs.getBoolean("interim"), baselines,
+                targets);
+    }
+
+    /**
+     * The criterion's targets with their readings in the task: its one target with the task's values, or each of its
+     * several with its own reading, deadline and reading before (the plan's status figures count for the first only).
+     */
+    private List<Views.TargetStatus> targets(ResultSet rs, Target first, TargetRule rule, Double prevValue, Double prevComparison)
+            throws SQLException {
+        String evaluation = rs.getString("evaluation");
+        List<CriterionTarget> several = documents.readTargets(rs.getString("targets"));
+        if (several.isEmpty()) {
+            return List.of(new Views.TargetStatus(0, first, rule.describe(), rs.getString("indicator"), rs.getObject("deadline", LocalDate.class),
+                    rule.comparisonLabel(), rs.getBoolean("interim"), (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"),
+                    evaluation == null ? null : Evaluation.valueOf(evaluation), prevValue, prevComparison));
+        }
+        List<Map<String, Object>> readings = json.list(rs.getString("target_readings"));
+        List<Map<String, Object>> before = json.list(rs.getString("prev_readings"));
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        LocalDate periodEnds = LocalDate.of(rs.getInt("to_year"), 12, 31);
+        List<Views.TargetStatus> targets = new ArrayList<>();
+        for (int i = 0; i < several.size(); i++) {
+            CriterionTarget t = several.get(i);
+            TargetRule own = new TargetRule(t.target());
+            LocalDate deadline = t.deadline() == null ? null : t.deadline().asDay();
+            Map<String, Object> reading = i < readings.size() ? readings.get(i) : Map.of();
+            Map<String, Object> earlier = i < before.size() ? before.get(i) : Map.of();
+            Double earlierValue = number(earlier.get("value"));
+            Double earlierComparison = number(earlier.get("comparisonValue"));
+            if (earlierValue == null && i == 0) {
+                earlierValue = prevValue;
+                earlierComparison = prevComparison;
+            }
+            Object judged = reading.get("evaluation");
+            targets.add(new Views.TargetStatus(i, t.target(), TargetWording.describe(t.target()), t.indicator(), deadline,
+                    own.comparisonLabel(), due.isBefore(deadline == null ? periodEnds : deadline), number(reading.get("value")),
+                    number(reading.get("comparisonValue")), judged == null ? null : Evaluation.valueOf(judged.toString()),
+                    earlierValue, earlierComparison));
+        }
+        return targets;
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     private static Views.Round round(ResultSet rs) throws SQLException {

@@ -5,6 +5,8 @@ import dk.beskplan.contracts.followup.FollowUpOpened;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.domain.ReportingSchedule;
 import dk.beskplan.followup.domain.TargetPeriod;
+import dk.beskplan.plandocument.CriterionTarget;
+import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.platform.messaging.Envelope;
@@ -93,10 +95,14 @@ public class OnPlanApproved implements MessageHandler<PlanApproved> {
             int n = 0;
             for (SuccessCriterion c : goal.criteria()) {
                 n++;
-                TargetPeriod period = new TargetPeriod(c.deadline() == null ? null : c.deadline().asDay(), c.continuesAfterDeadline());
+                // Several targets are followed up to the last of their deadlines, each kept with its own deadline.
+                PlanDate last = c.lastDeadline();
+                TargetPeriod period = new TargetPeriod(last == null ? null : last.asDay(), c.continuesAfterDeadline());
+                String several = c.severalTargets() ? documents.writeTargets(c.targets().stream()
+                        .map(t -> new CriterionTarget(t.target(), c.indicatorOf(t), c.deadlineOf(t))).toList()) : null;
                 criterionRows.add(new Object[]{approved.planId(), goal.number(), n, c.code(), c.text(), c.targetGroup(),
                         c.indicator(), c.dataSource(), period.deadline(), documents.writeTarget(c.target()),
-                        documents.writeBaselines(c.baselines()), period.continuesAfterDeadline()});
+                        documents.writeBaselines(c.baselines()), period.continuesAfterDeadline(), several});
                 criteria.add(new OpenedCriterion(goal.number(), n, period));
             }
         }

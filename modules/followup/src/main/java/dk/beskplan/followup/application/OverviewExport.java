@@ -45,6 +45,17 @@ public class OverviewExport {
             for (Views.CriterionStatus criterion : goal.criteria()) {
                 for (Views.Task t : criterion.tasks()) {
                     boolean reported = "REPORTED".equals(t.state());
+                    if (t.severalTargets()) {
+                        // Several targets: a row per target, with its own reading and verdict.
+                        for (Views.TargetStatus target : t.targets()) {
+                            table.row(goal.goal().label() + ": " + goal.goal().title(), t.name() + ", mål " + (target.number() + 1),
+                                    t.criterionText(), t.targetGroup(), target.indicator(), t.criterionDataSource(), target.description(),
+                                    goal.goal().managerName(), t.roundLabel(), t.dueDate(), reported ? target.value() : null,
+                                    reported ? target.comparisonValue() : null, reported ? t.measuredOn() : null,
+                                    reported ? target.evaluationText() : "Mangler", reported ? t.comment() : null);
+                        }
+                        continue;
+                    }
                     table.row(goal.goal().label() + ": " + goal.goal().title(), t.name(), t.criterionText(), t.targetGroup(),
                             t.indicator(), t.criterionDataSource(), t.targetDescription(), goal.goal().managerName(),
                             t.roundLabel(), t.dueDate(),

@@ -38,10 +38,30 @@ public class Reporting {
     static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
     private static final int MAX_COMMENT = 4000;
 
-    /** A manager's report on one criterion. */
+    /**
+     * A manager's report on one criterion: its value (and comparison value), or, on a criterion with several targets,
+     * one reading per target in {@code readings}, in the targets' order; the date, source and comment are the report's.
+     */
     @Serdeable
     public record ReportInput(@Nullable Double value, @Nullable Double comparisonValue, @Nullable LocalDate measuredOn,
-                              @Nullable String dataSource, @Nullable String comment) {
+                              @Nullable String dataSource, @Nullable String comment, @Nullable List<TargetValue> readings) {
+
+        public ReportInput(Double value, Double comparisonValue, LocalDate measuredOn, String dataSource, String comment) {
+            this(value, comparisonValue, measuredOn, dataSource, comment, null);
+        }
+
+        /** The reading of target {@code i}: the one value of a criterion with one target, else the i'th of readings. */
+        TargetValue reading(int i) {
+            if (readings == null) {
+                return i == 0 ? new TargetValue(value, comparisonValue) : new TargetValue(null, null);
+            }
+            return i < readings.size() && readings.get(i) != null ? readings.get(i) : new TargetValue(null, null);
+        }
+    }
+
+    /** The value reported for one of a criterion's several targets, and its comparison value where the target needs one. */
+    @Serdeable
+    public record TargetValue(@Nullable Double value, @Nullable Double comparisonValue) {
     }
 
     /** The outcome of a CSV import: the rows used, each with the criterion it pre-fills. */
@@ -77,7 +97,20 @@ public class Reporting {
     }
 
     static Evaluation evaluate(Views.Task task, ReportInput input) {
-        return task.rule().evaluate(task.reading(input.value(), input.comparisonValue(), input.measuredOn()));
+        if (!task.severalTargets()) {
+            return task.rule().evaluate(task.reading(input.value(), input.comparisonValue(), input.measuredOn()));
+        }
+        return TargetRule.all(evaluations(task, input));
+    }
+
+    /** Each of the task's targets judged by its own rule on its reading. */
+    static List<Evaluation> evaluations(Views.Task task, ReportInput input) {
+        List<Evaluation> each = new ArrayList<>();
+        for (Views.TargetStatus t : task.targets()) {
+            TargetValue reading = input.reading(t.number());
+            each.add(t.evaluate(reading.value(), reading.comparisonValue(), input.measuredOn()));
+        }
+        return each;
     }
 
     /**
@@ -103,8 +136,9 @@ public class Reporting {
         String source = input.dataSource() == null || input.dataSource().isBlank() ? task.criterionDataSource() : input.dataSource().strip();
         String comment = Settings.blankToNull(input.comment());
         Instant now = clock.instant();
-        if (!statusTasks.report(taskId, expectedVersion, input.value(), input.comparisonValue(), input.measuredOn(), source, comment,
-                evaluation, user.username(), now)) {
+        TargetValue first = input.reading(0);
+        if (!statusTasks.report(taskId, expectedVersion, first.value(), first.comparisonValue(), input.measuredOn(), source, comment,
+                evaluation, readings(task, input), user.username(), now)) {
             throw new Conflict("Status på »" + task.name() + "« er ændret af en anden siden du hentede den; hent den igen");
         }
         Views.Round round = queries.round(task.roundId()).orElseThrow();
@@ -114,7 +148,27 @@ public class Reporting {
         return queries.task(taskId).orElseThrow();
     }
 
+    /** Each target's reading and evaluation, as a task on a criterion with several targets keeps them; null for one target. */
+    private static List<Map<String, Object>> readings(Views.Task task, ReportInput input) {
+        if (!task.severalTargets()) {
+            return null;
+        }
+        List<Evaluation> each = evaluations(task, input);
+        List<Map<String, Object>> readings = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            Map<String, Object> reading = new java.util.LinkedHashMap<>();
+            reading.put("value", input.reading(i).value());
+            reading.put("comparisonValue", input.reading(i).comparisonValue());
+            reading.put("evaluation", each.get(i).name());
+            readings.add(reading);
+        }
+        return readings;
+    }
+
     private List<ProblemException.FieldError> validate(Views.Task task, ReportInput input) {
+        if (task.severalTargets() || input.readings() != null) {
+            return validateSeveral(task, input);
+        }
         List<ProblemException.FieldError> errors = new ArrayList<>();
         if (input.value() != null && !Double.isFinite(input.value())) {
             return List.of(new ProblemException.FieldError("value", "skal være et tal som 71,4"));
@@ -138,24 +192,89 @@ public class Reporting {
                 errors.add(new ProblemException.FieldError("value", "angiv den målte værdi, eller skriv i kommentaren hvorfor den mangler"));
             }
         } else {
-            boolean share = rule.target() instanceof Target.Share || rule.target() instanceof Target.Rank;
-            if (share && (input.value() < 0 || input.value() > 100)) {
-                errors.add(new ProblemException.FieldError("value", "skal være en procent mellem 0 og 100"));
-            }
-            if (rule.target() instanceof Target.Count && input.value() < 0) {
-                errors.add(new ProblemException.FieldError("value", "et antal kan ikke være negativt"));
-            }
-            if (input.comparisonValue() == null && (rule.comparison() == TargetRule.Comparison.NATIONAL || rule.comparison() == TargetRule.Comparison.REGIONAL)) {
-                errors.add(new ProblemException.FieldError("comparisonValue", task.comparisonLabel().toLowerCase(Locale.ROOT)
-                        + " skal angives: målet sammenlignes med det"));
-            }
+            valueFits(rule, input.value(), input.comparisonValue(), task.comparisonLabel(), "", errors);
             if (input.measuredOn() == null) {
                 errors.add(new ProblemException.FieldError("measuredOn", "angiv hvilken dato værdien er målt"));
             }
         }
+        measuredInThePast(input, errors);
+        return errors;
+    }
+
+    /** A reported value fits its target: a share or rank a percentage, a count not negative, the comparison value given where needed. */
+    private static void valueFits(TargetRule rule, double value, Double comparisonValue, String comparisonLabel, String fieldPrefix,
+                                  List<ProblemException.FieldError> errors) {
+        boolean share = rule.target() instanceof Target.Share || rule.target() instanceof Target.Rank;
+        if (share && (value < 0 || value > 100)) {
+            errors.add(new ProblemException.FieldError(fieldPrefix + "value", "skal være en procent mellem 0 og 100"));
+        }
+        if (rule.target() instanceof Target.Count && value < 0) {
+            errors.add(new ProblemException.FieldError(fieldPrefix + "value", "et antal kan ikke være negativt"));
+        }
+        if (comparisonValue == null && (rule.comparison() == TargetRule.Comparison.NATIONAL || rule.comparison() == TargetRule.Comparison.REGIONAL)) {
+            errors.add(new ProblemException.FieldError(fieldPrefix + "comparisonValue", comparisonLabel.toLowerCase(Locale.ROOT)
+                    + " skal angives: målet sammenlignes med det"));
+        }
+    }
+
+    private void measuredInThePast(ReportInput input, List<ProblemException.FieldError> errors) {
         if (input.measuredOn() != null && input.measuredOn().isAfter(LocalDate.now(clock.withZone(ZONE)))) {
             errors.add(new ProblemException.FieldError("measuredOn", "målingsdatoen kan ikke ligge i fremtiden"));
         }
+    }
+
+    /**
+     * A report on a criterion with several targets: one reading per target in {@code readings} (fields
+     * {@code readings[1].value}), each checked against its own target; a value without a target is refused.
+     */
+    private List<ProblemException.FieldError> validateSeveral(Views.Task task, ReportInput input) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        int targets = task.targets().size();
+        if (!task.severalTargets()) {
+            return List.of(new ProblemException.FieldError("readings", "kriteriet har ét mål: angiv værdien i value"));
+        }
+        if (input.value() != null || input.comparisonValue() != null) {
+            errors.add(new ProblemException.FieldError(input.value() != null ? "value" : "comparisonValue",
+                    "kriteriet har " + targets + " mål: angiv en værdi for hvert i readings"));
+        }
+        if (input.readings() != null && input.readings().size() > targets) {
+            errors.add(new ProblemException.FieldError("readings", "kriteriet har " + targets + " mål; der er angivet "
+                    + input.readings().size() + " værdier"));
+        }
+        String comment = Settings.blankToNull(input.comment());
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            errors.add(new ProblemException.FieldError("comment", "højst " + MAX_COMMENT + " tegn"));
+        }
+        boolean anyValue = false;
+        boolean numeric = false;
+        for (Views.TargetStatus t : task.targets()) {
+            TargetValue reading = input.reading(t.number());
+            String field = "readings[" + t.number() + "].";
+            if (reading.value() != null && !Double.isFinite(reading.value())
+                    || reading.comparisonValue() != null && !Double.isFinite(reading.comparisonValue())) {
+                errors.add(new ProblemException.FieldError(field + "value", "skal være et tal som 71,4"));
+                continue;
+            }
+            TargetRule rule = t.rule();
+            if (rule.narrative()) {
+                continue;
+            }
+            numeric = true;
+            if (reading.value() == null) {
+                continue;
+            }
+            anyValue = true;
+            valueFits(rule, reading.value(), reading.comparisonValue(), t.comparisonLabel(), field, errors);
+        }
+        if (comment == null && (!numeric || !anyValue)) {
+            errors.add(numeric ? new ProblemException.FieldError("readings[0].value",
+                    "angiv de målte værdier, eller skriv i kommentaren hvorfor de mangler")
+                    : new ProblemException.FieldError("comment", "beskriv status med ord: kriteriet har intet måltal"));
+        }
+        if (anyValue && input.measuredOn() == null) {
+            errors.add(new ProblemException.FieldError("measuredOn", "angiv hvilken dato værdierne er målt"));
+        }
+        measuredInThePast(input, errors);
         return errors;
     }
 
@@ -240,6 +359,9 @@ public class Reporting {
             } else if (candidates.size() > 1) {
                 problems.add("mål »" + row.measure() + "« passer på flere succeskriterier: "
                         + String.join(", ", candidates.stream().map(t -> t.goalLabel() + " " + t.name()).toList()));
+            } else if (candidates.get(0).severalTargets()) {
+                // One value per row cannot say which of several targets it is for: those are reported on the criterion's page.
+                problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; afgiv deres værdier på kriteriets side");
             } else {
                 Integer earlier = seen.putIfAbsent(candidates.get(0).id(), row.line());
                 if (earlier != null) {

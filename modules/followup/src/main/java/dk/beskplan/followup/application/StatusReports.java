@@ -228,6 +228,17 @@ public class StatusReports {
         c.put("evaluation", reported ? task.evaluationText() : "Mangler");
         c.put("light", reported ? task.light() : "missing");
         c.put("comment", reported ? task.comment() : null);
+        // Several targets: each with its own reading and verdict (the criterion's verdict is above them).
+        c.put("targets", !task.severalTargets() ? null : task.targets().stream().map(t -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("label", t.label());
+            row.put("value", !reported ? "Mangler" : t.value() == null ? "Ingen værdi" : DanishFormats.number(t.value()));
+            row.put("comparisonLabel", t.comparisonLabel());
+            row.put("comparison", reported && t.comparisonValue() != null ? DanishFormats.number(t.comparisonValue()) : "–");
+            row.put("evaluation", reported ? t.evaluationText() : "Mangler");
+            row.put("light", reported ? t.light() : "missing");
+            return row;
+        }).toList());
         return c;
     }
 
@@ -252,6 +263,14 @@ public class StatusReports {
         if (task.narrative()) {
             return null;
         }
+        if (task.severalTargets()) {
+            StringBuilder charts = new StringBuilder();
+            for (Views.TargetStatus target : task.targets()) {
+                String one = targetChart(task, target, all, round);
+                charts.append(one == null ? "" : one);
+            }
+            return charts.toString();
+        }
         List<StatusChart.Point> points = new ArrayList<>();
         for (SuccessCriterion.Baseline b : task.baselines()) {
             if (b.value() != null) {
@@ -267,6 +286,25 @@ public class StatusReports {
             points.add(new StatusChart.Point(shortLabel(t.roundLabel()), reported ? t.value() : null, reported ? t.comparisonValue() : null));
         }
         return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel(), task.rule().level());
+    }
+
+    /** One of several targets' readings in the rounds up to this one (the plan's status figures are the criterion's, not shown). */
+    private static String targetChart(Views.Task task, Views.TargetStatus target, List<Views.Task> all, Views.Round round) {
+        if (target.rule().narrative()) {
+            return null;
+        }
+        List<StatusChart.Point> points = new ArrayList<>();
+        for (Views.Task t : all) {
+            if (t.dueDate().isAfter(round.dueDate()) || t.targets().size() <= target.number()) {
+                continue;
+            }
+            Views.TargetStatus reading = t.targets().get(target.number());
+            boolean reported = "REPORTED".equals(t.state());
+            points.add(new StatusChart.Point(shortLabel(t.roundLabel()), reported ? reading.value() : null,
+                    reported ? reading.comparisonValue() : null));
+        }
+        return StatusChart.svg("Udvikling for " + task.name() + ", mål " + (target.number() + 1), points, target.comparisonLabel(),
+                target.rule().level());
     }
 
     /** "Halvårsstatus 2025" → "H1 2025", "Årlig status 2025" → "2025": the round's plan year, whatever its due date. */

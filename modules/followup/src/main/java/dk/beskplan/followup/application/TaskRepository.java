@@ -1,6 +1,7 @@
 package dk.beskplan.followup.application;
 
 import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.platform.persistence.JsonColumns;
 import dk.beskplan.platform.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,9 +17,11 @@ import java.util.UUID;
 @Singleton
 class TaskRepository {
     private final Sql sql;
+    private final JsonColumns json;
 
-    TaskRepository(Sql sql) {
+    TaskRepository(Sql sql, JsonColumns json) {
         this.sql = sql;
+        this.json = json;
     }
 
     /** Rows of (id, round_id, plan_id, goal_number, criterion_number, owner), in one round trip. */
@@ -35,17 +39,18 @@ class TaskRepository {
     /** Saves a report on the task if its version is still {@code expectedVersion}; false otherwise (nothing saved). */
     boolean report(UUID taskId, int expectedVersion, @Nullable Double value, @Nullable Double comparisonValue,
                    @Nullable LocalDate measuredOn, @Nullable String dataSource, @Nullable String comment, Evaluation evaluation,
-                   String by, Instant now) {
+                   @Nullable List<Map<String, Object>> readings, String by, Instant now) {
+        String readingsJson = json.write(readings);
         int updated = sql.update("update followup.status_task set value = ?, comparison_value = ?, measured_on = ?, data_source = ?,"
-                        + " comment = ?, evaluation = ?, state = 'REPORTED', version = version + 1, reported_by = ?, reported_at = ?"
-                        + " where id = ? and version = ?", value, comparisonValue, measuredOn, dataSource, comment,
-                evaluation, by, now, taskId, expectedVersion);
+                        + " comment = ?, evaluation = ?, readings = ?::jsonb, state = 'REPORTED', version = version + 1, reported_by = ?,"
+                        + " reported_at = ? where id = ? and version = ?", value, comparisonValue, measuredOn, dataSource, comment,
+                evaluation, readingsJson, by, now, taskId, expectedVersion);
         if (updated == 0) {
             return false;
         }
         sql.update("insert into followup.task_report (id, task_id, value, comparison_value, measured_on, data_source, comment,"
-                        + " evaluation, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), taskId,
-                value, comparisonValue, measuredOn, dataSource, comment, evaluation, by, now);
+                        + " evaluation, readings, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)", UUID.randomUUID(),
+                taskId, value, comparisonValue, measuredOn, dataSource, comment, evaluation, readingsJson, by, now);
         return true;
     }
 

@@ -5,6 +5,7 @@ import dk.beskplan.followup.domain.Reading;
 import dk.beskplan.followup.domain.TargetRule;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
+import dk.beskplan.platform.text.DanishFormats;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -98,7 +99,13 @@ public final class Views {
                        @Nullable String comment, @Nullable Evaluation evaluation, @Nullable String reportedBy,
                        @Nullable Instant reportedAt, @Nullable Prefill prefill, @Nullable Double previousValue,
                        @Nullable Double previousComparisonValue, boolean interim,
-                       @ArraySchema(schema = @Schema(implementation = Object.class, description = "a status figure as in the plan document (schema Baseline)")) List<SuccessCriterion.Baseline> baselines) {
+                       @ArraySchema(schema = @Schema(implementation = Object.class, description = "a status figure as in the plan document (schema Baseline)")) List<SuccessCriterion.Baseline> baselines,
+                       List<TargetStatus> targets) {
+
+        /** Whether the criterion sets several targets: each then has its own reading and evaluation ({@link #targets}). */
+        public boolean severalTargets() {
+            return targets.size() > 1;
+        }
 
         /** Follow-up's rule for the approved target. */
         public TargetRule rule() {
@@ -110,8 +117,9 @@ public final class Views {
             return code != null ? code : "Succeskriterium " + criterionNumber;
         }
 
+        /** No number to report on: its one target, or every one of its targets, is words only. */
         public boolean narrative() {
-            return rule().narrative();
+            return targets.stream().allMatch(t -> t.rule().narrative());
         }
 
         public String evaluationText() {
@@ -126,6 +134,58 @@ public final class Views {
         public Reading reading(Double value, Double comparison, LocalDate measuredOn) {
             Reading before = previousValue == null ? null : Reading.of(previousValue, previousComparisonValue);
             return new Reading(value, comparison, measuredOn, interim, before);
+        }
+    }
+
+    /**
+     * One of a criterion's targets in a task, numbered from 0 in the plan's order: what it is and measures, its deadline,
+     * whether this round's reading of it is interim, its reading in this task and the reading before it, and its own
+     * evaluation. A criterion with one target has one, with the task's own values.
+     */
+    @Serdeable
+    public record TargetStatus(int number, @Schema(implementation = Object.class, description = "the target as in the plan document (schema Target)") Target target,
+                               String description, @Nullable String indicator, @Nullable LocalDate deadline,
+                               @Nullable String comparisonLabel, boolean interim, @Nullable Double value,
+                               @Nullable Double comparisonValue, @Nullable Evaluation evaluation, @Nullable Double previousValue,
+                               @Nullable Double previousComparisonValue) {
+
+        /** Follow-up's rule for this target. */
+        public TargetRule rule() {
+            return new TargetRule(target);
+        }
+
+        /** This target's evaluation of values being entered. */
+        public Evaluation evaluate(Double value, Double comparison, LocalDate measuredOn) {
+            Reading before = previousValue == null ? null : Reading.of(previousValue, previousComparisonValue);
+            return rule().evaluate(new Reading(value, comparison, measuredOn, interim, before));
+        }
+
+        public String evaluationText() {
+            return evaluation == null ? "Mangler" : evaluation.danish();
+        }
+
+        public String light() {
+            return evaluation == null ? "missing" : evaluation.light();
+        }
+
+        /** The target with what it measures: "Mindst 120 (Personer i jobrotation)". */
+        public String label() {
+            return indicator == null || indicator.isBlank() ? description : description + " (" + indicator + ")";
+        }
+
+        /** Its deadline in Danish, or a dash. */
+        public String deadlineText() {
+            return deadline == null ? "–" : DanishFormats.date(deadline);
+        }
+
+        /** Its reported value in Danish (71,4, with % for a share), or a dash. */
+        public String valueText() {
+            return value == null ? "–" : DanishFormats.number(value) + (unit() == null ? "" : " " + unit());
+        }
+
+        /** The unit a reported value is in, shown beside it: "%" for a share or a rank. */
+        public String unit() {
+            return target instanceof Target.Share || target instanceof Target.Rank ? "%" : null;
         }
     }
 

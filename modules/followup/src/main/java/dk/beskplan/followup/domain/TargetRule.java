@@ -84,6 +84,26 @@ public record TargetRule(Target target) {
         return target instanceof Target.ChangeFromBaseline c ? c.targetValue() : null;
     }
 
+    /**
+     * The verdict on a criterion with several targets (docs/plan-document.md, "Several targets"), from each target's
+     * own evaluation: met when every target is met; not met when any target is not met; on track ("på vej") when none
+     * is missed and some are not met yet (on track, or with no value yet); no data when none has a value. A target
+     * without a number says nothing here (its status is words); a criterion whose targets all are so is narrative.
+     */
+    public static Evaluation all(java.util.List<Evaluation> targets) {
+        java.util.List<Evaluation> judged = targets.stream().filter(e -> e != Evaluation.NARRATIVE).toList();
+        if (judged.isEmpty()) {
+            return Evaluation.NARRATIVE;
+        }
+        if (judged.contains(Evaluation.NOT_MET)) {
+            return Evaluation.NOT_MET;
+        }
+        if (judged.stream().allMatch(e -> e == Evaluation.MET)) {
+            return Evaluation.MET;
+        }
+        return judged.stream().allMatch(e -> e == Evaluation.NO_DATA) ? Evaluation.NO_DATA : Evaluation.ON_TRACK;
+    }
+
     public Evaluation evaluate(Reading r) {
         if (target instanceof Target.Narrative) {
             return Evaluation.NARRATIVE;

@@ -195,4 +195,35 @@ class TargetRuleTest {
         assertThat(new TargetRule(null).narrative()).as("no target stored").isTrue();
         assertThat(eval(new TargetRule(null), 12.0, null)).isEqualTo(NARRATIVE);
     }
+    // ---- a criterion with several targets: "mindst 120 i jobrotation; desuden 40 i fleksjob" ----
+    private final TargetRule rotation = target("kind", "COUNT", "comparator", "AT_LEAST", "count", 120);
+    private final TargetRule flex = target("kind", "COUNT", "comparator", "AT_LEAST", "count", 40);
+
+    @Test
+    void severalTargetsAreMetWhenEveryTargetIsMet() {
+
+        assertThat(TargetRule.all(java.util.List.of(rotation.evaluate(Reading.of(125.0, null)), flex.evaluate(Reading.of(40.0, null)))))
+                .isEqualTo(MET);
+    }
+
+    @Test
+    void severalTargetsAreNotMetWhenOneTargetIsNotMet() {
+
+        assertThat(TargetRule.all(java.util.List.of(rotation.evaluate(Reading.of(125.0, null)), flex.evaluate(Reading.of(39.0, null)))))
+                .isEqualTo(NOT_MET);
+        assertThat(TargetRule.all(java.util.List.of(ON_TRACK, NOT_MET, MET))).isEqualTo(NOT_MET);
+    }
+
+    @Test
+    void severalTargetsAreOnTrackWhenNoneIsMissedButOneIsPending() {
+        Reading flexInterim = Reading.interim(30.0, null, MID_YEAR, Reading.of(20.0, null)); // closer than before: on track
+
+        assertThat(flex.evaluate(flexInterim)).isEqualTo(ON_TRACK);
+        assertThat(TargetRule.all(java.util.List.of(rotation.evaluate(Reading.of(125.0, null)), flex.evaluate(flexInterim))))
+                .isEqualTo(ON_TRACK);
+        assertThat(TargetRule.all(java.util.List.of(MET, NO_DATA))).isEqualTo(ON_TRACK);
+        assertThat(TargetRule.all(java.util.List.of(NO_DATA, NO_DATA))).isEqualTo(NO_DATA);
+        assertThat(TargetRule.all(java.util.List.of(MET, NARRATIVE))).isEqualTo(MET);
+        assertThat(TargetRule.all(java.util.List.of(NARRATIVE, NARRATIVE))).isEqualTo(NARRATIVE);
+    }
 }

@@ -47,6 +47,16 @@ public class PlanDocumentColumns {
         return column == null ? new Target.Narrative() : read(column, PlanDocumentReader::readTarget);
     }
 
+    /** A criterion's several targets in their own column (each with its deadline). */
+    public String writeTargets(List<dk.beskplan.plandocument.CriterionTarget> targets) {
+        return PlanDocumentWriter.targetsToJson(targets);
+    }
+
+    /** A criterion's several targets; none stored reads as the empty list (the criterion has its one target). */
+    public List<dk.beskplan.plandocument.CriterionTarget> readTargets(@Nullable String column) {
+        return column == null ? List.of() : read(column, PlanDocumentReader::readTargets);
+    }
+
     /** A criterion's status figures in their own column. */
     public String writeBaselines(List<SuccessCriterion.Baseline> baselines) {
         return PlanDocumentWriter.toJson(baselines);

@@ -148,10 +148,13 @@ public class ApprovalController {
                                  Target target,
                                  @Nullable LocalDate deadline,
                                  @Nullable @Size(max = 500, message = "højst 500 tegn") String indicator,
-                                 @Nullable @Size(max = 500, message = "højst 500 tegn") String dataSource) {
+                                 @Nullable @Size(max = 500, message = "højst 500 tegn") String dataSource,
+                                 @Nullable @Min(value = 1, message = "mindst 1") @Schema(description = "which of the criterion's several targets"
+                                         + " the new target, deadline and indicator are for, from 1 (left out: the first); the others stay")
+                                 Integer targetNumber) {
 
         Amendment.Measure toMeasure() {
-            return new Amendment.Measure(target, deadline, indicator, dataSource);
+            return new Amendment.Measure(target, deadline, indicator, dataSource, targetNumber);
         }
     }
 

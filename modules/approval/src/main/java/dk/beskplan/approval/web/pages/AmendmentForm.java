@@ -149,7 +149,15 @@ final class AmendmentForm {
 
     /** "Mindst på niveau med landsgennemsnittet (±0,5 procentpoint); frist: 31. december 2026; indikator: …; datakilde: …". */
     static String inWords(SuccessCriterion c) {
-        StringBuilder words = new StringBuilder(TargetWording.describe(c.target()));
+        // Several targets are numbered, so the committee can name the one it changes.
+        StringBuilder words = new StringBuilder();
+        if (c.severalTargets()) {
+            for (int t = 0; t < c.targets().size(); t++) {
+                words.append(t == 0 ? "" : "; ").append("mål ").append(t + 1).append(": ").append(TargetWording.describe(c.targets().get(t)));
+            }
+        } else {
+            words.append(TargetWording.describe(c.target()));
+        }
         if (c.deadline() != null) {
             words.append("; frist: ").append(c.deadline().words());
         }
@@ -188,8 +196,12 @@ final class AmendmentForm {
         } catch (DateTimeParseException e) {
             throw refused(number, "den nye frist skal være en dato som 2026-12-31");
         }
+        String which = PageForms.text(form, prefix + "targetNumber");
+        if (which != null && !which.matches("\\d{1,2}")) {
+            throw refused(number, "hvilket af kriteriets mål skal være et nummer som 2");
+        }
         Amendment.Measure measure = new Amendment.Measure(target, deadline, PageForms.text(form, prefix + "indicator"),
-                PageForms.text(form, prefix + "dataSource"));
+                PageForms.text(form, prefix + "dataSource"), which == null ? null : Integer.valueOf(which));
         if (measure.isEmpty()) {
             throw refused(number, "udfyld det nye måltal, fristen, indikatoren eller datakilden – eller vælg at beholde dem");
         }

@@ -74,6 +74,17 @@ final class FormTree {
         String path = action.substring(colon + 1);
         if (verb.equals("add")) {
             List<Object> list = listAt(tree, path, true);
+            if (list == null) {
+                return false;
+            }
+            if ((path.equals("targets") || path.endsWith(".targets")) && list.isEmpty()) {
+                // A criterion's one target becomes the first of several ("target" and "targets" are never both).
+                Object criterion = path.equals("targets") ? tree : at(tree, path.substring(0, path.length() - ".targets".length()), false);
+                if (criterion instanceof Map<?, ?> map && map.get("target") instanceof Map<?, ?> one) {
+                    list.add(one);
+                    ((Map<?, ?>) map).remove("target");
+                }
+            }
             list.add(newElement);
             return true;
         }
@@ -112,6 +123,13 @@ final class FormTree {
 
     @SuppressWarnings("unchecked")
     private static List<Object> listAt(Map<String, Object> tree, String path, boolean create) {
+        Object current = at(tree, path, create);
+        return current instanceof List<?> ? (List<Object>) current : null;
+    }
+
+    /** What the path names in the tree, or null; with {@code create}, a missing last list is made. */
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> tree, String path, boolean create) {
         Object current = tree;
         String[] steps = path.split("\\.");
         for (int s = 0; s < steps.length; s++) {
@@ -133,7 +151,7 @@ final class FormTree {
             }
             current = next;
         }
-        return current instanceof List<?> ? (List<Object>) current : null;
+        return current;
     }
 
     /** One step of the tree while fields are collected: a value, an object or a list (by index). */

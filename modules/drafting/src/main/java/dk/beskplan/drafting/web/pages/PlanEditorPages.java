@@ -267,7 +267,7 @@ public class PlanEditorPages {
                 if (c instanceof Map<?, ?> map) {
                     Map<String, Object> criterion = (Map<String, Object>) map;
                     criterion.putIfAbsent("baselines", new ArrayList<>());
-                    if (!(criterion.get("target") instanceof Map<?, ?>)) {
+                    if (!(criterion.get("target") instanceof Map<?, ?>) && !(criterion.get("targets") instanceof List<?>)) {
                         criterion.put("target", new LinkedHashMap<>(Map.of("kind", "NARRATIVE")));
                     }
                 }
@@ -346,6 +346,7 @@ public class PlanEditorPages {
                 element.put("text", "");
                 element.put("target", new LinkedHashMap<>(Map.of("kind", "NARRATIVE")));
             }
+            case "targets" -> element.put("kind", "NARRATIVE");
             case "initiatives" -> element.put("title", "");
             case "sections" -> {
                 element.put("heading", "");

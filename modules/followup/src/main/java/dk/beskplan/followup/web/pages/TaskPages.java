@@ -159,10 +159,31 @@ public class TaskPages {
         return PageForms.act(() -> {
             Reporting.ReportInput input = new Reporting.ReportInput(PageForms.decimal(form, "value"),
                     PageForms.decimal(form, "comparisonValue"), PageForms.date(form, "measuredOn"), PageForms.text(form, "dataSource"),
-                    PageForms.text(form, "comment"));
+                    PageForms.text(form, "comment"), readings(form, false));
             reporting.report(taskId, input, FollowUpForms.integer(form, "version"), user);
             return "/followup/opgaver/" + taskId + "?udfoert=gemt";
-        }, errors -> taskView(queries.task(taskId, user), user, form, errors, null));
+        }, errors -> taskView(queries.task(taskId, user), user, form, pageFields(errors), null));
+    }
+
+    /**
+     * The form's values of a criterion's several targets ({@code value-0}, {@code comparisonValue-0}, …), as the report
+     * takes them; null when the form has none (a criterion with one target). Leniently for the live evaluation.
+     */
+    private static List<Reporting.TargetValue> readings(Map<String, String> form, boolean lenient) {
+        List<Reporting.TargetValue> readings = new ArrayList<>();
+        for (int i = 0; form.containsKey("value-" + i) || form.containsKey("comparisonValue-" + i); i++) {
+            readings.add(lenient
+                    ? new Reporting.TargetValue(FollowUpForms.numberOrNull(form, "value-" + i), FollowUpForms.numberOrNull(form, "comparisonValue-" + i))
+                    : new Reporting.TargetValue(PageForms.decimal(form, "value-" + i), PageForms.decimal(form, "comparisonValue-" + i)));
+        }
+        return readings.isEmpty() ? null : readings;
+    }
+
+    /** The report's refusals at the page's fields: {@code readings[1].value} is the field {@code value-1}. */
+    private static Map<String, String> pageFields(Map<String, String> errors) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        errors.forEach((field, message) -> fields.put(field.replaceAll("^readings\\[(\\d+)]\\.(\\w+)$", "$2-$1"), message));
+        return fields;
     }
 
     /** The evaluation of what is in the form right now (htmx, as the manager types); nothing is saved. */
@@ -173,7 +194,8 @@ public class TaskPages {
     public ModelAndView<Map<String, Object>> evaluate(@PathVariable UUID taskId, @Body Map<String, String> form, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Evaluation evaluation = reporting.preview(taskId, new Reporting.ReportInput(FollowUpForms.numberOrNull(form, "value"),
-                FollowUpForms.numberOrNull(form, "comparisonValue"), FollowUpForms.dateOrNull(form, "measuredOn"), null, null), user);
+                FollowUpForms.numberOrNull(form, "comparisonValue"), FollowUpForms.dateOrNull(form, "measuredOn"), null, null,
+                readings(form, true)), user);
         Map<String, Object> model = new HashMap<>();
         model.put("evaluation", evaluation);
         model.put("saved", false);
@@ -191,6 +213,12 @@ public class TaskPages {
         form.put("dataSource", reported && task.dataSource() != null ? task.dataSource() : task.criterionDataSource() == null ? "" : task.criterionDataSource());
         form.put("comment", reported && task.comment() != null ? task.comment() : "");
         form.put("version", Integer.toString(task.version()));
+        if (task.severalTargets()) {
+            for (Views.TargetStatus t : task.targets()) {
+                form.put("value-" + t.number(), reported ? num(t.value()) : "");
+                form.put("comparisonValue-" + t.number(), reported ? num(t.comparisonValue()) : "");
+            }
+        }
         return form;
     }
 
