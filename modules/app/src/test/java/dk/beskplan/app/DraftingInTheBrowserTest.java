@@ -157,7 +157,7 @@ class DraftingInTheBrowserTest {
         byte[] pdf = official.getBytes(pdfLink.replaceFirst("^https?://[^/]+", ""));
         try (var submitted = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(submitted))
-                    .contains("Indsendt til politisk behandling (revision 5)");
+                    .contains("Indsendt til politisk behandling (revision 7)");
         }
         // It reaches the committee secretary's in-box (ApprovalInTheBrowserTest goes on from there).
         browser.click("Log ud");
