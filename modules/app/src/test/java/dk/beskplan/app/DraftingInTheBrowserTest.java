@@ -120,6 +120,9 @@ class DraftingInTheBrowserTest {
                 Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 40, "indicator", "Unge i fleksjob")));
         centre("Fjern mål 2").click("Fjern mål 2");
         browser.awaitText("Ændringerne er ikke gemt");
+        // The last target can be changed, not removed: a criterion keeps at least one.
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.xpath("//button[starts-with(normalize-space(), 'Fjern mål')]")))
+                .isEmpty();
         browser.click("Gem ændringer");
         browser.awaitText("Ændringerne er gemt");
         @SuppressWarnings("unchecked")
