@@ -105,6 +105,32 @@ class FollowUpReportingTest {
         assertThat(foreign.body()).contains("\"field\":\"manager\"");
     }
 
+    /**
+     * A criterion with several targets is filled target by target: a row names the target's indicator; its code alone
+     * cannot say which target, and is refused with the indicators to use. The task page offers each imported value.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCsvFillsEachOfACriterionsTargetsByItsIndicator() {
+        UUID planId = FollowUps.approve(app, Fixtures.A, SeveralTargetsTest.document(), official);
+        String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
+        String path = "/api/followup/plans/" + planId + "/rounds/" + roundId + "/indicator-values";
+        Api.Response byCode = postCsv(path, "Kommune;Periode;Mål;Værdi\n" + FollowUps.y("316;2026;1a;125\n"));
+        assertThat(byCode.status()).as(byCode.body()).isEqualTo(400);
+        assertThat(byCode.body()).contains("linje 2: succeskriterium ")
+                .contains("har flere mål; skriv målets indikator som mål (»Personer i jobrotation«, »Borgere i fleksjob«)");
+
+        Api.Response imported = postCsv(path, "Kommune;Periode;Mål;Værdi\n" + FollowUps.y("316;2026;Personer i jobrotation;125\n")
+                + FollowUps.y("316;2026;Borgere i fleksjob;39\n"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) imported.json().get("matched")).extracting(r -> r.get("target")).containsExactly(1, 2);
+        Map<String, Object> task = FollowUps.task(official, planId, "1a");
+        assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("importedValue")).containsExactly(125.0, 39.0);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(official.getPage("/followup/opgaver/" + task.get("id")).body());
+        assertThat(page.selectFirst("input[name=value-0]").attr("value")).isEqualTo("125");
+        assertThat(page.selectFirst("input[name=value-1]").attr("value")).isEqualTo("39");
+    }
+
     @Test
     void aCsvWithBadRowsNamesEachAndChangesNothing() {
         UUID planId = FollowUps.approve(app, Fixtures.A, FollowUps.document(Fixtures.A), official);

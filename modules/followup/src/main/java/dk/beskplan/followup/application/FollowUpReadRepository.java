@@ -43,12 +43,15 @@ class FollowUpReadRepository {
             + " c.targets::text targets, t.readings::text target_readings, p.to_year, prevr.readings::text prev_readings,"
             + " r.due_date < coalesce(c.deadline, make_date(p.to_year, 12, 31)) interim,"
             + " iv.value iv_value, iv.national_value iv_national, iv.measured_on iv_measured_on, iv.source_line iv_line, iv.imported_by iv_by,"
+            + " (select json_agg(json_build_object('index', x.target_index, 'value', x.value, 'nationalValue', x.national_value))"
+            + "   from followup.indicator_value x where x.task_id = t.id) iv_targets,"
             + " prev.value prev_value, prev.comparison_value prev_comparison"
             + " from followup.status_task t join followup.status_round r on r.id = t.round_id"
             + " join followup.followed_plan p on p.plan_id = t.plan_id"
             + " join followup.goal g on g.plan_id = t.plan_id and g.number = t.goal_number"
             + " join followup.criterion c on c.plan_id = t.plan_id and c.goal_number = t.goal_number and c.number = t.criterion_number"
-            + " left join followup.indicator_value iv on iv.task_id = t.id"
+            // the imported row of the first target that has one: its date and line head the report's pre-fill
+            + " left join lateral (select * from followup.indicator_value x where x.task_id = t.id order by x.target_index limit 1) iv on true"
             + " left join lateral (select pt.value, pt.comparison_value from followup.status_task pt"
             + "   join followup.status_round pr on pr.id = pt.round_id where pt.plan_id = t.plan_id and pt.goal_number = t.goal_number"
             + "   and pt.criterion_number = t.criterion_number and pr.number < r.number and pt.state = 'REPORTED' and pt.value is not null"
@@ -187,9 +190,10 @@ class FollowUpReadRepository {
         if (several.isEmpty()) {
             return List.of(new Views.TargetStatus(0, first, rule.describe(), rs.getString("indicator"), rs.getObject("deadline", LocalDate.class),
                     rule.comparisonLabel(), rs.getBoolean("interim"), (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"),
-                    evaluation == null ? null : Evaluation.valueOf(evaluation), prevValue, prevComparison));
+                    evaluation == null ? null : Evaluation.valueOf(evaluation), prevValue, prevComparison, null, null));
         }
         List<Map<String, Object>> readings = json.list(rs.getString("target_readings"));
+        List<Map<String, Object>> imported = json.list(rs.getString("iv_targets"));
         List<Map<String, Object>> before = json.list(rs.getString("prev_readings"));
         LocalDate due = rs.getObject("due_date", LocalDate.class);
         LocalDate periodEnds = LocalDate.of(rs.getInt("to_year"), 12, 31);
@@ -207,10 +211,13 @@ class FollowUpReadRepository {
                 earlierComparison = prevComparison;
             }
             Object judged = reading.get("evaluation");
+            int index = i;
+            Map<String, Object> fromCsv = imported.stream().filter(v -> number(v.get("index")).intValue() == index).findFirst()
+                    .orElse(Map.of());
             targets.add(new Views.TargetStatus(i, t.target(), TargetWording.describe(t.target()), t.indicator(), deadline,
                     own.comparisonLabel(), due.isBefore(deadline == null ? periodEnds : deadline), number(reading.get("value")),
                     number(reading.get("comparisonValue")), judged == null ? null : Evaluation.valueOf(judged.toString()),
-                    earlierValue, earlierComparison));
+                    earlierValue, earlierComparison, number(fromCsv.get("value")), number(fromCsv.get("nationalValue"))));
         }
         return targets;
     }

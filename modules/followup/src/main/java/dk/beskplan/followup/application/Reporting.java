@@ -70,7 +70,9 @@ public class Reporting {
     }
 
     @Serdeable
-    public record ImportedRow(int line, String measure, UUID taskId, String criterion, double value, @Nullable Double nationalValue) {
+    /** A row matched to a criterion, and for a criterion with several targets to one of them ({@code target}, from 1). */
+    public record ImportedRow(int line, String measure, UUID taskId, String criterion, @Nullable Integer target, double value,
+                              @Nullable Double nationalValue) {
     }
 
     private final RoundRepository rounds;
@@ -342,7 +344,7 @@ public class Reporting {
         List<IndicatorCsv.RowError> errors = new ArrayList<>(parsed.errors());
         List<Views.Task> tasks = queries.tasksOfRound(roundId);
         String municipalityName = users.municipalityName(plan.municipality());
-        Map<UUID, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         List<ImportedRow> matched = new ArrayList<>();
         for (IndicatorCsv.Row row : parsed.rows()) {
             List<String> problems = new ArrayList<>();
@@ -359,13 +361,19 @@ public class Reporting {
             } else if (candidates.size() > 1) {
                 problems.add("mål »" + row.measure() + "« passer på flere succeskriterier: "
                         + String.join(", ", candidates.stream().map(t -> t.goalLabel() + " " + t.name()).toList()));
-            } else if (candidates.get(0).severalTargets()) {
-                // One value per row cannot say which of several targets it is for: those are reported on the criterion's page.
-                problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; afgiv deres værdier på kriteriets side");
             } else {
-                Integer earlier = seen.putIfAbsent(candidates.get(0).id(), row.line());
-                if (earlier != null) {
-                    problems.add("samme succeskriterium som linje " + earlier);
+                int index = targetIndex(candidates.get(0), row.measure());
+                if (index < 0) {
+                    // The criterion's code or text cannot say which of its targets the value is for; the target's indicator can.
+                    problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; skriv målets indikator som mål ("
+                            + String.join(", ", candidates.get(0).targets().stream().map(t -> "»" + t.indicator() + "«").toList())
+                            + ")");
+                } else {
+                    Integer earlier = seen.putIfAbsent(candidates.get(0).id() + ":" + index, row.line());
+                    if (earlier != null) {
+                        problems.add(candidates.get(0).severalTargets() ? "samme mål som linje " + earlier
+                                : "samme succeskriterium som linje " + earlier);
+                    }
                 }
             }
             if (problems.isEmpty() && !mayReport(candidates.get(0), user)) {
@@ -374,7 +382,8 @@ public class Reporting {
             }
             if (problems.isEmpty()) {
                 Views.Task task = candidates.get(0);
-                matched.add(new ImportedRow(row.line(), row.measure(), task.id(), task.goalLabel() + ", " + task.name(), row.value(), row.nationalValue()));
+                matched.add(new ImportedRow(row.line(), row.measure(), task.id(), task.goalLabel() + ", " + task.name(),
+                        task.severalTargets() ? targetIndex(task, row.measure()) + 1 : null, row.value(), row.nationalValue()));
             } else {
                 errors.add(new IndicatorCsv.RowError(row.line(), String.join("; ", problems)));
             }
@@ -386,7 +395,8 @@ public class Reporting {
         Instant now = clock.instant();
         for (ImportedRow row : matched) {
             IndicatorCsv.Row source = parsed.rows().stream().filter(r -> r.line() == row.line()).findFirst().orElseThrow();
-            statusTasks.saveIndicatorValue(row.taskId(), row.value(), row.nationalValue(), source.measuredOn(), row.line(), user.username(), now);
+            statusTasks.saveIndicatorValue(row.taskId(), row.target() == null ? 0 : row.target() - 1, row.value(), row.nationalValue(),
+                    source.measuredOn(), row.line(), user.username(), now);
         }
         return new Imported(matched.size(), matched);
     }
@@ -395,7 +405,18 @@ public class Reporting {
         String m = normalise(measure);
         return (task.code() != null && normalise(task.code()).equals(m))
                 || (task.indicator() != null && normalise(task.indicator()).equals(m))
-                || normalise(task.criterionText()).equals(m);
+                || normalise(task.criterionText()).equals(m)
+                || task.severalTargets() && task.targets().stream().anyMatch(t -> t.indicator() != null && normalise(t.indicator()).equals(m));
+    }
+
+    /** Which target a row is for: 0 on a criterion with one target; else the target whose indicator it names, or -1. */
+    private static int targetIndex(Views.Task task, String measure) {
+        if (!task.severalTargets()) {
+            return 0;
+        }
+        String m = normalise(measure);
+        return task.targets().stream().filter(t -> t.indicator() != null && normalise(t.indicator()).equals(m))
+                .mapToInt(Views.TargetStatus::number).findFirst().orElse(-1);
     }
 
     private static String normalise(String text) {

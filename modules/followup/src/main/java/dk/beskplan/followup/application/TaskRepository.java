@@ -55,13 +55,13 @@ class TaskRepository {
     }
 
     /** An imported indicator value for the task (replacing an earlier import). */
-    void saveIndicatorValue(UUID taskId, double value, @Nullable Double nationalValue, LocalDate measuredOn, int sourceLine,
-                            String by, Instant now) {
-        sql.update("insert into followup.indicator_value (task_id, value, national_value, measured_on, source_line, imported_by, imported_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do update set value = excluded.value,"
-                        + " national_value = excluded.national_value, measured_on = excluded.measured_on,"
+    void saveIndicatorValue(UUID taskId, int targetIndex, double value, @Nullable Double nationalValue, LocalDate measuredOn,
+                            int sourceLine, String by, Instant now) {
+        sql.update("insert into followup.indicator_value (task_id, target_index, value, national_value, measured_on, source_line,"
+                        + " imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id, target_index) do update"
+                        + " set value = excluded.value, national_value = excluded.national_value, measured_on = excluded.measured_on,"
                         + " source_line = excluded.source_line, imported_by = excluded.imported_by, imported_at = excluded.imported_at",
-                taskId, value, nationalValue, measuredOn, sourceLine, by, now);
+                taskId, targetIndex, value, nationalValue, measuredOn, sourceLine, by, now);
     }
 
     /** The latest date a reported value in the round was measured on. */

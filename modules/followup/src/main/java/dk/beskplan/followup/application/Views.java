@@ -147,7 +147,8 @@ public final class Views {
                                String description, @Nullable String indicator, @Nullable LocalDate deadline,
                                @Nullable String comparisonLabel, boolean interim, @Nullable Double value,
                                @Nullable Double comparisonValue, @Nullable Evaluation evaluation, @Nullable Double previousValue,
-                               @Nullable Double previousComparisonValue) {
+                               @Nullable Double previousComparisonValue, @Nullable Double importedValue,
+                               @Nullable Double importedComparisonValue) {
 
         /** Follow-up's rule for this target. */
         public TargetRule rule() {

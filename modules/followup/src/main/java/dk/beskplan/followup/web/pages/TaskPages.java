@@ -215,8 +215,8 @@ public class TaskPages {
         form.put("version", Integer.toString(task.version()));
         if (task.severalTargets()) {
             for (Views.TargetStatus t : task.targets()) {
-                form.put("value-" + t.number(), reported ? num(t.value()) : "");
-                form.put("comparisonValue-" + t.number(), reported ? num(t.comparisonValue()) : "");
+                form.put("value-" + t.number(), num(reported ? t.value() : t.importedValue()));
+                form.put("comparisonValue-" + t.number(), num(reported ? t.comparisonValue() : t.importedComparisonValue()));
             }
         }
         return form;
