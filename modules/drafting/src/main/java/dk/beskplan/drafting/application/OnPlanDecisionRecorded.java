@@ -78,9 +78,9 @@ class OnPlanDecisionRecorded extends ModuleMessageHandler<PlanDecisionRecorded> 
             plans.recordApproval(plan.id(), decision.decisionId(), new PlanRepository.ApprovalRecord(decision.meetingDate(),
                     decidingBody(decision, plan), decision.meetingId()),
                     clock.instant());
-            publishApproved(plan, decision, envelope);
-            // The approved version's PDF is rendered once, soon after this commits (FrozenPdfQueue).
             PlanRepository.Revision approved = plans.revision(plan.id(), plan.approvedRevision()).orElseThrow();
+            publishApproved(plan, approved, decision, envelope);
+            // The approved version's PDF is rendered once, soon after this commits (FrozenPdfQueue).
             MessageContext context = MessageContext.reactingTo(envelope, module());
             frozenPdfs.request(new FrozenDocumentRepository.Request(plan.id(), plan.approvedRevision(),
                     PlanDocumentFrozen.Kind.APPROVED, approved.contentHash(), decision.meetingDate(), context.municipality(),
@@ -110,8 +110,7 @@ class OnPlanDecisionRecorded extends ModuleMessageHandler<PlanDecisionRecorded> 
      * The plan is in force: its approved version goes out with its content hash, so follow-up can build its status
      * rounds from the goals and criteria and the archive keeps the version as approved.
      */
-    private void publishApproved(Plan plan, PlanDecisionRecorded decision, Envelope cause) {
-        PlanRepository.Revision approved = plans.revision(plan.id(), plan.approvedRevision()).orElseThrow();
+    private void publishApproved(Plan plan, PlanRepository.Revision approved, PlanDecisionRecorded decision, Envelope cause) {
         outbox.append(DraftingModule.MODULE, new PlanApproved(plan.id(), plan.title(), plan.period().fromYear(),
                         plan.period().toYear(), plan.committeeName(), plan.approvedRevision(), decision.revisionNumber(),
                         plan.approvedRevision() != decision.revisionNumber(), approved.contentHash(),

@@ -356,13 +356,13 @@ public class Reporting {
                 problems.add("periode »" + row.period() + "« hører ikke til " + round.label() + " (frist " + round.dueDate() + ")");
             }
             List<Views.Task> candidates = tasks.stream().filter(t -> matches(t, row.measure())).toList();
+            int index = candidates.size() == 1 ? targetIndex(candidates.get(0), row.measure()) : -1;
             if (candidates.isEmpty()) {
                 problems.add("mål »" + row.measure() + "« svarer ikke til noget succeskriterium i planen (brug koden, fx 1a, eller indikatorens navn)");
             } else if (candidates.size() > 1) {
                 problems.add("mål »" + row.measure() + "« passer på flere succeskriterier: "
                         + String.join(", ", candidates.stream().map(t -> t.goalLabel() + " " + t.name()).toList()));
             } else {
-                int index = targetIndex(candidates.get(0), row.measure());
                 if (index < 0) {
                     // The criterion's code or text cannot say which of its targets the value is for; the target's indicator can.
                     problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; skriv målets indikator som mål ("
@@ -383,7 +383,7 @@ public class Reporting {
             if (problems.isEmpty()) {
                 Views.Task task = candidates.get(0);
                 matched.add(new ImportedRow(row.line(), row.measure(), task.id(), task.goalLabel() + ", " + task.name(),
-                        task.severalTargets() ? targetIndex(task, row.measure()) + 1 : null, row.value(), row.nationalValue()));
+                        task.severalTargets() ? index + 1 : null, row.value(), row.nationalValue()));
             } else {
                 errors.add(new IndicatorCsv.RowError(row.line(), String.join("; ", problems)));
             }
