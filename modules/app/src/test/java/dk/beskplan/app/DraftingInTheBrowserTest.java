@@ -118,7 +118,23 @@ class DraftingInTheBrowserTest {
         assertThat(twoTargets).doesNotContainKey("target").containsEntry("targets", List.of(
                 Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60),
                 Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 40, "indicator", "Unge i fleksjob")));
+        // A status figure for the second target says so; with that target gone the number is refused at its field.
+        centre("Tilføj status").click("Tilføj status");
+        browser.await("f-successCriteria-0-baselines-0-targetNumber");
+        browser.fillById("f-successCriteria-0-baselines-0-label", "Status 2024").fillById("f-successCriteria-0-baselines-0-value", "31")
+                .fillById("f-successCriteria-0-baselines-0-targetNumber", "2").click("Gem ændringer");
+        browser.awaitText("Ændringerne er gemt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> withFigure = ((List<Map<String, Object>>) ((List<Map<String, Object>>) official.get("/api/plans/" + planId
+                + "/document").json().get("goals")).get(0).get("successCriteria")).get(0);
+        assertThat((List<Map<String, Object>>) withFigure.get("baselines")).singleElement()
+                .satisfies(b -> assertThat(b).containsEntry("value", 31).containsEntry("targetNumber", 2));
         centre("Fjern mål 2").click("Fjern mål 2");
+        browser.awaitText("Ændringerne er ikke gemt");
+        browser.click("Gem ændringer");
+        browser.awaitText("skal være 1 (kriteriet har ét mål)");
+        assertThat(browser.text()).contains("Målets nummer");
+        centre("Fjern status").click("Fjern status");
         browser.awaitText("Ændringerne er ikke gemt");
         // The last target can be changed, not removed: a criterion keeps at least one.
         assertThat(browser.driver.findElements(org.openqa.selenium.By.xpath("//button[starts-with(normalize-space(), 'Fjern mål')]")))
@@ -160,13 +176,13 @@ class DraftingInTheBrowserTest {
         byte[] pdf = official.getBytes(pdfLink.replaceFirst("^https?://[^/]+", ""));
         try (var submitted = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(submitted))
-                    .contains("Indsendt til politisk behandling (revision 7)");
+                    .contains("Indsendt til politisk behandling (revision 8)");
         }
         // It reaches the committee secretary's in-box (ApprovalInTheBrowserTest goes on from there).
         browser.click("Log ud");
         browser.login("a.secretary", Fixtures.PASSWORD).open("/approval/inbox");
         browser.awaitText("Beskæftigelsesplan 2027");
-        assertThat(browser.text()).contains("Revision 7"); // two of them the step with several targets
+        assertThat(browser.text()).contains("Revision 8"); // three of them the steps with several targets
     }
 
     /** Scrolls the button to the middle of the window, clear of the editor's bar with "Gem ændringer" at the bottom. */

@@ -37,7 +37,9 @@ class SeveralTargetsTest {
 
     static Map<String, Object> document() {
         Map<String, Object> criterion = Map.of("code", "1a", "text", "Mindst 120 personer i jobrotation i løbet af året; desuden 40 borgere i fleksjob",
-                "dataSource", "Jobindsats.dk", "deadline", FollowUps.y("2026-12-31"), "baselines", List.of(),
+                "dataSource", "Jobindsats.dk", "deadline", FollowUps.y("2026-12-31"), "baselines", List.of(
+                        Map.of("label", "Status 2024", "date", "2024-12", "value", 96, "unit", "COUNT"),
+                        Map.of("label", "Status 2024", "date", "2024-12", "value", 31, "unit", "COUNT", "targetNumber", 2)),
                 "targets", List.of(
                         Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 120, "indicator", "Personer i jobrotation"),
                         Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 40, "indicator", "Borgere i fleksjob")));
@@ -55,6 +57,18 @@ class SeveralTargetsTest {
     void aCriterionWithTwoTargetsIsApprovedAndEachTargetReportedAndJudged() {
         Api official = Fixtures.as(app, "a.official");
         Api manager = Fixtures.as(app, "a.manager");
+        // A status figure names one of the criterion's targets: a third one does not exist.
+        Map<String, Object> wrongTarget = new java.util.HashMap<>(document());
+        Map<String, Object> goal = new java.util.HashMap<>(((List<Map<String, Object>>) wrongTarget.get("goals")).get(0));
+        Map<String, Object> criterion = new java.util.HashMap<>(((List<Map<String, Object>>) goal.get("successCriteria")).get(0));
+        criterion.put("baselines", List.of(Map.of("label", "Status 2024", "value", 31, "targetNumber", 3)));
+        goal.put("successCriteria", List.of(criterion));
+        wrongTarget.put("goals", List.of(goal));
+        Api.Response refused = official.post("/api/plans/import", wrongTarget);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("goals[0].successCriteria[0].baselines[0].targetNumber")
+                .contains("skal være et af kriteriets mål, 1 til 2");
+
         Api.Response created = official.post("/api/plans/import", document());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String planId = (String) created.json().get("id");
@@ -82,6 +96,8 @@ class SeveralTargetsTest {
         assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("description"), t -> t.get("indicator"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Mindst 120", "Personer i jobrotation"),
                         org.assertj.core.groups.Tuple.tuple("Mindst 41", "Borgere i fleksjob"));
+        // Before any round, each target's reading before is the plan's status figure for it.
+        assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("previousValue")).containsExactly(96.0, 31.0);
         Object id = task.get("id");
 
         // One value for a criterion with two targets is refused, naming the field.
@@ -117,6 +133,8 @@ class SeveralTargetsTest {
                 + roundId + "/report"), r -> r.status() == 200).body();
         assertThat(report).contains("Mål 1: Mindst 120 (Personer i jobrotation)").contains("Mål 2: Mindst 41 (Borgere i fleksjob)")
                 .contains("Udvikling for 1a, mål 2");
+        // The second target's chart starts at its own status figure (31), the first's at 96.
+        assertThat(report).contains("Udvikling for 1a, mål 1: 2024 96; ").contains("Udvikling for 1a, mål 2: 2024 31; ");
         byte[] pdf = official.getBytes("/api/followup/plans/" + planId + "/rounds/" + roundId + "/report.pdf");
         dk.beskplan.platform.testing.PdfConformance.assertConforms("status report with several targets", pdf);
         assertThat(dk.beskplan.platform.testing.PdfConformance.text(pdf)).contains("Borgere i fleksjob");

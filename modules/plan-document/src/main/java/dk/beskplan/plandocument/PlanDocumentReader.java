@@ -222,11 +222,26 @@ public final class PlanDocumentReader {
     }
 
     private SuccessCriterion criterion(JsonNode node, String path) {
-        return object(node, path, (n, p) -> new SuccessCriterion(text(n, "code", p, false, 20), text(n, "text", p, true, MAX_TEXT),
-                text(n, "targetGroup", p, false, MAX_TEXT), text(n, "indicator", p, false, MAX_TEXT),
-                text(n, "dataSource", p, false, MAX_SHORT), text(n, "updateFrequency", p, false, MAX_SHORT),
-                date(n, "deadline", p, false), list(n, "baselines", p, false, this::baseline),
-                targets(n, p), bool(n, "continuesAfterDeadline", p)));
+        return object(node, path, (n, p) -> {
+            SuccessCriterion read = new SuccessCriterion(text(n, "code", p, false, 20), text(n, "text", p, true, MAX_TEXT),
+                    text(n, "targetGroup", p, false, MAX_TEXT), text(n, "indicator", p, false, MAX_TEXT),
+                    text(n, "dataSource", p, false, MAX_SHORT), text(n, "updateFrequency", p, false, MAX_SHORT),
+                    date(n, "deadline", p, false), list(n, "baselines", p, false, this::baseline),
+                    targets(n, p), bool(n, "continuesAfterDeadline", p));
+            checkTargetNumbers(read.baselines(), read.targets().size(), p);
+            return read;
+        });
+    }
+
+    /** A status figure's {@code targetNumber} names one of the criterion's targets (1 to their number). */
+    private void checkTargetNumbers(List<SuccessCriterion.Baseline> baselines, int targetCount, String p) {
+        for (int i = 0; i < baselines.size(); i++) {
+            Integer number = baselines.get(i) == null ? null : baselines.get(i).targetNumber();
+            if (number != null && targetCount > 0 && (number < 1 || number > targetCount)) {
+                error(join(p, "baselines[" + i + "].targetNumber"), targetCount == 1 ? "skal være 1 (kriteriet har ét mål)"
+                        : "skal være et af kriteriets mål, 1 til " + targetCount);
+            }
+        }
     }
 
     /**
@@ -270,7 +285,7 @@ public final class PlanDocumentReader {
         return object(node, path, (n, p) -> new SuccessCriterion.Baseline(text(n, "label", p, false, MAX_SHORT),
                 date(n, "date", p, false), number(n, "value", p, false), number(n, "nationalValue", p, false),
                 number(n, "regionalValue", p, false), enumeration(n, "unit", p, false, SuccessCriterion.Unit.class),
-                text(n, "text", p, false, MAX_TEXT)));
+                text(n, "text", p, false, MAX_TEXT), integer(n, "targetNumber", p, false)));
     }
 
     private Target target(JsonNode n, String p) {

@@ -186,6 +186,9 @@ public final class PlanDocumentWriter {
         bm.put("regionalValue", asWritten(b.regionalValue()));
         bm.put("unit", b.unit() == null ? null : b.unit().name());
         bm.put("text", b.text());
+        if (b.targetNumber() != null) {
+            bm.put("targetNumber", b.targetNumber()); // only where given: existing documents keep their bytes
+        }
         return bm;
     }
 

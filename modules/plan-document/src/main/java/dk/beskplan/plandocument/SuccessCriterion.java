@@ -119,9 +119,25 @@ public record SuccessCriterion(String code, String text, String targetGroup, Str
         return new SuccessCriterion(null, text, null, null, null, null, null, List.of(), new Target.Narrative(), false);
     }
 
-    /** A status figure the plan gives, e.g. Frederikssund's "Status august 2022". */
+    /**
+     * A status figure the plan gives, e.g. Frederikssund's "Status august 2022". {@code targetNumber} says which of the
+     * criterion's several targets it measures (1 for the first); null means the criterion's only or first target.
+     */
     public record Baseline(String label, PlanDate date, Double value, Double nationalValue, Double regionalValue,
-                           Unit unit, String text) {
+                           Unit unit, String text, Integer targetNumber) {
+
+        public Baseline(String label, PlanDate date, Double value, Double nationalValue, Double regionalValue, Unit unit, String text) {
+            this(label, date, value, nationalValue, regionalValue, unit, text, null);
+        }
+
+        /** Whether this figure measures the criterion's target at {@code index} (0 for the first). */
+        public boolean measures(int index) {
+            return targetNumber == null ? index == 0 : targetNumber == index + 1;
+        }
+
+        public Baseline withDate(PlanDate newDate) {
+            return new Baseline(label, newDate, value, nationalValue, regionalValue, unit, text, targetNumber);
+        }
     }
 
     /** What a value is counted in. */

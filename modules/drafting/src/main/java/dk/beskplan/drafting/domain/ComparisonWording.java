@@ -70,7 +70,11 @@ final class ComparisonWording {
 
     private static String baseline(SuccessCriterion.Baseline b) {
         String unit = b.unit() == SuccessCriterion.Unit.PERCENT ? " %" : "";
-        StringBuilder text = new StringBuilder(b.label() == null ? "Status" : b.label()).append(':');
+        StringBuilder text = new StringBuilder(b.label() == null ? "Status" : b.label());
+        if (b.targetNumber() != null) {
+            text.append(" (mål ").append(b.targetNumber()).append(')');
+        }
+        text.append(':');
         if (b.value() != null) {
             text.append(' ').append(number(b.value())).append(unit);
         }

@@ -53,8 +53,7 @@ public final class RollOver {
     }
 
     private static SuccessCriterion moved(SuccessCriterion c, int years) {
-        List<SuccessCriterion.Baseline> baselines = c.baselines().stream().map(b -> new SuccessCriterion.Baseline(b.label(),
-                moved(b.date(), years), b.value(), b.nationalValue(), b.regionalValue(), b.unit(), b.text())).toList();
+        List<SuccessCriterion.Baseline> baselines = c.baselines().stream().map(b -> b.withDate(moved(b.date(), years))).toList();
         // Every target's dates move: its own deadline and a change's baseline and target dates.
         List<CriterionTarget> targets = c.targets().stream().map(t -> new CriterionTarget(moved(t.target(), years), t.indicator(),
                 moved(t.deadline(), years))).toList();

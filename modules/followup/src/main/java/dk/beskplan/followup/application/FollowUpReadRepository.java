@@ -153,7 +153,7 @@ class FollowUpReadRepository {
         Double prevComparison = (Double) rs.getObject("prev_comparison");
         if (prevValue == null) {
             // No earlier round reported: the plan's own latest status figure is the reading before.
-            SuccessCriterion.Baseline baseline = baselines.stream().filter(b -> b.value() != null).reduce((a, b) -> b).orElse(null);
+            SuccessCriterion.Baseline baseline = latestFigure(baselines, 0);
             if (baseline != null) {
                 prevValue = baseline.value();
                 prevComparison = FollowUpQueries.comparisonIn(baseline, rule);
@@ -164,7 +164,7 @@ class FollowUpReadRepository {
                 (Double) rs.getObject("iv_national"), rs.getObject("iv_measured_on", LocalDate.class), rs.getInt("iv_line"),
                 rs.getString("iv_by"));
         String evaluation = rs.getString("evaluation");
-        List<Views.TargetStatus> targets = targets(rs, target, rule, prevValue, prevComparison);
+        List<Views.TargetStatus> targets = targets(rs, target, rule, prevValue, prevComparison, baselines);
         String description = targets.size() == 1 ? rule.describe() : TargetWording.describe(targets.stream()
                 .map(t -> new CriterionTarget(t.target(), t.indicator(), null)).toList());
         return new Views.Task(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("plan_id", UUID.class),
@@ -181,10 +181,11 @@ class FollowUpReadRepository {
 
     /**
      * The criterion's targets with their readings in the task: its one target with the task's values, or each of its
-     * several with its own reading, deadline and reading before (the plan's status figures count for the first only).
+     * several with its own reading, deadline and reading before (an earlier round's, else the plan's latest status figure
+     * for that target, {@link SuccessCriterion.Baseline#measures}).
      */
-    private List<Views.TargetStatus> targets(ResultSet rs, Target first, TargetRule rule, Double prevValue, Double prevComparison)
-            throws SQLException {
+    private List<Views.TargetStatus> targets(ResultSet rs, Target first, TargetRule rule, Double prevValue, Double prevComparison,
+            List<SuccessCriterion.Baseline> baselines) throws SQLException {
         String evaluation = rs.getString("evaluation");
         List<CriterionTarget> several = documents.readTargets(rs.getString("targets"));
         if (several.isEmpty()) {
@@ -209,6 +210,12 @@ class FollowUpReadRepository {
             if (earlierValue == null && i == 0) {
                 earlierValue = prevValue;
                 earlierComparison = prevComparison;
+            } else if (earlierValue == null) {
+                SuccessCriterion.Baseline figure = latestFigure(baselines, i);
+                if (figure != null) {
+                    earlierValue = figure.value();
+                    earlierComparison = FollowUpQueries.comparisonIn(figure, own);
+                }
             }
             Object judged = reading.get("evaluation");
             int index = i;
@@ -220,6 +227,11 @@ class FollowUpReadRepository {
                     earlierValue, earlierComparison, number(fromCsv.get("value")), number(fromCsv.get("nationalValue"))));
         }
         return targets;
+    }
+
+    /** The plan's latest status figure with a value for the target at {@code index}, or null. */
+    static SuccessCriterion.Baseline latestFigure(List<SuccessCriterion.Baseline> baselines, int index) {
+        return baselines.stream().filter(b -> b.value() != null && b.measures(index)).reduce((a, b) -> b).orElse(null);
     }
 
     private static Double number(Object value) {

@@ -5,6 +5,7 @@ import dk.beskplan.contracts.followup.StatusReportSubmitted;
 import dk.beskplan.followup.FollowUpModule;
 import dk.beskplan.followup.application.StatusChart;
 import dk.beskplan.followup.domain.Evaluation;
+import dk.beskplan.followup.domain.TargetRule;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.platform.documents.DocumentRenderer;
 import dk.beskplan.platform.messaging.Envelope;
@@ -271,13 +272,7 @@ public class StatusReports {
             }
             return charts.toString();
         }
-        List<StatusChart.Point> points = new ArrayList<>();
-        for (SuccessCriterion.Baseline b : task.baselines()) {
-            if (b.value() != null) {
-                String label = b.date() != null ? String.valueOf(b.date().getYear()) : String.valueOf(b.label());
-                points.add(new StatusChart.Point(label, b.value(), FollowUpQueries.comparisonIn(b, task.rule())));
-            }
-        }
+        List<StatusChart.Point> points = figures(task.baselines(), 0, task.rule());
         for (Views.Task t : all) {
             if (t.dueDate().isAfter(round.dueDate())) {
                 continue;
@@ -288,12 +283,24 @@ public class StatusReports {
         return StatusChart.svg("Udvikling for " + task.name(), points, task.comparisonLabel(), task.rule().level());
     }
 
-    /** One of several targets' readings in the rounds up to this one (the plan's status figures are the criterion's, not shown). */
+    /** The plan's status figures for the target at {@code index} as the first points of its chart. */
+    private static List<StatusChart.Point> figures(List<SuccessCriterion.Baseline> baselines, int index, TargetRule rule) {
+        List<StatusChart.Point> points = new ArrayList<>();
+        for (SuccessCriterion.Baseline b : baselines) {
+            if (b.value() != null && b.measures(index)) {
+                String label = b.date() != null ? String.valueOf(b.date().getYear()) : String.valueOf(b.label());
+                points.add(new StatusChart.Point(label, b.value(), FollowUpQueries.comparisonIn(b, rule)));
+            }
+        }
+        return points;
+    }
+
+    /** One of several targets: the plan's status figures for it, then its readings in the rounds up to this one. */
     private static String targetChart(Views.Task task, Views.TargetStatus target, List<Views.Task> all, Views.Round round) {
         if (target.rule().narrative()) {
             return null;
         }
-        List<StatusChart.Point> points = new ArrayList<>();
+        List<StatusChart.Point> points = figures(task.baselines(), target.number(), target.rule());
         for (Views.Task t : all) {
             if (t.dueDate().isAfter(round.dueDate()) || t.targets().size() <= target.number()) {
                 continue;

@@ -23,7 +23,8 @@ final class FormTree {
     /** Fields holding free text blocks: edited as text with {@link BlockText}'s markup. */
     static final Set<String> BLOCK_FIELDS = Set.of("introduction", "blocks", "goalsIntroduction", "overviewIntroduction");
     private static final Set<String> NUMBER_FIELDS = Set.of("value", "nationalValue", "regionalValue", "percent",
-            "percentagePoints", "count", "topPercent", "baselineValue", "targetValue", "fromYear", "toYear", "referenceYear", "referenceValue");
+            "percentagePoints", "count", "topPercent", "baselineValue", "targetValue", "fromYear", "toYear", "referenceYear", "referenceValue",
+            "targetNumber");
     private static final Set<String> BOOLEAN_FIELDS = Set.of("closerThanLastTime", "goalsListWithAmbition", "initiativesBeforeCriteria",
             "omitGoalsList", "omitOverview");
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
