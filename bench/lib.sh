@@ -13,8 +13,9 @@ build_jar() {
   fi
 }
 
-# start_app DB PORT NAMESPACE: sets APP_PID and STARTUP_MS; the log goes to APP_LOG.
-start_app() {
+# prepare_app DB PORT NAMESPACE [LOG_NAME]: a new empty database DB and the run's APP_* settings; the log will go to
+# a new /tmp/beskplan-LOG_NAME-XXXX.log (default: bench).
+prepare_app() {
   local db=$1 port=$2 namespace=$3
   dropdb $PG --if-exists "$db" 2>/dev/null
   createdb $PG "$db"
@@ -22,7 +23,13 @@ start_app() {
   APP_NAMESPACE=$namespace
   APP_URL="http://127.0.0.1:$port"
   APP_JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
-  APP_LOG=$(mktemp /tmp/beskplan-bench-XXXX.log)
+  APP_LOG=$(mktemp "/tmp/beskplan-${4:-bench}-XXXX.log")
+}
+
+# start_app DB PORT NAMESPACE: sets APP_PID and STARTUP_MS; the log goes to APP_LOG.
+start_app() {
+  local port=$2
+  prepare_app "$@"
   launch_app "$port"
   local started=$(date +%s%N)
   wait_healthy
@@ -67,4 +74,30 @@ stop_app() {
   for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE:-none}\." || true); do
     rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
   done
+}
+
+# The fault runs (run-faults.sh, run-cluster.sh). fault_run NAME [PLANS]: PLANS lifecycles (default 500), PER_SECOND
+# a second (default 4), and WORK, a folder of their own.
+fault_run() {
+  PLANS=${2:-500}
+  PER_SECOND=${PER_SECOND:-4}
+  WORK=$(mktemp -d "/tmp/beskplan-$1-XXXX")
+  chmod 755 "$WORK"
+}
+
+# drive_lifecycles URLS: PLANS lifecycles through the API (round-robin over the comma-separated URLS) in the
+# background, DRIVER its pid; their plans' ids go to WORK/ids.
+drive_lifecycles() {
+  java -cp "$JAR" bench/Faults.java drive "$1" "$PLANS" "$PER_SECOND" "$WORK/ids" > "$WORK/drive.out" &
+  DRIVER=$!
+}
+
+# verify_lifecycles [NOTE]: waits for the driver and prints what it did (then NOTE), then checks that every plan
+# reached its final state and every module applied every message exactly once; RESULT is 1 when not.
+verify_lifecycles() {
+  wait "$DRIVER"
+  cat "$WORK/drive.out"
+  if [ -n "${1:-}" ]; then echo "$1"; fi
+  RESULT=0
+  java -cp "$JAR" bench/Faults.java verify "$APP_JDBC" "$WORK/ids" 5 || RESULT=1
 }

@@ -12,13 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-PLANS=${1:-500}
-PER_SECOND=${PER_SECOND:-4}
-WORK=$(mktemp -d /tmp/beskplan-cluster-XXXX)
+fault_run cluster "${1:-}"
 PORTS=(${CLUSTER_MQ_PORTS:-5701 5702 5703})
 PORT_A=${BENCH_PORT:-18083}
 PORT_B=$((PORT_A + 1))
-chmod 755 "$WORK"
 
 build_jar
 
@@ -90,8 +87,7 @@ log "quorum queue members: $(mq 1 list_queues --no-table-headers name type membe
 
 # --- The run with its faults ----------------------------------------------------------------------------------
 log "driving $PLANS lifecycles, $PER_SECOND a second, round-robin over both instances"
-java -cp "$JAR" bench/Faults.java drive "$URL_A,$URL_B" "$PLANS" "$PER_SECOND" "$WORK/ids" > "$WORK/drive.out" &
-driver=$!
+drive_lifecycles "$URL_A,$URL_B"
 
 sleep 20
 victim=1
@@ -111,13 +107,10 @@ t=$(date +%s%N)
 launch_b
 log "  instance B up again after $(( ($(date +%s%N) - t) / 1000000 )) ms; connections per node: $(connected_nodes 2)"
 
-wait "$driver"
-cat "$WORK/drive.out"
-result=0
-java -cp "$JAR" bench/Faults.java verify "$APP_JDBC" "$WORK/ids" 5 || result=1
+verify_lifecycles
 echo "dead-letter queues (messages):"
-mq 2 list_queues --no-table-headers name messages | awk '/^cluster\..*dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || result=1
+mq 2 list_queues --no-table-headers name messages | awk '/^cluster\..*dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || RESULT=1
 echo "queues still holding messages: $(mq 2 list_queues --no-table-headers name messages | awk '/^cluster\./ && $2 > 0 && !/dead-letters/' | wc -l)"
 echo "quorum queue members after the run: $(mq 2 list_queues --no-table-headers name members | awk '$1 == "cluster.drafting"')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc)"
-exit $result
+exit $RESULT

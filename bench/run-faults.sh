@@ -13,15 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-PLANS=${1:-500}
-PER_SECOND=${PER_SECOND:-4}
-WORK=$(mktemp -d /tmp/beskplan-faults-XXXX)
+fault_run faults "${1:-}"
 PG_PORT=${FAULTS_PG_PORT:-55432}   # lib.sh builds the JDBC URL from it
 MQ_PORT=${FAULTS_MQ_PORT:-55672}
 NODE="beskplan-faults@localhost"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 APP_PORT=${BENCH_PORT:-18082}
-chmod 755 "$WORK"
 
 build_jar
 
@@ -72,8 +69,7 @@ unpublished() {
 }
 
 log "driving $PLANS lifecycles, $PER_SECOND a second"
-java -cp "$JAR" bench/Faults.java drive "$APP_URL" "$PLANS" "$PER_SECOND" "$WORK/ids" > "$WORK/drive.out" &
-driver=$!
+drive_lifecycles "$APP_URL"
 
 sleep 10; log "fault 1: kill -9 the app";      kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
 sleep 8;  log "fault 2: kill -9 the app again"; kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
@@ -94,13 +90,9 @@ log "  backlog published in $drain_ms ms; all outboxes empty after $settle_ms ms
 sleep 5;  log "fault 5: restart PostgreSQL";    pg -m fast restart -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1"
 sleep 8;  log "fault 6: SIGTERM the app";       kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
 
-wait "$driver"
-cat "$WORK/drive.out"
-echo "outbox backlog when RabbitMQ came back after 60 s: $backlog messages, published in $drain_ms ms (all outboxes empty after $settle_ms ms, with the work the broker's return set going)"
-result=0
-java -cp "$JAR" bench/Faults.java verify "$APP_JDBC" "$WORK/ids" 5 || result=1
+verify_lifecycles "outbox backlog when RabbitMQ came back after 60 s: $backlog messages, published in $drain_ms ms (all outboxes empty after $settle_ms ms, with the work the broker's return set going)"
 echo "dead-letter queues (messages):"
-mq list_queues --no-table-headers name messages | awk '/dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || result=1
+mq list_queues --no-table-headers name messages | awk '/dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || RESULT=1
 echo "queues still holding messages: $(mq list_queues --no-table-headers name messages | awk '$2 > 0 && !/dead-letters/' | wc -l)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc)"
-exit $result
+exit $RESULT

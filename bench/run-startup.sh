@@ -15,13 +15,7 @@ build_jar
 
 db=beskplan_startup
 namespace="startup-$(date +%s)"
-dropdb $PG --if-exists "$db" 2>/dev/null
-createdb $PG "$db"
-APP_DB=$db
-APP_NAMESPACE=$namespace
-APP_URL="http://127.0.0.1:$PORT"
-APP_JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
-APP_LOG=$(mktemp /tmp/beskplan-startup-XXXX.log)
+prepare_app "$db" "$PORT" "$namespace" startup
 trap stop_app EXIT
 jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
 

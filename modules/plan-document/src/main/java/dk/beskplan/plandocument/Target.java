@@ -7,8 +7,22 @@ package dk.beskplan.plandocument;
  */
 public sealed interface Target {
 
-    /** The document's name of the kind, e.g. {@code SHARE}. */
-    String kind();
+    /**
+     * The document's name of the kind: the record's name in capitals, its words joined by "_" (e.g. {@code SHARE},
+     * {@code NATIONAL_AVERAGE}, {@code CHANGE_FROM_BASELINE}).
+     */
+    default String kind() {
+        String name = getClass().getSimpleName();
+        StringBuilder kind = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (i > 0 && Character.isUpperCase(ch)) {
+                kind.append('_');
+            }
+            kind.append(Character.toUpperCase(ch));
+        }
+        return kind.toString();
+    }
 
     /** At least / at most. */
     enum Comparator { AT_LEAST, AT_MOST }
@@ -21,31 +35,19 @@ public sealed interface Target {
 
     /** An absolute share: "75 pct. af adspurgte borgere erklærer sig enige". */
     record Share(Comparator comparator, double percent) implements Target {
-        public String kind() {
-            return "SHARE";
-        }
     }
 
     /** Relative to the national average: "på niveau med", "under", "N procentpoint over". */
     record NationalAverage(Relation relation, double percentagePoints, BetterWhen betterWhen) implements Target {
-        public String kind() {
-            return "NATIONAL_AVERAGE";
-        }
     }
 
     /** Relative to a regional average ({@code region} may be null), optionally "closer to it than last time". */
     record RegionalAverage(Relation relation, double percentagePoints, BetterWhen betterWhen, String region,
                            boolean closerThanLastTime) implements Target {
-        public String kind() {
-            return "REGIONAL_AVERAGE";
-        }
     }
 
     /** An absolute count: at least N, at most N, "brought down to N". */
     record Count(Comparator comparator, double count) implements Target {
-        public String kind() {
-            return "COUNT";
-        }
     }
 
     /**
@@ -65,34 +67,20 @@ public sealed interface Target {
         public Trend(Direction direction, ComparedTo comparedTo) {
             this(direction, comparedTo, null, null);
         }
-
-        public String kind() {
-            return "TREND";
-        }
     }
 
     /** A rank among all municipalities: among the best X %, or the X % with the largest improvement. */
     record Rank(Scope scope, double topPercent) implements Target {
         /** Ranked by level or by improvement. */
         public enum Scope { LEVEL, IMPROVEMENT }
-
-        public String kind() {
-            return "RANK";
-        }
     }
 
     /** From a baseline value at a date to a target value at a later date ("halved from A to B"); dates may be null. */
     record ChangeFromBaseline(double baselineValue, PlanDate baselineDate, double targetValue, PlanDate targetDate,
                               BetterWhen betterWhen) implements Target {
-        public String kind() {
-            return "CHANGE_FROM_BASELINE";
-        }
     }
 
     /** No number: "jobcentret følger udviklingen"; status is narrative only. */
     record Narrative() implements Target {
-        public String kind() {
-            return "NARRATIVE";
-        }
     }
 }

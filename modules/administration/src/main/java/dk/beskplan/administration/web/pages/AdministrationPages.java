@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The administrators' Danish pages: the municipalities (system administrator), one municipality with its settings,
@@ -94,8 +95,7 @@ public class AdministrationPages {
     @Produces(MediaType.TEXT_HTML)
     @Secured(Roles.ADMIN)
     public MutableHttpResponse<?> activate(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onMunicipality(actor, code, form, "aktiveret", () -> municipalities.activate(actor, code,
+        return onMunicipality(auth, code, form, "aktiveret", actor -> municipalities.activate(actor, code,
                 new MunicipalityAdministration.Activation(PageForms.text(form, "localAdminName"), PageForms.text(form, "localAdminEmail"),
                         PageForms.integer(form, "version"))));
     }
@@ -105,17 +105,15 @@ public class AdministrationPages {
     @Produces(MediaType.TEXT_HTML)
     @Secured(Roles.ADMIN)
     public MutableHttpResponse<?> deactivate(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onMunicipality(actor, code, form, "deaktiveret",
-                () -> municipalities.deactivate(actor, code, PageForms.integer(form, "version")));
+        return onMunicipality(auth, code, form, "deaktiveret",
+                actor -> municipalities.deactivate(actor, code, PageForms.integer(form, "version")));
     }
 
     @Post("/kommuner/{code}/indstillinger")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> settings(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onMunicipality(actor, code, form, "gemt", () -> municipalities.updateSettings(actor, code,
+        return onMunicipality(auth, code, form, "gemt", actor -> municipalities.updateSettings(actor, code,
                 new MunicipalityAdministration.Settings(PageForms.text(form, "displayName"), PageForms.text(form, "contactEmail"),
                         PageForms.integer(form, "version"))));
     }
@@ -124,8 +122,7 @@ public class AdministrationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> look(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onMunicipality(actor, code, form, "udseende", () -> municipalities.updateLook(actor, code,
+        return onMunicipality(auth, code, form, "udseende", actor -> municipalities.updateLook(actor, code,
                 new MunicipalityAdministration.Look(PageForms.text(form, "primaryColour"), PageForms.text(form, "tableHeaderColour"),
                         PageForms.text(form, "font"), PageForms.integer(form, "version"))));
     }
@@ -156,15 +153,19 @@ public class AdministrationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> removeLogo(@PathVariable String code, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onMunicipality(actor, code, form, "logo-fjernet",
-                () -> municipalities.replaceLogo(actor, code, null, PageForms.integer(form, "version")));
+        return onMunicipality(auth, code, form, "logo-fjernet",
+                actor -> municipalities.replaceLogo(actor, code, null, PageForms.integer(form, "version")));
     }
 
-    /** Runs a municipality form's act: back to the municipality saying what was done, or the page with the refusal. */
-    private MutableHttpResponse<?> onMunicipality(CurrentUser actor, String code, Map<String, String> form, String done, Runnable act) {
+    /**
+     * Runs a municipality form's act by the signed-in user: back to the municipality saying what was done, or the page
+     * with the refusal.
+     */
+    private MutableHttpResponse<?> onMunicipality(Authentication auth, String code, Map<String, String> form, String done,
+                                                  Consumer<CurrentUser> act) {
+        CurrentUser actor = CurrentUser.of(auth);
         return PageForms.act(() -> {
-            act.run();
+            act.accept(actor);
             return "/administration/kommuner/" + code + "?udfoert=" + done;
         }, errors -> municipalityView(actor, code, null, null, errors, form));
     }
@@ -243,38 +244,35 @@ public class AdministrationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> deactivateUser(@PathVariable String username, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onUser(actor, username, "deaktiveret", () -> users.deactivate(actor, username, PageForms.integer(form, "version")));
+        return onUser(auth, username, "deaktiveret", actor -> users.deactivate(actor, username, PageForms.integer(form, "version")));
     }
 
     @Post("/brugere/{username}/genaktiver")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> reactivateUser(@PathVariable String username, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onUser(actor, username, "genaktiveret", () -> users.reactivate(actor, username, PageForms.integer(form, "version")));
+        return onUser(auth, username, "genaktiveret", actor -> users.reactivate(actor, username, PageForms.integer(form, "version")));
     }
 
     @Post("/brugere/{username}/afslut-sessioner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> endSessions(@PathVariable String username, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onUser(actor, username, "sessioner", () -> users.endSessions(actor, username));
+        return onUser(auth, username, "sessioner", actor -> users.endSessions(actor, username));
     }
 
     @Post("/brugere/{username}/inviter")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public MutableHttpResponse<?> reinvite(@PathVariable String username, Authentication auth) {
-        CurrentUser actor = CurrentUser.of(auth);
-        return onUser(actor, username, "inviteret", () -> users.reinvite(actor, username));
+        return onUser(auth, username, "inviteret", actor -> users.reinvite(actor, username));
     }
 
-    /** Runs a user form's act: back to the user saying what was done, or the page with the refusal. */
-    private MutableHttpResponse<?> onUser(CurrentUser actor, String username, String done, Runnable act) {
+    /** Runs a user form's act by the signed-in user: back to the user saying what was done, or the page with the refusal. */
+    private MutableHttpResponse<?> onUser(Authentication auth, String username, String done, Consumer<CurrentUser> act) {
+        CurrentUser actor = CurrentUser.of(auth);
         return PageForms.act(() -> {
-            act.run();
+            act.accept(actor);
             return "/administration/brugere/" + encode(username) + "?udfoert=" + done;
         }, errors -> userView(actor, username, null, errors, null));
     }

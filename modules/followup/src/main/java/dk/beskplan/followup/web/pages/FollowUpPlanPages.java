@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A plan's follow-up as officials and managers steer it: the list of plans, a plan's status overview with traffic
@@ -110,8 +111,7 @@ public class FollowUpPlanPages {
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
     public MutableHttpResponse<?> assign(@PathVariable UUID planId, @PathVariable int goalNumber, @Body Map<String, String> form,
                                          Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> steering.assign(planId, goalNumber, PageForms.text(form, "manager"), user), planId, user, "goal-" + goalNumber, "ansvarlig");
+        return act(user -> steering.assign(planId, goalNumber, PageForms.text(form, "manager"), user), planId, auth, "goal-" + goalNumber, "ansvarlig");
     }
 
     @Post("/planer/{planId}/runder/{roundId}/frist")
@@ -120,8 +120,7 @@ public class FollowUpPlanPages {
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
     public MutableHttpResponse<?> moveDue(@PathVariable UUID planId, @PathVariable UUID roundId, @Body Map<String, String> form,
                                           Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> steering.moveDueDate(planId, roundId, PageForms.date(form, "dueDate"), user), planId, user, "round-" + roundId, "frist");
+        return act(user -> steering.moveDueDate(planId, roundId, PageForms.date(form, "dueDate"), user), planId, auth, "round-" + roundId, "frist");
     }
 
     @Post("/planer/{planId}/halvaar")
@@ -129,12 +128,11 @@ public class FollowUpPlanPages {
     @Produces(MediaType.TEXT_HTML)
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
     public MutableHttpResponse<?> addMidYear(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> {
+        return act(user -> {
             String year = PageForms.text(form, "year");
             steering.addMidYearRound(planId, year == null || !year.matches("\\d{4}") ? null : Integer.valueOf(year),
                     PageForms.date(form, "dueDate"), user);
-        }, planId, user, "midyear", "halvaar");
+        }, planId, auth, "midyear", "halvaar");
     }
 
     @Post("/planer/{planId}/runder/{roundId}/send")
@@ -143,8 +141,7 @@ public class FollowUpPlanPages {
     @Secured({Roles.MANAGER, Roles.OFFICIAL})
     public MutableHttpResponse<?> submit(@PathVariable UUID planId, @PathVariable UUID roundId, @Body Map<String, String> form,
                                          Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> reports.submitNow(planId, roundId, user), planId, user, "round-" + roundId, "sendt");
+        return act(user -> reports.submitNow(planId, roundId, user), planId, auth, "round-" + roundId, "sendt");
     }
 
     /** An official closes a historic or abandoned round as "ikke fulgt op", saying why. */
@@ -154,8 +151,7 @@ public class FollowUpPlanPages {
     @Secured(Roles.OFFICIAL)
     public MutableHttpResponse<?> notFollowedUp(@PathVariable UUID planId, @PathVariable UUID roundId, @Body Map<String, String> form,
                                                 Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> closing.closeNotFollowedUp(planId, roundId, PageForms.text(form, "reason"), user), planId, user,
+        return act(user -> closing.closeNotFollowedUp(planId, roundId, PageForms.text(form, "reason"), user), planId, auth,
                 "close-" + roundId, "ikke-fulgt-op");
     }
 
@@ -165,8 +161,7 @@ public class FollowUpPlanPages {
     @Produces(MediaType.TEXT_HTML)
     @Secured(Roles.OFFICIAL)
     public MutableHttpResponse<?> closeFollowUp(@PathVariable UUID planId, @Body Map<String, String> form, Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return act(() -> closing.closeFollowUp(planId, PageForms.text(form, "reason"), user), planId, user, "close-plan", "afsluttet");
+        return act(user -> closing.closeFollowUp(planId, PageForms.text(form, "reason"), user), planId, auth, "close-plan", "afsluttet");
     }
 
     @Post(value = "/planer/{planId}/runder/{roundId}/import", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -196,9 +191,11 @@ public class FollowUpPlanPages {
         }
     }
 
-    private MutableHttpResponse<?> act(Runnable action, UUID planId, CurrentUser user, String where, String done) {
+    /** Runs a plan form's action by the signed-in user: back to the plan saying what was done, or the plan with the refusal. */
+    private MutableHttpResponse<?> act(Consumer<CurrentUser> action, UUID planId, Authentication auth, String where, String done) {
+        CurrentUser user = CurrentUser.of(auth);
         return PageForms.act(() -> {
-            action.run();
+            action.accept(user);
             return "/followup/planer/" + planId + "?udfoert=" + done;
         }, errors -> planView(planId, user, errors, where, null));
     }
