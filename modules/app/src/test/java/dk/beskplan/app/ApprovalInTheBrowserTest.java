@@ -148,6 +148,18 @@ class ApprovalInTheBrowserTest {
         // What the secretary typed is still there once the row's htmx answers are in (CI once recorded this row without its text).
         assertThat(browser.value("amendment-1-text")).isEqualTo("Mindst 80 pct. af borgerne er tilfredse");
         assertThat(browser.value("amendment-1-target-value")).isEqualTo("80");
+        // An answer to the row's htmx request that arrives after the secretary typed on does not undo what she typed
+        // (an outside tester's decision went through with the new target lost): the value changes while the item's
+        // request is under way, and stays.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('amendment-1-item').dispatchEvent(new Event('change', {bubbles: true}));"
+                        + "document.getElementById('amendment-1-target-value').value = '81';"
+                        + "document.getElementById('amendment-1-target-kind').value = 'COUNT';");
+        htmxIdle();
+        assertThat(browser.value("amendment-1-target-value")).isEqualTo("81");
+        assertThat(browser.value("amendment-1-target-kind")).isEqualTo("COUNT");
+        browser.choose("amendment-1-target-kind", "Andel i procent").fillById("amendment-1-target-value", "80");
+        htmxIdle();
         // Which of the criterion's targets the new one replaces (issue 17): this criterion has one, so a second is refused.
         browser.fillById("amendment-1-targetNumber", "2");
         htmxIdle();
