@@ -148,4 +148,68 @@ class SeveralTargetsTest {
         assertThat(official.getAny("/arkiv/dokumenter/" + approved.get("id")).body()).contains("Mål 2: ").contains("Borgere i fleksjob");
         assertThat(official.getAny("/api/archive/documents/" + approved.get("id")).body()).contains("\"count\": 41");
     }
+
+    /**
+     * What the task shows of a plan's dates and status figures: a deadline the plan gives as a month stays a month (the
+     * API and the page), each target's reading before is on the page with its unit, and a status figure whose unit does
+     * not fit the target's kind (a count before a target amended into a share) is no reading before and no chart point.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void monthsStayMonthsAndAStatusFigureOfAnotherUnitIsNoReadingBefore() {
+        Api official = Fixtures.as(app, "a.official");
+        Api manager = Fixtures.as(app, "a.manager");
+        // The plan's criterion as a committee left it: its second target amended from a count (40) into a share (12 %).
+        Map<String, Object> amended = new java.util.HashMap<>(((List<Map<String, Object>>) ((List<Map<String, Object>>) document()
+                .get("goals")).get(0).get("successCriteria")).get(0));
+        amended.put("deadline", FollowUps.y("2026-12"));
+        amended.put("targets", List.of(((List<?>) amended.get("targets")).get(0),
+                Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 12, "indicator", "Andel i fleksjob")));
+        Map<String, Object> share = Map.of("code", "1b", "text", "Mindst 60 pct. er tilfredse", "deadline", FollowUps.y("2026-12-31"),
+                "baselines", List.of(Map.of("label", "Status 2024", "date", "2024-12", "value", 52, "unit", "PERCENT")),
+                "target", Map.of("kind", "SHARE", "comparator", "AT_LEAST", "percent", 60));
+        Map<String, Object> count = Map.of("code", "1c", "text", "Mindst 500 virksomhedsbesøg", "deadline", FollowUps.y("2026-12"),
+                "baselines", List.of(Map.of("label", "Status 2024", "date", "2024-12", "value", 52, "unit", "PERCENT")),
+                "target", Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 500));
+        Map<String, Object> document = new java.util.HashMap<>(document());
+        document.put("goals", List.of(Map.of("kind", "LOCAL", "label", "Lokalt mål 1", "title", "Flere i job",
+                "successCriteria", List.of(amended, share, count))));
+        java.util.UUID planId = FollowUps.approve(app, Fixtures.A, document, official);
+
+        Map<String, Object> task = FollowUps.task(manager, planId, "1a");
+        assertThat(task).containsEntry("deadline", FollowUps.y("2026-12"));
+        assertThat((List<Map<String, Object>>) task.get("targets")).extracting(t -> t.get("deadline"), t -> t.get("previousValue"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FollowUps.y("2026-12"), 96.0),
+                        org.assertj.core.groups.Tuple.tuple(FollowUps.y("2026-12"), null));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(manager.getPage("/followup/opgaver/" + task.get("id")).body());
+        assertThat(page.select("#targets thead th").eachText()).contains("Forrige måling");
+        assertThat(page.select("#targets tbody tr").eachText()).containsExactly(
+                "Mindst 120 Personer i jobrotation " + FollowUps.y("december 2026") + " 96 – Mangler",
+                "Mindst 12 % Andel i fleksjob " + FollowUps.y("december 2026") + " – – Mangler");
+        assertThat(page.select(".target p").eachText()).contains(FollowUps.y("Frist for målet: december 2026"));
+
+        Map<String, Object> shareTask = FollowUps.task(manager, planId, "1b");
+        assertThat(shareTask).containsEntry("deadline", FollowUps.y("2026-12-31")).containsEntry("previousValue", 52.0);
+        page = org.jsoup.Jsoup.parse(manager.getPage("/followup/opgaver/" + shareTask.get("id")).body());
+        assertThat(page.select(".target p").eachText()).contains("Forrige måling: 52 %", FollowUps.y("Frist for målet: 31. december 2026"));
+
+        Map<String, Object> countTask = FollowUps.task(manager, planId, "1c");
+        assertThat(countTask).containsEntry("deadline", FollowUps.y("2026-12"));
+        assertThat(countTask.get("previousValue")).as("a figure in percent is no reading before of a count").isNull();
+        page = org.jsoup.Jsoup.parse(manager.getPage("/followup/opgaver/" + countTask.get("id")).body());
+        assertThat(page.select(".target p").eachText()).noneMatch(p -> p.startsWith("Forrige måling"))
+                .contains(FollowUps.y("Frist for målet: december 2026"));
+
+        // The status report: the figure in another unit is no first point of the target's chart.
+        Committee.check(FollowUps.report(manager, task.get("id"), Map.of("readings", List.of(Map.of("value", 125), Map.of("value", 13)),
+                "measuredOn", FollowUps.y("2026-11-30"))), 200);
+        Committee.check(FollowUps.report(manager, shareTask.get("id"), Map.of("value", 61, "measuredOn", FollowUps.y("2026-11-30"))), 200);
+        Committee.check(FollowUps.report(manager, countTask.get("id"), Map.of("value", 510, "measuredOn", FollowUps.y("2026-11-30"))), 200);
+        String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
+        String report = Eventually.await(WAIT, "the status report", () -> official.getAny("/api/followup/plans/" + planId + "/rounds/"
+                + roundId + "/report"), r -> r.status() == 200).body();
+        assertThat(report).contains("Udvikling for 1a, mål 1: 2024 96; ").contains("Udvikling for 1b: 2024 52; ")
+                .contains("Udvikling for 1a, mål 2: ").doesNotContain("Udvikling for 1a, mål 2: 2024")
+                .contains("Udvikling for 1c: ").doesNotContain("Udvikling for 1c: 2024");
+    }
 }

@@ -157,6 +157,11 @@ public final class PlanDocumentReader {
     }
 
     private Goal goal(JsonNode node, String path) {
+        // Through object() like every other object, so that its unknown fields are reported (a goal once escaped).
+        return object(node, path, this::goalFields);
+    }
+
+    private Goal goalFields(JsonNode node, String path) {
         Goal.Kind kind = enumeration(node, "kind", path, true, Goal.Kind.class);
         String nationalGoal = text(node, "nationalGoal", path, false, 20);
         if (kind == Goal.Kind.NATIONAL && nationalGoal != null && !NationalGoals.CATALOGUE.containsKey(nationalGoal)) {

@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -180,6 +184,68 @@ class PlanDocumentJsonTest {
                         "goals[0].successCriteria[2].targets[1].comparator: skal udfyldes",
                         "goals[0].successCriteria[2].targets[1].percent: ukendt felt; se docs/plan-document.md for formatets felter",
                         "goals[0].successCriteria[3].target: skal udfyldes"));
+    }
+
+    /**
+     * Reading is strict for every kind of object the format has: an unknown field in any of them (the top level, the
+     * foreword and its signature, every kind of block, the ambition, a goal, an initiative, a section, a criterion, a
+     * status figure, a target, one of several targets, the layout) is refused at its path. Goals once escaped.
+     */
+    @Test
+    void anUnknownFieldInAnyObjectIsRefusedAtItsPath() throws IOException {
+        Map<String, Object> doc = PlanDocumentOptionalPartsTest.document(); // foreword, bullets, figure, initiatives, layout
+        Map<String, Object> more = JSON.readValue("""
+                {"committeeName": "Udvalget",
+                 "foreword": {"heading": "Forord", "blocks": [{"type": "heading", "text": "Kort"}],
+                              "signature": {"name": "Borgmester", "role": "Borgmester", "party": "A", "date": "Januar 2026"}},
+                 "introduction": [{"type": "table", "caption": null, "columns": ["A", "B"], "rows": [["1", "2"]]}],
+                 "ambition": {"heading": null, "introduction": [{"type": "paragraph", "text": "Vi vil"}], "statements": ["Flere i job"]},
+                 "overallSuccessCriteria": [{"text": "Flere i job", "deadline": "2026-12",
+                     "baselines": [{"label": "Status 2025", "date": "2025-12", "value": 96, "unit": "COUNT"}],
+                     "target": {"kind": "COUNT", "comparator": "AT_LEAST", "count": 120}}],
+                 "goalsIntroduction": [{"type": "paragraph", "text": "Målene"}],
+                 "sections": [{"heading": "Bilag", "placement": "APPENDIX", "blocks": [{"type": "paragraph", "text": "Tekst"}]}],
+                 "overviewIntroduction": [{"type": "paragraph", "text": "Oversigt"}]}""", Map.class);
+        doc.putAll(more);
+        List<Object> goals = new ArrayList<>((List<?>) doc.get("goals"));
+        goals.add(JSON.readValue("""
+                {"kind": "NATIONAL", "nationalGoal": "2022-1", "label": "Mål 3", "title": "Opkvalificering",
+                 "successCriteria": [{"text": "To mål", "baselines": [{"value": 31, "unit": "COUNT", "targetNumber": 2}],
+                     "targets": [{"kind": "COUNT", "comparator": "AT_LEAST", "count": 120, "indicator": "Personer"},
+                                 {"kind": "SHARE", "comparator": "AT_LEAST", "percent": 12, "deadline": "2026-06"}]}],
+                 "sections": [{"heading": "Opfølgning", "blocks": [{"type": "paragraph", "text": "Halvårligt"}]}]}""", Map.class));
+        doc.put("goals", goals);
+        assertThat(PlanDocumentReader.read(JSON.readValue(JSON.writeValueAsString(doc), JsonNode.class))).isNotNull();
+
+        List<String> expected = new ArrayList<>();
+        Object withUnknown = withUnknownField(doc, "", expected);
+
+        assertThat(expected).hasSizeGreaterThan(25).hasSizeLessThan(200) // below the reader's cap on problems
+                .contains("x9", "goals[0].x9", "goals[1].x9", "goals[2].x9", "layout.x9", "foreword.signature.x9",
+                        "goals[0].introduction[2].x9", "goals[2].successCriteria[0].targets[1].x9");
+        assertThatThrownBy(() -> PlanDocumentReader.read(JSON.readValue(JSON.writeValueAsString(withUnknown), JsonNode.class)))
+                .isInstanceOfSatisfying(PlanDocumentReader.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .allSatisfy(p -> assertThat(p.message()).startsWith("ukendt felt"))
+                        .extracting(PlanDocumentReader.Problem::path).containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** A copy of the tree with the field {@code x9} added to every object; each one's path is noted. */
+    private static Object withUnknownField(Object node, String path, List<String> paths) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put((String) key, withUnknownField(value, path.isEmpty() ? (String) key : path + "." + key, paths)));
+            copy.put("x9", "ukendt");
+            paths.add(path.isEmpty() ? "x9" : path + ".x9");
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(withUnknownField(list.get(i), path + "[" + i + "]", paths));
+            }
+            return copy;
+        }
+        return node;
     }
 
     private static PlanDocument read(String resource) throws IOException {

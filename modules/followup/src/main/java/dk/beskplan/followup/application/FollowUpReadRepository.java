@@ -3,6 +3,7 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.TargetRule;
 import dk.beskplan.plandocument.CriterionTarget;
+import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
 import dk.beskplan.plandocument.TargetWording;
@@ -39,7 +40,7 @@ class FollowUpReadRepository {
     /** A task with its round, plan, goal and criterion, the imported value, and the reading before it. */
     private static final String TASK = "select t.*, r.label round_label, r.state round_state, r.due_date, p.title plan_title,"
             + " p.municipality, g.label goal_label, g.title goal_title, c.code, c.text criterion_text, c.target_group, c.indicator,"
-            + " c.data_source criterion_source, c.deadline, c.target::text target, c.baselines::text baselines,"
+            + " c.data_source criterion_source, c.deadline, c.deadline_written, c.target::text target, c.baselines::text baselines,"
             + " c.targets::text targets, t.readings::text target_readings, p.to_year, prevr.readings::text prev_readings,"
             + " r.due_date < coalesce(c.deadline, make_date(p.to_year, 12, 31)) interim,"
             + " iv.value iv_value, iv.national_value iv_national, iv.measured_on iv_measured_on, iv.source_line iv_line, iv.imported_by iv_by,"
@@ -153,7 +154,7 @@ class FollowUpReadRepository {
         Double prevComparison = (Double) rs.getObject("prev_comparison");
         if (prevValue == null) {
             // No earlier round reported: the plan's own latest status figure is the reading before.
-            SuccessCriterion.Baseline baseline = latestFigure(baselines, 0);
+            SuccessCriterion.Baseline baseline = latestFigure(baselines, 0, rule);
             if (baseline != null) {
                 prevValue = baseline.value();
                 prevComparison = FollowUpQueries.comparisonIn(baseline, rule);
@@ -171,7 +172,7 @@ class FollowUpReadRepository {
                 rs.getString("municipality"), rs.getString("plan_title"), rs.getString("round_label"), rs.getString("round_state"),
                 rs.getObject("due_date", LocalDate.class), rs.getInt("goal_number"), rs.getString("goal_label"), rs.getString("goal_title"),
                 rs.getInt("criterion_number"), rs.getString("code"), rs.getString("criterion_text"), rs.getString("target_group"),
-                rs.getString("indicator"), rs.getString("criterion_source"), rs.getObject("deadline", LocalDate.class), target,
+                rs.getString("indicator"), rs.getString("criterion_source"), deadline(rs), target,
                 description, rule.comparisonLabel(), rs.getString("owner"), rs.getString("state"), rs.getInt("version"),
                 (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"), rs.getObject("measured_on", LocalDate.class),
                 rs.getString("data_source"), rs.getString("comment"), evaluation == null ? null : Evaluation.valueOf(evaluation),
@@ -189,7 +190,7 @@ class FollowUpReadRepository {
         String evaluation = rs.getString("evaluation");
         List<CriterionTarget> several = documents.readTargets(rs.getString("targets"));
         if (several.isEmpty()) {
-            return List.of(new Views.TargetStatus(0, first, rule.describe(), rs.getString("indicator"), rs.getObject("deadline", LocalDate.class),
+            return List.of(new Views.TargetStatus(0, first, rule.describe(), rs.getString("indicator"), deadline(rs),
                     rule.comparisonLabel(), rs.getBoolean("interim"), (Double) rs.getObject("value"), (Double) rs.getObject("comparison_value"),
                     evaluation == null ? null : Evaluation.valueOf(evaluation), prevValue, prevComparison, null, null));
         }
@@ -202,7 +203,7 @@ class FollowUpReadRepository {
         for (int i = 0; i < several.size(); i++) {
             CriterionTarget t = several.get(i);
             TargetRule own = new TargetRule(t.target());
-            LocalDate deadline = t.deadline() == null ? null : t.deadline().asDay();
+            PlanDate deadline = t.deadline();
             Map<String, Object> reading = i < readings.size() ? readings.get(i) : Map.of();
             Map<String, Object> earlier = i < before.size() ? before.get(i) : Map.of();
             Double earlierValue = number(earlier.get("value"));
@@ -211,7 +212,7 @@ class FollowUpReadRepository {
                 earlierValue = prevValue;
                 earlierComparison = prevComparison;
             } else if (earlierValue == null) {
-                SuccessCriterion.Baseline figure = latestFigure(baselines, i);
+                SuccessCriterion.Baseline figure = latestFigure(baselines, i, own);
                 if (figure != null) {
                     earlierValue = figure.value();
                     earlierComparison = FollowUpQueries.comparisonIn(figure, own);
@@ -222,16 +223,33 @@ class FollowUpReadRepository {
             Map<String, Object> fromCsv = imported.stream().filter(v -> number(v.get("index")).intValue() == index).findFirst()
                     .orElse(Map.of());
             targets.add(new Views.TargetStatus(i, t.target(), TargetWording.describe(t.target()), t.indicator(), deadline,
-                    own.comparisonLabel(), due.isBefore(deadline == null ? periodEnds : deadline), number(reading.get("value")),
+                    own.comparisonLabel(), due.isBefore(deadline == null ? periodEnds : deadline.asDay()), number(reading.get("value")),
                     number(reading.get("comparisonValue")), judged == null ? null : Evaluation.valueOf(judged.toString()),
                     earlierValue, earlierComparison, number(fromCsv.get("value")), number(fromCsv.get("nationalValue"))));
         }
         return targets;
     }
 
-    /** The plan's latest status figure with a value for the target at {@code index}, or null. */
-    static SuccessCriterion.Baseline latestFigure(List<SuccessCriterion.Baseline> baselines, int index) {
-        return baselines.stream().filter(b -> b.value() != null && b.measures(index)).reduce((a, b) -> b).orElse(null);
+    /** The plan's latest status figure with a value for the target at {@code index} under {@code rule}, or null. */
+    static SuccessCriterion.Baseline latestFigure(List<SuccessCriterion.Baseline> baselines, int index, TargetRule rule) {
+        return baselines.stream().filter(b -> figureFor(b, index, rule)).reduce((a, b) -> b).orElse(null);
+    }
+
+    /**
+     * Whether a status figure gives the target at {@code index} a value to start from: it measures that target, has a
+     * value, and its unit fits the target's kind ({@link TargetRule#fits}).
+     */
+    static boolean figureFor(SuccessCriterion.Baseline figure, int index, TargetRule rule) {
+        return figure.value() != null && figure.measures(index) && rule.fits(figure);
+    }
+
+    /**
+     * The criterion's deadline as the plan writes it: a day, or a month (kept as written since V8); a criterion opened
+     * before that has only the day the rules use.
+     */
+    private static PlanDate deadline(ResultSet rs) throws SQLException {
+        String written = rs.getString("deadline_written");
+        return written != null ? PlanDate.parse(written) : PlanDate.of(rs.getObject("deadline", LocalDate.class));
     }
 
     private static Double number(Object value) {

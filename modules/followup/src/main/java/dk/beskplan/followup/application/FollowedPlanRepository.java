@@ -47,11 +47,11 @@ class FollowedPlanRepository {
     }
 
     /** Rows of (plan_id, goal_number, number, code, text, target_group, indicator, data_source, deadline, target json,
-     *  baselines json, continues_after_deadline, targets json or null), in one round trip. */
+     *  baselines json, continues_after_deadline, targets json or null, deadline as written), in one round trip. */
     void insertCriteria(List<Object[]> rows) {
         sql.batch("insert into followup.criterion (plan_id, goal_number, number, code, text, target_group, indicator,"
-                + " data_source, deadline, target, baselines, continues_after_deadline, targets)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)",
+                + " data_source, deadline, target, baselines, continues_after_deadline, targets, deadline_written)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)",
                 rows);
     }
 

@@ -102,7 +102,8 @@ public class OnPlanApproved implements MessageHandler<PlanApproved> {
                         .map(t -> new CriterionTarget(t.target(), c.indicatorOf(t), c.deadlineOf(t))).toList()) : null;
                 criterionRows.add(new Object[]{approved.planId(), goal.number(), n, c.code(), c.text(), c.targetGroup(),
                         c.indicator(), c.dataSource(), period.deadline(), documents.writeTarget(c.target()),
-                        documents.writeBaselines(c.baselines()), period.continuesAfterDeadline(), several});
+                        documents.writeBaselines(c.baselines()), period.continuesAfterDeadline(), several,
+                        last == null ? null : last.toString()});
                 criteria.add(new OpenedCriterion(goal.number(), n, period));
             }
         }

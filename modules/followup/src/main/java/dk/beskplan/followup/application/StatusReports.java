@@ -206,7 +206,7 @@ public class StatusReports {
         }
         Views.Task last = before.stream().filter(t -> "REPORTED".equals(t.state())).reduce((a, b) -> b).orElse(before.get(before.size() - 1));
         Map<String, Object> c = criterionRow(last);
-        c.put("carried", "Målets frist var " + (last.deadline() == null ? "" : DanishFormats.date(last.deadline()))
+        c.put("carried", "Målets frist var " + (last.deadline() == null ? "" : last.deadline().words())
                 + "; det følges ikke op længere. Seneste måling: " + last.roundLabel() + ".");
         c.put("chart", null);
         return Optional.of(c);
@@ -287,7 +287,7 @@ public class StatusReports {
     private static List<StatusChart.Point> figures(List<SuccessCriterion.Baseline> baselines, int index, TargetRule rule) {
         List<StatusChart.Point> points = new ArrayList<>();
         for (SuccessCriterion.Baseline b : baselines) {
-            if (b.value() != null && b.measures(index)) {
+            if (FollowUpReadRepository.figureFor(b, index, rule)) {
                 String label = b.date() != null ? String.valueOf(b.date().getYear()) : String.valueOf(b.label());
                 points.add(new StatusChart.Point(label, b.value(), FollowUpQueries.comparisonIn(b, rule)));
             }

@@ -3,6 +3,7 @@ package dk.beskplan.followup.application;
 import dk.beskplan.followup.domain.Evaluation;
 import dk.beskplan.followup.domain.Reading;
 import dk.beskplan.followup.domain.TargetRule;
+import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
 import dk.beskplan.platform.text.DanishFormats;
@@ -14,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -92,7 +94,8 @@ public final class Views {
     public record Task(UUID id, UUID roundId, UUID planId, String municipality, String planTitle, String roundLabel,
                        String roundState, LocalDate dueDate, int goalNumber, String goalLabel, String goalTitle,
                        int criterionNumber, @Nullable String code, String criterionText, @Nullable String targetGroup,
-                       @Nullable String indicator, @Nullable String criterionDataSource, @Nullable LocalDate deadline,
+                       @Nullable String indicator, @Nullable String criterionDataSource,
+                       @Schema(type = "string", description = "a day (2026-12-31) or, where the plan names only a month, the month (2026-12)", nullable = true) @Nullable PlanDate deadline,
                        @Schema(implementation = Object.class, description = "the target as in the plan document (schema Target)") Target target, String targetDescription, @Nullable String comparisonLabel,
                        @Nullable String owner, String state, int version, @Nullable Double value,
                        @Nullable Double comparisonValue, @Nullable LocalDate measuredOn, @Nullable String dataSource,
@@ -144,7 +147,8 @@ public final class Views {
      */
     @Serdeable
     public record TargetStatus(int number, @Schema(implementation = Object.class, description = "the target as in the plan document (schema Target)") Target target,
-                               String description, @Nullable String indicator, @Nullable LocalDate deadline,
+                               String description, @Nullable String indicator,
+                               @Schema(type = "string", description = "a day (2026-12-31) or, where the plan names only a month, the month (2026-12)", nullable = true) @Nullable PlanDate deadline,
                                @Nullable String comparisonLabel, boolean interim, @Nullable Double value,
                                @Nullable Double comparisonValue, @Nullable Evaluation evaluation, @Nullable Double previousValue,
                                @Nullable Double previousComparisonValue, @Nullable Double importedValue,
@@ -174,14 +178,30 @@ public final class Views {
             return indicator == null || indicator.isBlank() ? description : description + " (" + indicator + ")";
         }
 
-        /** Its deadline in Danish, or a dash. */
+        /** Its deadline in Danish as the plan prints it ("31. december 2026", "december 2026"), or a dash. */
         public String deadlineText() {
-            return deadline == null ? "–" : DanishFormats.date(deadline);
+            return deadline == null ? "–" : deadline.words();
         }
 
         /** Its reported value in Danish (71,4, with % for a share), or a dash. */
         public String valueText() {
-            return value == null ? "–" : DanishFormats.number(value) + (unit() == null ? "" : " " + unit());
+            return value == null ? "–" : withUnit(value);
+        }
+
+        /**
+         * The reading before in Danish, with its unit and the comparison value where the target has one ("52 %",
+         * "412 (landsgennemsnit 3,1)"), or null when there is none.
+         */
+        public String previousText() {
+            if (previousValue == null) {
+                return null;
+            }
+            return withUnit(previousValue) + (previousComparisonValue == null || comparisonLabel == null ? ""
+                    : " (" + comparisonLabel.toLowerCase(Locale.ROOT) + " " + DanishFormats.number(previousComparisonValue) + ")");
+        }
+
+        private String withUnit(double number) {
+            return DanishFormats.number(number) + (unit() == null ? "" : " " + unit());
         }
 
         /** The unit a reported value is in, shown beside it: "%" for a share or a rank. */

@@ -1,5 +1,6 @@
 package dk.beskplan.followup.domain;
 
+import dk.beskplan.plandocument.SuccessCriterion;
 import dk.beskplan.plandocument.Target;
 import dk.beskplan.plandocument.TargetWording;
 
@@ -82,6 +83,22 @@ public record TargetRule(Target target) {
             return r.topPercent();
         }
         return target instanceof Target.ChangeFromBaseline c ? c.targetValue() : null;
+    }
+
+    /**
+     * Whether a status figure of the plan can be this target's reading before and the first point of its chart: a
+     * figure in percent does not measure a count, nor a count a share (a committee may have changed the target's kind
+     * after the plan gave the figure). A figure without a unit, or in another unit, is taken as it is.
+     */
+    public boolean fits(SuccessCriterion.Baseline figure) {
+        SuccessCriterion.Unit unit = figure.unit();
+        if (unit == null || unit == SuccessCriterion.Unit.OTHER) {
+            return true;
+        }
+        if (target instanceof Target.Share) {
+            return unit == SuccessCriterion.Unit.PERCENT;
+        }
+        return !(target instanceof Target.Count) || unit == SuccessCriterion.Unit.COUNT;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dk.beskplan.followup.domain;
 
 import dk.beskplan.plandocument.PlanDocumentReader;
+import dk.beskplan.plandocument.SuccessCriterion;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,27 @@ class TargetRuleTest {
         assertThat(eval(atMost, 10.5, null)).isEqualTo(MET);
         assertThat(eval(atMost, 10.6, null)).isEqualTo(NOT_MET);
         assertThat(atMost.describe()).isEqualTo("Højst 10,5 %");
+    }
+
+    /** A status figure in percent is no reading before of a count, nor a count of a share; no unit or another fits any kind. */
+    @Test
+    void aStatusFigureFitsATargetWhoseKindMeasuresItsUnit() {
+        TargetRule share = target("kind", "SHARE", "comparator", "AT_LEAST", "percent", 12);
+        TargetRule count = target("kind", "COUNT", "comparator", "AT_LEAST", "count", 40);
+        TargetRule national = target("kind", "NATIONAL_AVERAGE", "relation", "AT_LEVEL", "percentagePoints", 0, "betterWhen", "HIGHER");
+        for (SuccessCriterion.Unit unit : new SuccessCriterion.Unit[]{null, SuccessCriterion.Unit.OTHER}) {
+            assertThat(share.fits(figure(unit))).isTrue();
+            assertThat(count.fits(figure(unit))).isTrue();
+        }
+        assertThat(share.fits(figure(SuccessCriterion.Unit.PERCENT))).isTrue();
+        assertThat(share.fits(figure(SuccessCriterion.Unit.COUNT))).isFalse();
+        assertThat(count.fits(figure(SuccessCriterion.Unit.COUNT))).isTrue();
+        assertThat(count.fits(figure(SuccessCriterion.Unit.PERCENT))).isFalse();
+        assertThat(national.fits(figure(SuccessCriterion.Unit.PERCENT))).isTrue();
+    }
+
+    private static SuccessCriterion.Baseline figure(SuccessCriterion.Unit unit) {
+        return new SuccessCriterion.Baseline("Status 2024", null, 31.0, null, null, unit, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.beskplan.platform.messaging;
 
+import dk.beskplan.plandocument.PlanDate;
 import dk.beskplan.plandocument.PlanDocument;
 import dk.beskplan.plandocument.PlanDocumentReader;
 import dk.beskplan.plandocument.PlanDocumentWriter;
@@ -15,6 +16,7 @@ import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,6 +43,28 @@ public class PlanDocumentSerde {
     Serde<SuccessCriterion.Baseline> baseline() {
         return new TreeSerde<>(PlanDocumentWriter::baseline,
                 node -> PlanDocumentReader.readBaselines(JsonNode.createArrayNode(List.of(node))).get(0));
+    }
+
+    /** A day or a month as the plan writes it ({@code 2025-12-31}, {@code 2025-12}): a month comes back as a month. */
+    @Singleton
+    Serde<PlanDate> planDate() {
+        return new Serde<>() {
+            @Override
+            public PlanDate deserialize(Decoder decoder, DecoderContext context, Argument<? super PlanDate> type) throws IOException {
+                String written = decoder.decodeString();
+                try {
+                    return PlanDate.parse(written);
+                } catch (DateTimeParseException e) {
+                    throw new SerdeException("Not a day or a month: " + written, e);
+                }
+            }
+
+            @Override
+            public void serialize(Encoder encoder, EncoderContext context, Argument<? extends PlanDate> type, PlanDate value)
+                    throws IOException {
+                encoder.encodeString(value.toString());
+            }
+        };
     }
 
     /** A value written as the document's JSON tree (maps, lists, texts, numbers) and read from it. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class FieldNames {
-    private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
+    private static final Pattern STEP = Pattern.compile("([^\\[\\]]+)(?:\\[(\\d+)])?");
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private final MessageSource messages;
 
@@ -29,7 +29,8 @@ public class FieldNames {
         for (String step : path.split("\\.")) {
             Matcher m = STEP.matcher(step);
             if (!m.matches()) {
-                return path;
+                words.add(step); // a field name the format does not know, shown as sent
+                continue;
             }
             String name = messages.getMessage("field." + m.group(1), DANISH).orElse(m.group(1));
             words.add(m.group(2) == null ? name : name + " " + (Integer.parseInt(m.group(2)) + 1));

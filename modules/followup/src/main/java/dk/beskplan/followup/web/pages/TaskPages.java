@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -230,7 +229,7 @@ public class TaskPages {
         model.put("errors", errors);
         model.put("done", done);
         model.put("due", DanishFormats.date(task.dueDate()));
-        model.put("deadline", task.deadline() == null ? null : DanishFormats.date(task.deadline()));
+        model.put("deadline", task.deadline() == null ? null : task.deadline().words());
         boolean hasTaskList = user.hasRole(Roles.MANAGER) || user.hasRole(Roles.OFFICIAL); // who may open /followup/opgaver
         model.put("hasTaskList", hasTaskList);
         model.put("editable", Reporting.reportable(task) && hasTaskList);
@@ -238,8 +237,7 @@ public class TaskPages {
         model.put("owner", task.owner() == null ? null : users.find(task.owner()).map(UserAccounts.User::displayName).orElse(task.owner()));
         model.put("reportedAt", task.reportedAt() == null ? null : DanishFormats.dateTime(task.reportedAt()));
         model.put("reportedBy", task.reportedBy() == null ? null : users.find(task.reportedBy()).map(UserAccounts.User::displayName).orElse(task.reportedBy()));
-        model.put("previous", task.previousValue() == null ? null : num(task.previousValue())
-                + (task.previousComparisonValue() == null ? "" : " (" + task.comparisonLabel().toLowerCase(Locale.ROOT) + " " + num(task.previousComparisonValue()) + ")"));
+        model.put("previous", task.targets().get(0).previousText());
         model.put("prefillDate", task.prefill() == null ? null : DanishFormats.date(task.prefill().measuredOn()));
         model.put("evaluation", task.evaluation());
         model.put("saved", "REPORTED".equals(task.state()));
