@@ -12,7 +12,9 @@ import dk.beskplan.platform.testing.Eventually;
 import dk.beskplan.platform.testing.TestApp;
 import dk.beskplan.platform.testing.TestServices;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,25 +46,32 @@ class ArchiveBatchTest {
     private static final long CHAIN_LOCK = 0x61726368697665L;
 
     private TestApp app;
-    private com.rabbitmq.client.Connection rabbit;
-    private Channel channel;
     private JsonCodec codec;
     private String url;
+    /** The test's own channel to the broker (publishing, queue depths, the dead letters), opened per test. */
+    private Channel channel;
 
     @BeforeAll
-    void start() throws Exception {
+    void start() {
         app = TestApp.start(Map.of());
         codec = app.bean(JsonCodec.class);
         url = app.context().getRequiredProperty("datasources.default.url", String.class);
-        Eventually.await(WAIT, "connected", () -> app.bean(MessagingRuntime.class).isConnected(), c -> c);
-        rabbit = TestServices.get().rabbitFactory().newConnection("archive-batch-test");
-        channel = rabbit.createChannel();
+        Eventually.await(WAIT, "the archive's queue declared", () -> app.bean(MessagingRuntime.class).isConnected(), c -> c);
     }
 
     @AfterAll
-    void stop() throws Exception {
-        rabbit.close();
+    void stop() {
         app.close();
+    }
+
+    @BeforeEach
+    void openChannel() throws Exception {
+        channel = TestServices.get().rabbitFactory().newConnection("archive-batch-test").createChannel();
+    }
+
+    @AfterEach
+    void closeChannel() throws Exception {
+        channel.getConnection().close();
     }
 
     @Test
