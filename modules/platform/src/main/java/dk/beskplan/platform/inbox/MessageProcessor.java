@@ -19,17 +19,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Applies one delivered message to one module: the inbox record and the handlers' state changes commit in
  * one transaction, and only then is the message acknowledged. A message id seen before is acknowledged
- * without running the handlers again.
+ * without running the handlers again. A module that keeps every message (the archive) applies the deliveries
+ * waiting at its consumer together, in one such transaction ({@link #processBatch}, docs/adr/0027).
  */
 @Singleton
 public class MessageProcessor {
@@ -77,51 +85,138 @@ public class MessageProcessor {
         return new TreeSet<>(handlersByModule.getOrDefault(module.name(), Map.of()).keySet());
     }
 
+    /** True when the module consumes in batches ({@link #processBatch}): a module that keeps every message. */
+    public boolean consumesInBatches(ModuleDescriptor module) {
+        return everyMessageHandlers.containsKey(module.name());
+    }
+
     /**
      * Applies the message. Transient database failures are retried here with back-off (they say nothing
      * about the message, so they must not count towards its delivery limit) until {@code stopping} says
      * the application is shutting down.
      */
     public Outcome process(ModuleDescriptor module, byte[] body, BooleanSupplier stopping) {
-        Envelope envelope;
+        Envelope envelope = read(module, body);
+        return envelope == null ? Outcome.DEAD_LETTER : processOne(module, envelope, stopping);
+    }
+
+    /**
+     * Applies several deliveries, in their order, in one transaction: one inbox insert for all of them, then the
+     * module's handlers ({@link EveryMessageHandler#handleAll}); the consumer acknowledges them after its commit. An
+     * unreadable one is dead-lettered and left out. When the transaction fails for anything but a transient reason,
+     * nothing of it is kept and each message is applied again on its own ({@link #process}'s rules), so a poison
+     * message is requeued (and dead-lettered at the delivery limit) while the others are applied. One outcome per body,
+     * in the same order.
+     */
+    public List<Outcome> processBatch(ModuleDescriptor module, List<byte[]> bodies, BooleanSupplier stopping) {
+        Outcome[] outcomes = new Outcome[bodies.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<Envelope> envelopes = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            Envelope envelope = read(module, bodies.get(i));
+            if (envelope == null) {
+                outcomes[i] = Outcome.DEAD_LETTER;
+            } else {
+                positions.add(i);
+                envelopes.add(envelope);
+            }
+        }
+        Outcome together = envelopes.size() > 1 ? processTogether(module, envelopes, stopping) : null;
+        for (int j = 0; j < envelopes.size(); j++) {
+            outcomes[positions.get(j)] = together != null ? together : processOne(module, envelopes.get(j), stopping);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** The envelope, or null (counted, logged) when the body is not one: such a message can never be applied. */
+    private Envelope read(ModuleDescriptor module, byte[] body) {
         try {
-            envelope = codec.read(body);
+            return codec.read(body);
         } catch (IOException | RuntimeException e) {
             LOG.error("Module {}: unreadable message dead-lettered: {}", module.name(), e.toString());
             count(module, "dead_lettered");
-            return Outcome.DEAD_LETTER;
+            return null;
         }
+    }
+
+    private Outcome processOne(ModuleDescriptor module, Envelope envelope, BooleanSupplier stopping) {
+        try {
+            Optional<Boolean> applied = transactionally(module, envelope.messageId().toString(), () -> apply(module, envelope),
+                    stopping);
+            if (applied.isEmpty()) {
+                count(module, "requeued");
+                return Outcome.REQUEUE;
+            }
+            LOG.debug("Module {}: {} {} {}", module.name(), envelope.type(), envelope.messageId(),
+                    applied.get() ? "applied" : "was a duplicate");
+            count(module, applied.get() ? "applied" : "duplicate");
+            return Outcome.ACK;
+        } catch (RuntimeException e) {
+            LOG.error("Module {}: handling {} {} failed; it is requeued and dead-lettered after the delivery limit",
+                    module.name(), envelope.type(), envelope.messageId(), e);
+            count(module, "requeued");
+            return Outcome.REQUEUE;
+        }
+    }
+
+    /**
+     * All the envelopes in one transaction: ACK when it committed, REQUEUE when a transient failure met the shutdown,
+     * null when it failed otherwise (then they are applied one at a time).
+     */
+    private Outcome processTogether(ModuleDescriptor module, List<Envelope> envelopes, BooleanSupplier stopping) {
+        try {
+            Optional<Integer> applied = transactionally(module, "a batch of " + envelopes.size() + " messages",
+                    () -> applyAll(module, envelopes), stopping);
+            if (applied.isEmpty()) {
+                count(module, "requeued", envelopes.size());
+                return Outcome.REQUEUE;
+            }
+            LOG.debug("Module {}: a batch of {} messages, {} applied", module.name(), envelopes.size(), applied.get());
+            count(module, "applied", applied.get());
+            count(module, "duplicate", envelopes.size() - applied.get());
+            return Outcome.ACK;
+        } catch (RuntimeException e) {
+            LOG.warn("Module {}: a batch of {} messages failed ({}); applying them one at a time", module.name(),
+                    envelopes.size(), e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The work's result, in one transaction. Transient failures are retried with back-off; empty when one met the
+     * shutdown. Any other failure is thrown.
+     */
+    private <T> Optional<T> transactionally(ModuleDescriptor module, String what, Supplier<T> work, BooleanSupplier stopping) {
         long backoff = 250;
         while (true) {
             try {
-                boolean applied = transactions.executeWrite(status -> apply(module, envelope));
-                LOG.debug("Module {}: {} {} {}", module.name(), envelope.type(), envelope.messageId(),
-                        applied ? "applied" : "was a duplicate");
-                count(module, applied ? "applied" : "duplicate");
-                return Outcome.ACK;
+                return Optional.of(transactions.executeWrite(status -> work.get()));
             } catch (RuntimeException e) {
-                if (isTransient(e) && !stopping.getAsBoolean()) {
-                    LOG.warn("Module {}: transient failure on {}, retrying in {} ms: {}", module.name(),
-                            envelope.messageId(), backoff, e.toString());
-                    if (!sleep(backoff)) {
-                        count(module, "requeued");
-                        return Outcome.REQUEUE;
-                    }
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-                    continue;
+                if (!isTransient(e)) {
+                    throw e;
                 }
-                LOG.error("Module {}: handling {} {} failed; it is requeued and dead-lettered after the delivery limit",
-                        module.name(), envelope.type(), envelope.messageId(), e);
-                count(module, "requeued");
-                return Outcome.REQUEUE;
+                if (stopping.getAsBoolean()) {
+                    return Optional.empty();
+                }
+                LOG.warn("Module {}: transient failure on {}, retrying in {} ms: {}", module.name(), what, backoff, e.toString());
+                if (!sleep(backoff)) {
+                    return Optional.empty();
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
     }
 
     /** Messages consumed per module and outcome (docs/operations.md). */
     private void count(ModuleDescriptor module, String outcome) {
-        Counter.builder("beskplan.messages.consumed").description("Messages delivered to a module, by what became of them")
-                .tag("module", module.name()).tag("outcome", outcome).register(metrics).increment();
+        count(module, outcome, 1);
+    }
+
+    private void count(ModuleDescriptor module, String outcome, int messages) {
+        if (messages > 0) {
+            Counter.builder("beskplan.messages.consumed").description("Messages delivered to a module, by what became of them")
+                    .tag("module", module.name()).tag("outcome", outcome).register(metrics).increment(messages);
+        }
     }
 
     private boolean apply(ModuleDescriptor module, Envelope envelope) {
@@ -139,6 +234,36 @@ public class MessageProcessor {
             dispatch(handler, envelope);
         }
         return true;
+    }
+
+    /**
+     * The batch's inbox rows in one statement, then the handlers for the messages seen for the first time (a message
+     * delivered twice in the batch counts once), in delivery order. Returns how many were applied.
+     */
+    private int applyAll(ModuleDescriptor module, List<Envelope> envelopes) {
+        Map<UUID, Envelope> distinct = new LinkedHashMap<>();
+        envelopes.forEach(e -> distinct.putIfAbsent(e.messageId(), e));
+        String[] ids = distinct.keySet().stream().map(UUID::toString).toArray(String[]::new);
+        String[] types = distinct.values().stream().map(Envelope::type).toArray(String[]::new);
+        Set<UUID> fresh = new HashSet<>(sql.query("insert into " + module.table("inbox") + " (message_id, type)"
+                + " select id, type from unnest(cast(? as uuid[]), cast(? as text[])) as m (id, type)"
+                + " on conflict (message_id) do nothing returning message_id", rs -> rs.getObject(1, UUID.class), ids, types));
+        List<Envelope> applied = distinct.values().stream().filter(e -> fresh.contains(e.messageId())).toList();
+        if (applied.isEmpty()) {
+            return 0;
+        }
+        EveryMessageHandler every = everyMessageHandlers.get(module.name());
+        if (every != null) {
+            every.handleAll(applied);
+        }
+        Map<String, MessageHandler<?>> handlers = handlersByModule.getOrDefault(module.name(), Map.of());
+        for (Envelope envelope : applied) {
+            MessageHandler<?> handler = handlers.get(envelope.type());
+            if (handler != null) {
+                dispatch(handler, envelope);
+            }
+        }
+        return applied.size();
     }
 
     private <T> void dispatch(MessageHandler<T> handler, Envelope envelope) {

@@ -28,9 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,6 +62,7 @@ public class MessagingRuntime {
     private final Map<Channel, String> consumers = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService deliveryThreads;
+    private final ExecutorService batchThreads;
     private volatile Connection connection;
     private volatile boolean stopping;
     private Thread connector;
@@ -75,6 +79,8 @@ public class MessagingRuntime {
         this.transactions = transactions;
         // One thread per module's consumer channel, so a slow module never holds up another.
         this.deliveryThreads = Executors.newFixedThreadPool(Math.max(2, modules.size() + 1), named("beskplan-delivery"));
+        // The batches of the modules that consume in batches, off the connection's delivery threads.
+        this.batchThreads = Executors.newCachedThreadPool(named("beskplan-batch"));
     }
 
     @PostConstruct
@@ -200,7 +206,7 @@ public class MessagingRuntime {
     private void startConsumer(Connection c, ModuleDescriptor module) throws IOException {
         Channel ch = c.createChannel();
         ch.basicQos(config.getPrefetch());
-        String tag = ch.basicConsume(config.queue(module.name()), false, "beskplan-" + module.name(), new DefaultConsumer(ch) {
+        com.rabbitmq.client.Consumer consumer = processor.consumesInBatches(module) ? new BatchConsumer(ch, module) : new DefaultConsumer(ch) {
             @Override
             public void handleDelivery(String consumerTag, com.rabbitmq.client.Envelope delivery,
                                        AMQP.BasicProperties properties, byte[] body) throws IOException {
@@ -218,13 +224,98 @@ public class MessagingRuntime {
 
             @Override
             public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
-                if (!stopping && !sig.isInitiatedByApplication()) {
-                    LOG.warn("Consumer of {} lost its channel: {}", module.name(), sig.getMessage());
-                }
+                channelLost(module, sig);
             }
-        });
+        };
+        String tag = ch.basicConsume(config.queue(module.name()), false, "beskplan-" + module.name(), consumer);
         synchronized (consumers) {
             consumers.put(ch, tag);
+        }
+    }
+
+    private void channelLost(ModuleDescriptor module, ShutdownSignalException sig) {
+        if (!stopping && !sig.isInitiatedByApplication()) {
+            LOG.warn("Consumer of {} lost its channel: {}", module.name(), sig.getMessage());
+        }
+    }
+
+    /** A delivery waiting to be applied with the others. */
+    private record Waiting(long tag, byte[] body) {
+    }
+
+    /**
+     * A consumer that applies the deliveries waiting at it together (docs/adr/0027): each delivery is queued here, and
+     * one task at a time takes all that wait, applies them in one transaction ({@link MessageProcessor#processBatch}) and
+     * settles them after its commit: one multiple-ack when all were applied, else each by its outcome. A batch takes at
+     * most half the prefetch, so that the next deliveries keep arriving (and gather for the following batch) while one
+     * is applied.
+     */
+    private final class BatchConsumer extends DefaultConsumer {
+        private final ModuleDescriptor module;
+        private final int maxBatch = Math.max(1, config.getPrefetch() / 2);
+        private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        BatchConsumer(Channel channel, ModuleDescriptor module) {
+            super(channel);
+            this.module = module;
+        }
+
+        @Override
+        public void handleDelivery(String consumerTag, com.rabbitmq.client.Envelope delivery, AMQP.BasicProperties properties,
+                                   byte[] body) {
+            inFlight.incrementAndGet();
+            waiting.add(new Waiting(delivery.getDeliveryTag(), body));
+            if (draining.compareAndSet(false, true)) {
+                batchThreads.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                List<Waiting> batch = new ArrayList<>();
+                for (Waiting next; batch.size() < maxBatch && (next = waiting.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (batch.isEmpty()) {
+                    draining.set(false);
+                    // A delivery queued between the last poll and the line above started no task of its own: take it here.
+                    if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    settle(batch, processor.processBatch(module, batch.stream().map(Waiting::body).toList(), () -> stopping));
+                } catch (IOException | RuntimeException e) {
+                    // The channel is gone: the broker delivers the unacknowledged messages again, and the inbox knows them.
+                    LOG.warn("Module {}: {} deliveries not settled: {}", module.name(), batch.size(), e.toString());
+                } finally {
+                    inFlight.addAndGet(-batch.size());
+                }
+            }
+        }
+
+        private void settle(List<Waiting> batch, List<MessageProcessor.Outcome> outcomes) throws IOException {
+            Channel ch = getChannel();
+            if (outcomes.stream().allMatch(MessageProcessor.Outcome.ACK::equals)) {
+                // Every delivery up to the last one's tag is in this batch or settled before it.
+                ch.basicAck(batch.get(batch.size() - 1).tag(), true);
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                long tag = batch.get(i).tag();
+                switch (outcomes.get(i)) {
+                    case ACK -> ch.basicAck(tag, false);
+                    case REQUEUE -> ch.basicNack(tag, false, true);
+                    case DEAD_LETTER -> ch.basicReject(tag, false);
+                }
+            }
+        }
+
+        @Override
+        public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
+            channelLost(module, sig);
         }
     }
 
@@ -267,8 +358,10 @@ public class MessagingRuntime {
             closeQuietly(c);
         }
         deliveryThreads.shutdown();
+        batchThreads.shutdown();
         try {
             deliveryThreads.awaitTermination(5, TimeUnit.SECONDS);
+            batchThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
