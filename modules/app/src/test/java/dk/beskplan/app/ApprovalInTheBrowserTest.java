@@ -164,7 +164,7 @@ class ApprovalInTheBrowserTest {
         browser.fillById("amendment-1-targetNumber", "2");
         htmxIdle();
         browser.click("Registrér beslutning");
-        browser.awaitText("Ændring 2: succeskriterium 1 under mål 1 har ikke mål 2 (det har 1)");
+        browser.awaitText("Ændring 2: succeskriterium 1 under mål 1 har ikke måltal 2 (det har 1)");
         assertThat(browser.value("amendment-1-target-value")).isEqualTo("80");
         browser.fillById("amendment-1-targetNumber", ""); // left empty: the first, its only one
         htmxIdle();

@@ -103,7 +103,7 @@ class DraftingInTheBrowserTest {
 
         // Several targets on one criterion (issue 17): the one target becomes the first of two; removed again, it is one
         browser.open("/plans/" + planId + "/maal/0");
-        centre("Tilføj et mål mere").click("Tilføj et mål mere");
+        centre("Tilføj et måltal mere").click("Tilføj et måltal mere");
         browser.await("f-successCriteria-0-targets-1-kind");
         assertThat(browser.value("f-successCriteria-0-targets-0-percent")).isEqualTo("60");
         browser.choose("f-successCriteria-0-targets-1-kind", "Antal");
@@ -129,15 +129,15 @@ class DraftingInTheBrowserTest {
                 + "/document").json().get("goals")).get(0).get("successCriteria")).get(0);
         assertThat((List<Map<String, Object>>) withFigure.get("baselines")).singleElement()
                 .satisfies(b -> assertThat(b).containsEntry("value", 31).containsEntry("targetNumber", 2));
-        centre("Fjern mål 2").click("Fjern mål 2");
+        centre("Fjern måltal 2").click("Fjern måltal 2");
         browser.awaitText("Ændringerne er ikke gemt");
         browser.click("Gem ændringer");
-        browser.awaitText("skal være 1 (kriteriet har ét mål)");
-        assertThat(browser.text()).contains("Målets nummer");
+        browser.awaitText("skal være 1 (kriteriet har ét måltal)");
+        assertThat(browser.text()).contains("Måltallets nummer");
         centre("Fjern status").click("Fjern status");
         browser.awaitText("Ændringerne er ikke gemt");
         // The last target can be changed, not removed: a criterion keeps at least one.
-        assertThat(browser.driver.findElements(org.openqa.selenium.By.xpath("//button[starts-with(normalize-space(), 'Fjern mål')]")))
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.xpath("//button[starts-with(normalize-space(), 'Fjern måltal')]")))
                 .isEmpty();
         browser.click("Gem ændringer");
         browser.awaitText("Ændringerne er gemt");

@@ -191,7 +191,7 @@ class FollowUpInTheBrowserTest {
 
         browser.login("a.manager", Fixtures.PASSWORD);
         browser.open("/followup/opgaver/" + taskId);
-        browser.awaitText("Mål 1: Mindst 120 (Personer i jobrotation)");
+        browser.awaitText("Måltal 1: Mindst 120 (Personer i jobrotation)");
         browser.fillById("value-0", "125").fillById("value-1", "39");
         awaitEvaluation("Ikke nået");
         browser.fillById("value-1", "-3").setValue("measuredOn", FollowUps.y("2026-11-30")).click("Gem status");
@@ -205,7 +205,7 @@ class FollowUpInTheBrowserTest {
         assertThat(browser.driver.findElement(By.id("targets")).getText()).contains("Borgere i fleksjob").contains("41").contains("Nået");
         browser.checkAccessibility();
         browser.open("/followup/planer/" + planId);
-        browser.awaitText("Mål 2: 41 – Nået");
+        browser.awaitText("Måltal 2: 41 – Nået");
         browser.click("Log ud");
     }
 

@@ -118,7 +118,7 @@ class FollowUpReportingTest {
         Api.Response byCode = postCsv(path, "Kommune;Periode;Mål;Værdi\n" + FollowUps.y("316;2026;1a;125\n"));
         assertThat(byCode.status()).as(byCode.body()).isEqualTo(400);
         assertThat(byCode.body()).contains("linje 2: succeskriterium ")
-                .contains("har flere mål; skriv målets indikator som mål (»Personer i jobrotation«, »Borgere i fleksjob«)");
+                .contains("har flere måltal; skriv måltallets indikator i kolonnen mål (»Personer i jobrotation«, »Borgere i fleksjob«)");
 
         Api.Response imported = postCsv(path, "Kommune;Periode;Mål;Værdi\n" + FollowUps.y("316;2026;Personer i jobrotation;125\n")
                 + FollowUps.y("316;2026;Borgere i fleksjob;39\n"));

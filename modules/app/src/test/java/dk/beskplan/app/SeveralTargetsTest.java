@@ -67,7 +67,7 @@ class SeveralTargetsTest {
         Api.Response refused = official.post("/api/plans/import", wrongTarget);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("goals[0].successCriteria[0].baselines[0].targetNumber")
-                .contains("skal være et af kriteriets mål, 1 til 2");
+                .contains("skal være et af kriteriets måltal, 1 til 2");
 
         Api.Response created = official.post("/api/plans/import", document());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -85,7 +85,7 @@ class SeveralTargetsTest {
                 Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
                         "measure", Map.of("targetNumber", 3, "target", Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 41))))));
         assertThat(noSuchTarget.status()).isEqualTo(400);
-        assertThat(noSuchTarget.body()).contains("succeskriterium 1 under mål 1 har ikke mål 3 (det har 2)");
+        assertThat(noSuchTarget.body()).contains("succeskriterium 1 under mål 1 har ikke måltal 3 (det har 2)");
         Committee.check(committee.decide(meeting, item, "APPROVED_WITH_AMENDMENTS", "Godkendt med ændringer.",
                 Map.of("amendments", List.of(Map.of("operation", "REPLACE", "part", "CRITERION", "goal", 1, "item", 1,
                         "measure", Map.of("targetNumber", 2, "target", Map.of("kind", "COUNT", "comparator", "AT_LEAST", "count", 41)))))), 201);
@@ -131,10 +131,10 @@ class SeveralTargetsTest {
         String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
         String report = Eventually.await(WAIT, "the status report", () -> official.getAny("/api/followup/plans/" + planId + "/rounds/"
                 + roundId + "/report"), r -> r.status() == 200).body();
-        assertThat(report).contains("Mål 1: Mindst 120 (Personer i jobrotation)").contains("Mål 2: Mindst 41 (Borgere i fleksjob)")
-                .contains("Udvikling for 1a, mål 2");
+        assertThat(report).contains("Måltal 1: Mindst 120 (Personer i jobrotation)").contains("Måltal 2: Mindst 41 (Borgere i fleksjob)")
+                .contains("Udvikling for 1a, måltal 2");
         // The second target's chart starts at its own status figure (31), the first's at 96.
-        assertThat(report).contains("Udvikling for 1a, mål 1: 2024 96; ").contains("Udvikling for 1a, mål 2: 2024 31; ");
+        assertThat(report).contains("Udvikling for 1a, måltal 1: 2024 96; ").contains("Udvikling for 1a, måltal 2: 2024 31; ");
         byte[] pdf = official.getBytes("/api/followup/plans/" + planId + "/rounds/" + roundId + "/report.pdf");
         dk.beskplan.platform.testing.PdfConformance.assertConforms("status report with several targets", pdf);
         assertThat(dk.beskplan.platform.testing.PdfConformance.text(pdf)).contains("Borgere i fleksjob");
@@ -145,7 +145,7 @@ class SeveralTargetsTest {
                 t -> t.stream().anyMatch(e -> "drafting.plan-approved".equals(e.get("type"))));
         Map<String, Object> approved = ((List<Map<String, Object>>) timeline.stream().filter(e -> "drafting.plan-approved".equals(e.get("type")))
                 .findFirst().orElseThrow().get("documents")).get(0);
-        assertThat(official.getAny("/arkiv/dokumenter/" + approved.get("id")).body()).contains("Mål 2: ").contains("Borgere i fleksjob");
+        assertThat(official.getAny("/arkiv/dokumenter/" + approved.get("id")).body()).contains("Måltal 2: ").contains("Borgere i fleksjob");
         assertThat(official.getAny("/api/archive/documents/" + approved.get("id")).body()).contains("\"count\": 41");
     }
 
@@ -208,8 +208,8 @@ class SeveralTargetsTest {
         String roundId = (String) official.get("/api/followup/plans/" + planId + "/rounds").jsonList().get(0).get("id");
         String report = Eventually.await(WAIT, "the status report", () -> official.getAny("/api/followup/plans/" + planId + "/rounds/"
                 + roundId + "/report"), r -> r.status() == 200).body();
-        assertThat(report).contains("Udvikling for 1a, mål 1: 2024 96; ").contains("Udvikling for 1b: 2024 52; ")
-                .contains("Udvikling for 1a, mål 2: ").doesNotContain("Udvikling for 1a, mål 2: 2024")
+        assertThat(report).contains("Udvikling for 1a, måltal 1: 2024 96; ").contains("Udvikling for 1b: 2024 52; ")
+                .contains("Udvikling for 1a, måltal 2: ").doesNotContain("Udvikling for 1a, måltal 2: 2024")
                 .contains("Udvikling for 1c: ").doesNotContain("Udvikling for 1c: 2024");
     }
 }

@@ -243,8 +243,8 @@ public final class PlanDocumentReader {
         for (int i = 0; i < baselines.size(); i++) {
             Integer number = baselines.get(i) == null ? null : baselines.get(i).targetNumber();
             if (number != null && targetCount > 0 && (number < 1 || number > targetCount)) {
-                error(join(p, "baselines[" + i + "].targetNumber"), targetCount == 1 ? "skal være 1 (kriteriet har ét mål)"
-                        : "skal være et af kriteriets mål, 1 til " + targetCount);
+                error(join(p, "baselines[" + i + "].targetNumber"), targetCount == 1 ? "skal være 1 (kriteriet har ét måltal)"
+                        : "skal være et af kriteriets måltal, 1 til " + targetCount);
             }
         }
     }
@@ -257,7 +257,7 @@ public final class PlanDocumentReader {
         JsonNode single = given(n, "target", p, false);
         JsonNode several = given(n, "targets", p, false);
         if (single != null && several != null) {
-            error(join(p, "targets"), "angiv enten target (ét mål) eller targets (flere mål), ikke begge");
+            error(join(p, "targets"), "angiv enten target (ét måltal) eller targets (flere måltal), ikke begge");
             return List.of();
         }
         if (several == null) {
@@ -267,9 +267,9 @@ public final class PlanDocumentReader {
         List<CriterionTarget> targets = list(n, "targets", p, true, (o, q) -> object(o, q, (t, r) ->
                 new CriterionTarget(target(t, r), text(t, "indicator", r, false, MAX_TEXT), date(t, "deadline", r, false))));
         if (several.isArray() && several.size() == 0) {
-            error(join(p, "targets"), "skal have mindst ét mål");
+            error(join(p, "targets"), "skal have mindst ét måltal");
         } else if (targets.size() > SuccessCriterion.MAX_TARGETS) {
-            error(join(p, "targets"), "højst " + SuccessCriterion.MAX_TARGETS + " mål pr. succeskriterium");
+            error(join(p, "targets"), "højst " + SuccessCriterion.MAX_TARGETS + " måltal pr. succeskriterium");
         }
         return targets;
     }

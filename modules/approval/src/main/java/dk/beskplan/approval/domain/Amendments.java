@@ -82,7 +82,7 @@ public final class Amendments {
                     return Result.rejected(prefix + "en tilføjelse kommer sidst under målet; angiv ikke et nummer");
                 }
                 if (a.changesMeasure() && a.measure().targetNumber() != null && a.measure().targetNumber() != 1) {
-                    return Result.rejected(prefix + "et tilføjet succeskriterium har ét mål");
+                    return Result.rejected(prefix + "et tilføjet succeskriterium har ét måltal");
                 }
                 continue;
             }
@@ -98,7 +98,7 @@ public final class Amendments {
                 int targets = goals.get(a.goal() - 1).successCriteria().get(a.item() - 1).targets().size();
                 if (a.measure().targetNumber() < 1 || a.measure().targetNumber() > targets) {
                     return Result.rejected(prefix + "succeskriterium " + a.item() + " under mål " + a.goal()
-                            + " har ikke mål " + a.measure().targetNumber() + " (det har " + targets + ")");
+                            + " har ikke måltal " + a.measure().targetNumber() + " (det har " + targets + ")");
                 }
             }
             if (!touched.add(a.part() + ":" + a.goal() + ":" + a.item())) {
@@ -247,11 +247,12 @@ public final class Amendments {
         }
         Amendment.Measure m = a.measure();
         StringBuilder words = new StringBuilder();
-        if (m.targetNumber() != null) {
-            words.append("; mål ").append(m.targetNumber()).append(" af kriteriets mål ændres");
-        }
+        // Of a criterion's several targets the one changed is named by its number ("måltal 2: mindst 50").
+        String which = m.targetNumber() == null ? "måltal" : "måltal " + m.targetNumber();
         if (m.target() != null) {
-            words.append("; måltal: ").append(TargetWording.inSentence(m.target()));
+            words.append("; ").append(which).append(": ").append(TargetWording.inSentence(m.target()));
+        } else if (m.targetNumber() != null) {
+            words.append("; for ").append(which);
         }
         if (m.deadline() != null) {
             words.append("; frist: ").append(DanishFormats.date(m.deadline()));

@@ -212,9 +212,9 @@ class AmendmentsTest {
         assertThat(approved.targets()).containsExactly(new CriterionTarget(rotation, "Personer i jobrotation", null),
                 new CriterionTarget(fifty, "Borgere i fleksjob", PlanDate.of(LocalDate.of(2026, 6, 30))));
         assertThat(approved.deadline()).as("the criterion's deadline stays; the new one is the target's own").isEqualTo(SATISFIED.deadline());
-        assertThat(Amendments.describe(submitted, amendment)).contains("måles nu sådan: mål 2 af kriteriets mål ændres; måltal: mindst 50");
+        assertThat(Amendments.describe(submitted, amendment)).contains("måles nu sådan: måltal 2: mindst 50");
         assertThat(refusal(Amendments.apply(submitted, List.of(new Amendment(REPLACE, CRITERION, 1, 1, null,
-                new Amendment.Measure(fifty, null, null, null, 3)))))).isEqualTo("Ændring 1: succeskriterium 1 under mål 1 har ikke mål 3 (det har 2)");
+                new Amendment.Measure(fifty, null, null, null, 3)))))).isEqualTo("Ændring 1: succeskriterium 1 under mål 1 har ikke måltal 3 (det har 2)");
     }
 
     private static PlanDocument accepted(Result<PlanDocument> result) {

@@ -72,7 +72,7 @@ final class ComparisonWording {
         String unit = b.unit() == SuccessCriterion.Unit.PERCENT ? " %" : "";
         StringBuilder text = new StringBuilder(b.label() == null ? "Status" : b.label());
         if (b.targetNumber() != null) {
-            text.append(" (mål ").append(b.targetNumber()).append(')');
+            text.append(" (måltal ").append(b.targetNumber()).append(')');
         }
         text.append(':');
         if (b.value() != null) {

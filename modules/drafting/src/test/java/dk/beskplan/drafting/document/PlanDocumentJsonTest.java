@@ -179,8 +179,8 @@ class PlanDocumentJsonTest {
 
         assertThatThrownBy(() -> PlanDocumentReader.read(plan)).isInstanceOfSatisfying(PlanDocumentReader.Invalid.class,
                 invalid -> assertThat(invalid.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
-                        "goals[0].successCriteria[0].targets: angiv enten target (ét mål) eller targets (flere mål), ikke begge",
-                        "goals[0].successCriteria[1].targets: skal have mindst ét mål",
+                        "goals[0].successCriteria[0].targets: angiv enten target (ét måltal) eller targets (flere måltal), ikke begge",
+                        "goals[0].successCriteria[1].targets: skal have mindst ét måltal",
                         "goals[0].successCriteria[2].targets[1].comparator: skal udfyldes",
                         "goals[0].successCriteria[2].targets[1].percent: ukendt felt; se docs/plan-document.md for formatets felter",
                         "goals[0].successCriteria[3].target: skal udfyldes"));

@@ -48,7 +48,7 @@ public class OverviewExport {
                     if (t.severalTargets()) {
                         // Several targets: a row per target, with its own reading and verdict.
                         for (Views.TargetStatus target : t.targets()) {
-                            table.row(goal.goal().label() + ": " + goal.goal().title(), t.name() + ", mål " + (target.number() + 1),
+                            table.row(goal.goal().label() + ": " + goal.goal().title(), t.name() + ", måltal " + (target.number() + 1),
                                     t.criterionText(), t.targetGroup(), target.indicator(), t.criterionDataSource(), target.description(),
                                     goal.goal().managerName(), t.roundLabel(), t.dueDate(), reported ? target.value() : null,
                                     reported ? target.comparisonValue() : null, reported ? t.measuredOn() : null,

@@ -233,7 +233,7 @@ public class Reporting {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         int targets = task.targets().size();
         if (!task.severalTargets()) {
-            return List.of(new ProblemException.FieldError("readings", "kriteriet har ét mål: angiv værdien i value"));
+            return List.of(new ProblemException.FieldError("readings", "kriteriet har ét måltal: angiv værdien i value"));
         }
         if (input.value() != null || input.comparisonValue() != null) {
             errors.add(new ProblemException.FieldError(input.value() != null ? "value" : "comparisonValue",
@@ -365,7 +365,7 @@ public class Reporting {
             } else {
                 if (index < 0) {
                     // The criterion's code or text cannot say which of its targets the value is for; the target's indicator can.
-                    problems.add("succeskriterium " + candidates.get(0).name() + " har flere mål; skriv målets indikator som mål ("
+                    problems.add("succeskriterium " + candidates.get(0).name() + " har flere måltal; skriv måltallets indikator i kolonnen mål ("
                             + String.join(", ", candidates.get(0).targets().stream().map(t -> "»" + t.indicator() + "«").toList())
                             + ")");
                 } else {

@@ -310,7 +310,7 @@ public class StatusReports {
             points.add(new StatusChart.Point(shortLabel(t.roundLabel()), reported ? reading.value() : null,
                     reported ? reading.comparisonValue() : null));
         }
-        return StatusChart.svg("Udvikling for " + task.name() + ", mål " + (target.number() + 1), points, target.comparisonLabel(),
+        return StatusChart.svg("Udvikling for " + task.name() + ", måltal " + (target.number() + 1), points, target.comparisonLabel(),
                 target.rule().level());
     }
 

@@ -153,7 +153,7 @@ final class AmendmentForm {
         StringBuilder words = new StringBuilder();
         if (c.severalTargets()) {
             for (int t = 0; t < c.targets().size(); t++) {
-                words.append(t == 0 ? "" : "; ").append("mål ").append(t + 1).append(": ").append(TargetWording.describe(c.targets().get(t)));
+                words.append(t == 0 ? "" : "; ").append("måltal ").append(t + 1).append(": ").append(TargetWording.describe(c.targets().get(t)));
             }
         } else {
             words.append(TargetWording.describe(c.target()));
@@ -198,7 +198,7 @@ final class AmendmentForm {
         }
         String which = PageForms.text(form, prefix + "targetNumber");
         if (which != null && !which.matches("\\d{1,2}")) {
-            throw refused(number, "hvilket af kriteriets mål skal være et nummer som 2");
+            throw refused(number, "hvilket af kriteriets måltal skal være et nummer som 2");
         }
         Amendment.Measure measure = new Amendment.Measure(target, deadline, PageForms.text(form, prefix + "indicator"),
                 PageForms.text(form, prefix + "dataSource"), which == null ? null : Integer.valueOf(which));
