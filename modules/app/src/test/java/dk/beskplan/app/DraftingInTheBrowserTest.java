@@ -164,7 +164,7 @@ class DraftingInTheBrowserTest {
         browser.open("/plans/" + planId);
         browser.awaitText("Se på dette, før du indsender (1)");
         String page = browser.text();
-        assertThat(page).contains("»Flere i job« har ingen succeskriterier");
+        assertThat(page).contains("»Flere i job« har ingen succeskriterier").contains("(i planen: Mål 2 ›").doesNotContain("goals[");
         assertThat(page.indexOf("Se på dette, før du indsender")).isLessThan(page.indexOf("Indsend til politisk godkendelse"));
 
         // Submit

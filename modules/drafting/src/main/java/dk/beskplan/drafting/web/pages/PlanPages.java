@@ -1,5 +1,6 @@
 package dk.beskplan.drafting.web.pages;
 
+import dk.beskplan.drafting.domain.PlanWarnings;
 import dk.beskplan.drafting.application.Comparisons;
 import dk.beskplan.drafting.application.PlanDocuments;
 import dk.beskplan.drafting.application.PlanService;
@@ -236,7 +237,12 @@ public class PlanPages {
         model.put("progress", plans.approvalProgress(id, user).orElse(null));
         // Shown above the submit button of a draft: what to look at first (none of it stops the submission).
         boolean draft = user.hasRole(Roles.OFFICIAL) && doc.plan().state() == dk.beskplan.drafting.domain.PlanState.DRAFT;
-        model.put("warnings", draft ? plans.warnings(id, user) : List.of());
+        var warnings = draft ? plans.warnings(id, user) : List.<PlanWarnings.Warning>of();
+        model.put("warnings", warnings);
+        // Each warning's place named as a person reads it ("Mål 3 › Succeskriterier"), not by its path in the JSON.
+        Map<String, String> places = new HashMap<>();
+        warnings.forEach(w -> places.put(w.path(), fieldNames.documentPlace(w.path()).replaceFirst("^Plandokument › ", "")));
+        model.put("warningPlaces", places);
         model.put("danishDate", DanishFormats.DATE);
         model.put("errors", errors);
         return new ModelAndView<>("drafting/plan", model);
