@@ -9,6 +9,8 @@
 #   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
 #   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
 #   KEEP_JFR=/tmp/load.jfr bench/run-load.sh      keep the Flight Recorder profile for a closer look (jfr print)
+#   NO_JFR=1 bench/run-load.sh                    no profile (the recorder's own buffers count ~60 MiB in the RSS)
+#   BENCH_JAVA_OPTS="-Xmx128m ..." bench/run-load.sh   the app's JVM options (docs/operations.md, "Sizing")
 #
 # Loopback only; it stops the app and drops its databases when done.
 set -euo pipefail
@@ -44,11 +46,13 @@ wait_demo_data
 log "driving $PLANS lifecycles with $CONCURRENCY clients (profiled with Java Flight Recorder)"
 results=$(mktemp)
 profile=$(mktemp --suffix=.jfr)
-jcmd "$APP_PID" JFR.start name=load settings=profile filename="$profile" >/dev/null
+[ -z "${NO_JFR:-}" ] && jcmd "$APP_PID" JFR.start name=load settings=profile filename="$profile" >/dev/null
 APP_PID=$APP_PID CLK_TCK=$(getconf CLK_TCK) java -cp "$JAR" bench/Load.java "$APP_URL" "$APP_JDBC" "$PLANS" "$CONCURRENCY" | tee "$results"
-jcmd "$APP_PID" JFR.stop name=load >/dev/null
-# Where the CPU went: execution samples by module (the innermost Beskplan frame) and by the top frame's package.
-jfr print --stack-depth 64 --events jdk.ExecutionSample "$profile" | python3 bench/profile-summary.py
+if [ -z "${NO_JFR:-}" ]; then
+  jcmd "$APP_PID" JFR.stop name=load >/dev/null
+  # Where the CPU went: execution samples by module (the innermost Beskplan frame) and by the top frame's package.
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$profile" | python3 bench/profile-summary.py
+fi
 if [ -n "${KEEP_JFR:-}" ]; then cp "$profile" "$KEEP_JFR"; log "profile kept in $KEEP_JFR"; fi
 rm -f "$profile"
 
