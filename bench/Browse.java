@@ -43,7 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Browse {
     static final JsonMapper JSON = JsonMapper.createDefault();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8)).build();
+            .executor(Executors.newFixedThreadPool(8, r -> { // daemon threads: the run ends when main does
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+            })).build();
 
     record Person(String username, String municipality, String role, String cookie, String csrf) {
     }
@@ -218,6 +222,16 @@ public class Browse {
             }
             pool.submit(() -> {
                 try {
+                    Person secretary = people.stream().filter(p -> p.municipality().equals(official.municipality())
+                            && "SECRETARY".equals(p.role())).findFirst().orElseThrow();
+                    // The demo's municipalities have their approval route and approved plans already: browse those.
+                    Map<String, Object> route = JSON.readValue(send(secretary, base, "GET", "/api/approval/route", null).body(), Map.class);
+                    if (Boolean.TRUE.equals(route.get("configured"))) {
+                        List<Map<String, Object>> plans = JSON.readValue(send(official, base, "GET", "/api/plans", null).body(), List.class);
+                        plans.stream().filter(pl -> "APPROVED".equals(pl.get("state"))).findFirst()
+                                .ifPresent(pl -> planOf.put(official.municipality(), (String) pl.get("id")));
+                        return;
+                    }
                     Map<String, Object> document = JSON.readValue(template, Map.class);
                     document.put("municipality", official.municipality());
                     document.remove("municipalityName");
@@ -226,8 +240,6 @@ public class Browse {
                         throw new IllegalStateException("import: " + r.statusCode() + " " + r.body());
                     }
                     String planId = (String) JSON.readValue(r.body(), Map.class).get("id");
-                    Person secretary = people.stream().filter(p -> p.municipality().equals(official.municipality())
-                            && "SECRETARY".equals(p.role())).findFirst().orElseThrow();
                     approve(base, official, secretary, planId);
                     planOf.put(official.municipality(), planId);
                 } catch (Exception e) {
