@@ -227,7 +227,8 @@ public class Browse {
                     // The demo's municipalities have their approval route and approved plans already: browse those.
                     Map<String, Object> route = JSON.readValue(send(secretary, base, "GET", "/api/approval/route", null).body(), Map.class);
                     if (Boolean.TRUE.equals(route.get("configured"))) {
-                        List<Map<String, Object>> plans = JSON.readValue(send(official, base, "GET", "/api/plans", null).body(), List.class);
+                        List<Map<String, Object>> plans = JSON.readValue(send(official, base, "GET", "/api/plans", null).body(),
+                                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
                         plans.stream().filter(pl -> "APPROVED".equals(pl.get("state"))).findFirst()
                                 .ifPresent(pl -> planOf.put(official.municipality(), (String) pl.get("id")));
                         return;
