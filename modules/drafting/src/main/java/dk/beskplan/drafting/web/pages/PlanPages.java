@@ -241,7 +241,7 @@ public class PlanPages {
         model.put("warnings", warnings);
         // Each warning's place named as a person reads it ("Mål 3 › Succeskriterier"), not by its path in the JSON.
         Map<String, String> places = new HashMap<>();
-        warnings.forEach(w -> places.put(w.path(), fieldNames.documentPlace(w.path()).replaceFirst("^Plandokument › ", "")));
+        warnings.forEach(w -> places.put(w.path(), fieldNames.describe(w.path())));
         model.put("warningPlaces", places);
         model.put("danishDate", DanishFormats.DATE);
         model.put("errors", errors);
