@@ -1,7 +1,14 @@
 package dk.beskplan.platform.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import com.openhtmltopdf.util.XRLog;
 import jakarta.inject.Singleton;
 import org.jsoup.Jsoup;
@@ -21,6 +28,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,8 +186,9 @@ public class DocumentRenderer {
     private byte[] render(String html) {
         // openhtmltopdf wants a well-formed DOM; jsoup turns HTML5 into one.
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(forPdf(Jsoup.parse(html)));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument pdf = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.usePDDocument(pdf); // the document the fonts are loaded into (embedFonts)
             builder.useFastMode();
             // PDF/A-2a and PDF/UA-1 (docs/adr/0022): tagged, in the language of <html lang>, titled by <title>,
             // every colour in an embedded sRGB profile; every font is embedded already (embedFonts).
@@ -188,7 +197,7 @@ public class DocumentRenderer {
             builder.useColorProfile(SRGB);
             // Inline <svg> (charts in status reports) is drawn as vector graphics, not dropped.
             builder.useSVGDrawer(new com.openhtmltopdf.svgsupport.BatikSVGDrawer());
-            embedFonts(builder);
+            embedFonts(builder, pdf);
             builder.withW3cDocument(dom, "/");
             builder.toStream(out);
             builder.run();
@@ -265,23 +274,53 @@ public class DocumentRenderer {
     public static final String FONT_FAMILY = "Dokument";
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
-    private static void embedFonts(PdfRendererBuilder builder) {
+    private static void embedFonts(PdfRendererBuilder builder, PDDocument pdf) {
         for (DocumentLook.Font font : DocumentLook.Font.values()) {
             List<String> files = font.files();
-            font(builder, files.get(0), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL);
-            font(builder, files.get(1), font.family(), 700, BaseRendererBuilder.FontStyle.NORMAL);
-            font(builder, files.get(2), font.family(), 400, BaseRendererBuilder.FontStyle.ITALIC);
-            font(builder, files.get(3), font.family(), 700, BaseRendererBuilder.FontStyle.ITALIC);
+            font(builder, pdf, files.get(0), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL);
+            font(builder, pdf, files.get(1), font.family(), 700, BaseRendererBuilder.FontStyle.NORMAL);
+            font(builder, pdf, files.get(2), font.family(), 400, BaseRendererBuilder.FontStyle.ITALIC);
+            font(builder, pdf, files.get(3), font.family(), 700, BaseRendererBuilder.FontStyle.ITALIC);
         }
     }
 
-    private static void font(PdfRendererBuilder builder, String file, String family, int weight, BaseRendererBuilder.FontStyle style) {
-        builder.useFont(() -> {
-            InputStream in = DocumentRenderer.class.getResourceAsStream(FONTS + file);
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + FONTS + file);
+    /** A face, loaded into the document only if the document uses it (openhtmltopdf asks the supplier lazily). */
+    private static void font(PdfRendererBuilder builder, PDDocument pdf, String file, String family, int weight,
+                             BaseRendererBuilder.FontStyle style) {
+        builder.useFont(new PDFontSupplier(null) {
+            @Override
+            public PDFont supply() {
+                try {
+                    return PDType0Font.load(pdf, parsed(file), true); // embedded as a subset of the glyphs used
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            return in;
         }, family, weight, style, true);
     }
+
+    /**
+     * The parsed font file, parsed once per render thread instead of once per PDF (parsing was a twentieth of a
+     * render; docs/performance.md). Per thread because a parsed font reads its glyphs from one shared stream while it
+     * is embedded. Its glyph substitutions (GSUB) are off: for the Latin text of these documents they only form
+     * ligatures, which a PDF's text must not contain (docs/adr/0022), and applying them to every run of text cost a
+     * fifth of a render.
+     */
+    private static TrueTypeFont parsed(String file) throws IOException {
+        Map<String, TrueTypeFont> fonts = PARSED_FONTS.get();
+        TrueTypeFont font = fonts.get(file);
+        if (font == null) {
+            try (InputStream in = DocumentRenderer.class.getResourceAsStream(FONTS + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("font missing from the classpath: " + FONTS + file);
+                }
+                font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            }
+            font.setEnableGsub(false);
+            fonts.put(file, font);
+        }
+        return font;
+    }
+
+    private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED_FONTS = ThreadLocal.withInitial(HashMap::new);
 }
