@@ -82,6 +82,9 @@ public class DocumentRenderer {
         for (String logger : XRLog.listRegisteredLoggers()) {
             XRLog.setLevel(logger, java.util.logging.Level.WARNING);
         }
+        // Its CSS parser warns, for every PDF, of properties it does not know that the templates set for browsers
+        // (overflow-wrap beside word-wrap): errors only from the parser.
+        XRLog.setLevel(XRLog.CSS_PARSE, java.util.logging.Level.SEVERE);
         AtomicInteger number = new AtomicInteger();
         this.renders = new ThreadPoolExecutor(concurrentRenders, concurrentRenders, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queue)), task -> {
@@ -209,7 +212,7 @@ public class DocumentRenderer {
 
     /**
      * What the PDF needs beyond the HTML, added to the parsed copy only (the HTML itself, stored and served, stays as
-     * it is): a language and a title where an (older, archived) document lacks them, the text alternative of every
+     * it is): a language, a title and a description where a document (an older, archived one) lacks them, the text alternative of every
      * inline SVG, an outline (docs/adr/0022), and soft hyphens in long Danish words (docs/adr/0025).
      */
     static org.jsoup.nodes.Document forPdf(org.jsoup.nodes.Document html) {
@@ -219,6 +222,10 @@ public class DocumentRenderer {
         if (html.title().isBlank()) {
             Element heading = html.body().selectFirst("h1, h2");
             html.title(heading != null ? heading.text() : "Beskplan");
+        }
+        // PDF/UA asks for a description in the metadata (dc:description); openhtmltopdf takes it from this meta.
+        if (html.head().selectFirst("meta[name=description]") == null) {
+            html.head().appendElement("meta").attr("name", "description").attr("content", html.title());
         }
         // openhtmltopdf reads a figure's alternative from alt; an SVG chart carries it as aria-label, or as its <title>.
         for (Element svg : html.select("svg:not([alt])")) {
