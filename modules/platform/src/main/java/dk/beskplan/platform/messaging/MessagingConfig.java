@@ -17,7 +17,11 @@ public class MessagingConfig {
     private int prefetch = 20;
     /** How often the relay looks for messages the wake-up after commit did not publish. */
     private Duration sweepInterval = Duration.ofSeconds(2);
-    private Duration reconnectInterval = Duration.ofSeconds(2);
+    /**
+     * How long the client waits between attempts to reach the broker: at most this long passes between the broker's
+     * return and the outboxes draining (an attempt a second costs nothing while the broker is away).
+     */
+    private Duration reconnectInterval = Duration.ofSeconds(1);
     private Duration confirmTimeout = Duration.ofSeconds(10);
     /** How long shutdown waits for in-flight messages before the broker takes them back. */
     private Duration shutdownTimeout = Duration.ofSeconds(20);
