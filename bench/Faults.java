@@ -264,13 +264,18 @@ public class Faults {
                 long unpublished = unpublished(db);
                 long archived = one(db, "select count(*) from archive.record");
                 long published = total(db);
-                if (approved == ids.size() && followed == ids.size() && unpublished == 0 && archived >= published) {
+                // Drafting's worker renders the frozen revisions' PDFs after the approval and then sends each its
+                // plan-document-frozen message: until that backlog is gone, messages are still to come.
+                long pdfsToRender = one(db, "select count(*) from drafting.frozen_document where pdf is null");
+                if (approved == ids.size() && followed == ids.size() && unpublished == 0 && pdfsToRender == 0
+                        && archived >= published) {
                     System.out.printf("settled %.1f s after the last fault%n", (System.nanoTime() - start) / 1e9);
                     break;
                 }
                 if (System.nanoTime() > deadline) {
                     System.out.println("NOT settled within " + minutes + " min: approved " + approved + ", followed up " + followed
-                            + ", unpublished " + unpublished + ", archived " + archived + " of " + published);
+                            + ", unpublished " + unpublished + ", PDFs to render " + pdfsToRender + ", archived " + archived
+                            + " of " + published);
                     ok = false;
                     break;
                 }

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads from the database when follow-up opened and when the archive recorded each message.
  * <p>
  * Run by bench/run-load.sh with the application's own jar on the class path (its HTTP, JSON and JDBC libraries):
- * {@code java -cp modules/app/target/beskplan.jar bench/Load.java URL JDBC_URL PLANS CONCURRENCY}.
+ * {@code java -cp modules/app/target/beskplan.jar bench/Load.java URL JDBC_URL PLANS CONCURRENCY [warm-up]}; with
+ * {@code warm-up} it runs the lifecycles and waits for their messages and PDFs but measures no GETs or PDF downloads
+ * (run-load.sh warms the JIT with it before the measured run).
  * Prints one figure a line, "name: value", for the script to collect.
  */
 public class Load {
@@ -49,6 +51,7 @@ public class Load {
     final ConcurrentLinkedQueue<Long> submittedToInbox = new ConcurrentLinkedQueue<>();
     final List<String> planIds = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger failures = new AtomicInteger();
+    boolean warmUp;
 
     Load(String base, String jdbcUrl, int plans, int concurrency) {
         this.base = base;
@@ -59,6 +62,7 @@ public class Load {
 
     public static void main(String[] args) throws Exception {
         Load load = new Load(args[0], args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        load.warmUp = args.length > 4 && args[4].equals("warm-up");
         load.run();
     }
 
@@ -109,6 +113,7 @@ public class Load {
         CountDownLatch done = new CountDownLatch(plans);
         long deliveriesBefore = inboxRows();
         long cpuBefore = appCpuMillis();
+        long compilerBefore = compilerCpuMillis();
         long start = System.nanoTime();
         for (int i = 0; i < plans; i++) {
             int n = i;
@@ -171,10 +176,19 @@ public class Load {
             long cpuSettled = appCpuMillis() - cpuBefore;
             print("app CPU until the PDFs are rendered (ms)", cpuSettled);
             print("app CPU per workflow step, PDFs included (ms)", String.format("%.2f", cpuSettled / (double) (plans * stepsPerLifecycle)));
+            long compiler = compilerCpuMillis() - compilerBefore;
+            print("app CPU per workflow step, PDFs included, of it the JIT compiler's (ms)",
+                    String.format("%.2f", compiler / (double) (plans * stepsPerLifecycle)));
+            print("app CPU per workflow step, PDFs included, without the JIT compiler (ms)",
+                    String.format("%.2f", (cpuSettled - compiler) / (double) (plans * stepsPerLifecycle)));
         }
 
-        getAtFixedRate(official, 200, 15);
-        pdfRender(official);
+        if (!warmUp) {
+            getAtFixedRate(official, 200, 15);
+            pdfRender(official);
+        } else {
+            getAtFixedRate(official, 200, 10, new AtomicInteger()); // the server's GET path, compiled before it is measured
+        }
     }
 
     /** Waits until no frozen revision waits for its PDF; nanoseconds from {@code start}. */
@@ -209,6 +223,33 @@ public class Load {
         } catch (java.io.IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * The CPU the JIT compiler's threads have spent so far (ms), from /proc/APP_PID/task/*: the compiling a process does
+     * in its first minutes, not work a step asks for. A compiler thread the JVM ended meanwhile is not counted, so the
+     * CPU "without the compiler" is, if anything, too high.
+     */
+    static long compilerCpuMillis() {
+        String pid = System.getenv("APP_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        long ticks = 0;
+        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.matches("C\\d CompilerThre.*")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the thread ended while we looked
+            }
+        }
+        return ticks * 1000 / Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
     }
 
     /** Messages applied so far: one inbox row per delivery a module consumed. */
@@ -298,11 +339,20 @@ public class Load {
 
     /** GET of one plan at a fixed rate; latency from the scheduled moment, so a stall counts for the requests it delays. */
     void getAtFixedRate(Session official, int perSecond, int seconds) throws Exception {
+        // First 5 s unmeasured: this client is a JVM of its own, started cold, and the app has not served this GET
+        // in the lifecycles; what is measured is a warm client asking a warm server.
+        List<Long> latencies = getAtFixedRate(official, perSecond, 5, new AtomicInteger());
+        AtomicInteger errors = new AtomicInteger();
+        latencies = getAtFixedRate(official, perSecond, seconds, errors);
+        print("GET /api/plans/{id} at " + perSecond + "/s for " + seconds + " s, errors", errors.get());
+        printPercentiles("GET /api/plans/{id} at " + perSecond + "/s (ms)", latencies);
+    }
+
+    List<Long> getAtFixedRate(Session official, int perSecond, int seconds, AtomicInteger errors) throws Exception {
         String planId = planIds.get(0);
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
         int total = perSecond * seconds;
         CountDownLatch done = new CountDownLatch(total);
         long start = System.nanoTime();
@@ -326,8 +376,7 @@ public class Load {
         done.await();
         timer.shutdown();
         senders.shutdown();
-        print("GET /api/plans/{id} at " + perSecond + "/s for " + seconds + " s, errors", errors.get());
-        printPercentiles("GET /api/plans/{id} at " + perSecond + "/s (ms)", new ArrayList<>(latencies));
+        return new ArrayList<>(latencies);
     }
 
     /** Render time of the PDF of Holbæk's real 2025 plan (demo data): 12 pages. */

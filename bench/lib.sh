@@ -30,6 +30,7 @@ prepare_app() {
 start_app() {
   local port=$2
   prepare_app "$@"
+  if [ -n "${WITH_CDS:-}" ]; then record_cds "$port"; fi
   launch_app "$port"
   local started=$(date +%s%N)
   wait_healthy
@@ -40,8 +41,31 @@ start_app() {
 launch_app() {
   DATASOURCES_DEFAULT_URL="$APP_JDBC" MICRONAUT_SERVER_PORT=$1 BESKPLAN_MESSAGING_NAMESPACE="$APP_NAMESPACE" \
     BESKPLAN_MAIL_ENABLED=false MICRONAUT_ENVIRONMENTS=demo \
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$APP_LOG" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} ${APP_JSA:+-XX:SharedArchiveFile=$APP_JSA} -jar "$JAR" >>"$APP_LOG" 2>&1 &
   APP_PID=$!
+}
+
+# record_cds: a class-data-sharing archive for the starts that follow (launch_app maps it), recorded by a training
+# start and stop on a scratch database without the demo, as the container records one at its first start
+# (docker/start.sh, docs/operations.md "Start-up"). Sets APP_JSA; call it after prepare_app (or start_app).
+record_cds() {
+  local db="${APP_DB}_cds" jsa
+  jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
+  dropdb $PG --if-exists "$db" 2>/dev/null
+  createdb $PG "$db"
+  DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" MICRONAUT_SERVER_PORT=$1 \
+    BESKPLAN_MESSAGING_NAMESPACE="${APP_NAMESPACE}cds" BESKPLAN_MAIL_ENABLED=false \
+    java ${BENCH_JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" >>"$APP_LOG" 2>&1 &
+  local pid=$! url=$APP_URL
+  APP_URL="http://127.0.0.1:$1" APP_PID=$pid wait_healthy
+  APP_URL=$url
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  dropdb $PG --if-exists "$db" 2>/dev/null || true
+  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE}cds\." || true); do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
+  APP_JSA=$jsa
+  log "class-data-sharing archive recorded ($(( $(stat -c %s "$jsa") / 1048576 )) MiB)"
 }
 
 wait_healthy() {
@@ -49,6 +73,24 @@ wait_healthy() {
     if ! kill -0 "$APP_PID" 2>/dev/null; then log "the app died, see $APP_LOG"; exit 1; fi
     sleep 0.05
   done
+}
+
+# thread_cpu PID: the process's CPU seconds so far by kind of thread (its name without numbers, as the kernel keeps
+# it: 15 characters), one "seconds name" a line. Threads that ended are not counted.
+thread_cpu() {
+  local tck
+  tck=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    { read -r name < "$t/comm" && read -r stat < "$t/stat"; } 2>/dev/null || continue
+    set -- ${stat##*) }  # fields after the name: state is $1, utime $12, stime $13
+    echo "$(( ${12} + ${13} )) ${name//[0-9]/N}"
+  done | awk -v tck="$tck" '{ t = $1; $1 = ""; c[substr($0, 2)] += t } END { for (k in c) printf "%.2f %s\n", c[k] / tck, k }'
+}
+
+# thread_cpu_delta BEFORE AFTER: what each kind of thread spent between two thread_cpu listings, largest first.
+thread_cpu_delta() {
+  awk 'NR == FNR { t = $1; $1 = ""; b[$0] = t; next } { t = $1; $1 = ""; d = t - b[$0]; if (d >= 0.05) printf "%8.1f s %s\n", d, $0 }' \
+    <(echo "$1") <(echo "$2") | sort -rn
 }
 
 # The demo's committees and meetings exist once the demo has imported and approved its plans.
@@ -70,6 +112,7 @@ stop_app() {
   if [ -n "${APP_DB:-}" ] && [ -z "${KEEP_DB:-}" ]; then
     dropdb $PG --if-exists "$APP_DB" 2>/dev/null || true
   fi
+  if [ -n "${APP_JSA:-}" ]; then rm -f "$APP_JSA"; fi
   # The run's queues (its exchanges are left; they hold nothing).
   for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE:-none}\." || true); do
     rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true

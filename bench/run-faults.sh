@@ -9,6 +9,10 @@
 #
 #   bench/run-faults.sh [PLANS]            default 500
 #   SKIP_BUILD=1 bench/run-faults.sh       reuse modules/app/target/beskplan.jar
+#   NO_CDS=1 bench/run-faults.sh           start the app as plain java -jar; by default it maps a class-data-sharing
+#                                          archive recorded by a training start, as the container does after its
+#                                          first start (docker/start.sh), so a restart after kill -9 is a
+#                                          production restart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -29,7 +33,7 @@ cleanup() {
   [ -n "${APP_PID:-}" ] && kill -9 "$APP_PID" 2>/dev/null
   mq stop >/dev/null 2>&1
   pg -m immediate stop 2>/dev/null
-  rm -rf "$WORK"
+  rm -rf "$WORK" "${APP_JSA:-}"
 }
 trap cleanup EXIT
 
@@ -54,6 +58,7 @@ mq enable_feature_flag all >/dev/null 2>&1 || true
 # --- The application on them ----------------------------------------------------------------------------------
 PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
 export RABBITMQ_PORT=$MQ_PORT
+if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 start_app beskplan "$APP_PORT" "faults"
 log "app healthy after $STARTUP_MS ms; waiting for the demo data"
 wait_demo_data
