@@ -1,7 +1,7 @@
 #!/bin/sh
 # Starts Beskplan in the container. Class-data sharing (docs/operations.md, "Start-up"): the server's first start
 # records the classes it loaded in an archive when it stops; later starts of the same container map that archive
-# and reach healthy about 40 % sooner (3.5 s instead of 5.9 s on 2 cores, bench/run-startup.sh). The JVM ignores an
+# and reach healthy about 30 % sooner (3.75 s instead of 5.2 s on 2 cores, bench/run-startup.sh). The JVM ignores an
 # archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
 set -eu
 archive=/app/cds/beskplan.jsa
