@@ -5,6 +5,7 @@
 #
 #   bench/run-startup.sh [N]        default 5
 #   SKIP_BUILD=1 bench/run-startup.sh
+#   BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" bench/run-startup.sh   with the container's JVM options
 # Loopback only; it drops its database and the run's queues when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
 # One start without the demo, as the deployable runs in production; the first one migrates the database.
 start_once() {
   DATASOURCES_DEFAULT_URL="$APP_JDBC" MICRONAUT_SERVER_PORT=$PORT BESKPLAN_MESSAGING_NAMESPACE="$APP_NAMESPACE" \
-    BESKPLAN_MAIL_ENABLED=false java "$@" -jar "$JAR" >>"$APP_LOG" 2>&1 &
+    BESKPLAN_MAIL_ENABLED=false java ${BENCH_JAVA_OPTS:-} "$@" -jar "$JAR" >>"$APP_LOG" 2>&1 &
   APP_PID=$!
   local started=$(date +%s%N)
   wait_healthy
