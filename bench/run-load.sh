@@ -4,9 +4,8 @@
 # (bench/Load.java), and prints lifecycles/s, workflow steps/s, HTTP latency percentiles per step, message
 # latencies, GET at a fixed rate, PDF render time, the app's start-up time and peak RSS, the app's CPU per workflow
 # step and per message consumed (from /proc/<pid>/stat, also without the JIT compiler's threads and by kind of thread)
-# with a profile summary (Java Flight Recorder's default settings, which cost little; its "profile" settings
-# doubled the compiler's work and the renders' CPU) of samples by
-# module), and PostgreSQL's own commit rate measured with pgbench in the same run at the same concurrency.
+# with a profile summary (Java Flight Recorder's samples by module; the recorder starts with the application, see
+# below), and PostgreSQL's own commit rate measured with pgbench in the same run at the same concurrency.
 #
 #   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
 #   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
