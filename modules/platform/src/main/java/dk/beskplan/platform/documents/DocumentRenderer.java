@@ -212,7 +212,7 @@ public class DocumentRenderer {
 
     /**
      * What the PDF needs beyond the HTML, added to the parsed copy only (the HTML itself, stored and served, stays as
-     * it is): a language, a title and a description where a document (an older, archived one) lacks them, the text alternative of every
+     * it is): a language, a title and a subject where a document (an older, archived one) lacks them, the text alternative of every
      * inline SVG, an outline (docs/adr/0022), and soft hyphens in long Danish words (docs/adr/0025).
      */
     static org.jsoup.nodes.Document forPdf(org.jsoup.nodes.Document html) {
@@ -223,9 +223,10 @@ public class DocumentRenderer {
             Element heading = html.body().selectFirst("h1, h2");
             html.title(heading != null ? heading.text() : "Beskplan");
         }
-        // PDF/UA asks for a description in the metadata (dc:description); openhtmltopdf takes it from this meta.
-        if (html.head().selectFirst("meta[name=description]") == null) {
-            html.head().appendElement("meta").attr("name", "description").attr("content", html.title());
+        // PDF/UA asks for a description in the metadata; openhtmltopdf writes <meta name="subject"> as the document's
+        // Subject and its XMP dc:description.
+        if (html.head().selectFirst("meta[name=subject]") == null) {
+            html.head().appendElement("meta").attr("name", "subject").attr("content", html.title());
         }
         // openhtmltopdf reads a figure's alternative from alt; an SVG chart carries it as aria-label, or as its <title>.
         for (Element svg : html.select("svg:not([alt])")) {

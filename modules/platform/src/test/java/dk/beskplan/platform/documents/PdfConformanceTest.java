@@ -154,6 +154,10 @@ class PdfConformanceTest {
             assertThat(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked()).as("marked (tagged) PDF").isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).as("DisplayDocTitle").isTrue();
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Beskæftigelsesplan 2026 – Holbæk Kommune");
+            // The description PDF/UA asks for: the title, where the HTML names no subject of its own.
+            assertThat(document.getDocumentInformation().getSubject()).isEqualTo("Beskæftigelsesplan 2026 – Holbæk Kommune");
+            assertThat(new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<dc:description>");
             assertThat(catalog.getDocumentOutline()).as("bookmarks").isNotNull();
             List<String> outline = new ArrayList<>();
             catalog.getDocumentOutline().children().forEach(item -> {
