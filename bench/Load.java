@@ -214,12 +214,7 @@ public class Load {
             return -1;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-            // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            long hz = Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
-            return ticks * 1000 / hz;
+            return cpuTicks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"))) * 1000 / clockTicks();
         } catch (java.io.IOException e) {
             return -1;
         }
@@ -242,14 +237,23 @@ public class Load {
                 String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.matches("C\\d CompilerThre.*")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += cpuTicks(stat);
                 }
             } catch (java.io.IOException | RuntimeException gone) {
                 // the thread ended while we looked
             }
         }
-        return ticks * 1000 / Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
+        return ticks * 1000 / clockTicks();
+    }
+
+    /** User + system CPU ticks from a /proc stat line: after the command name (which may hold spaces), fields 14 and 15. */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    static long clockTicks() {
+        return Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
     }
 
     /** Messages applied so far: one inbox row per delivery a module consumed. */

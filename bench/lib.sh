@@ -39,10 +39,14 @@ start_app() {
 
 # launch_app PORT: starts the jar (again) on APP_DB, e.g. after a kill -9.
 launch_app() {
-  DATASOURCES_DEFAULT_URL="$APP_JDBC" MICRONAUT_SERVER_PORT=$1 BESKPLAN_MESSAGING_NAMESPACE="$APP_NAMESPACE" \
-    BESKPLAN_MAIL_ENABLED=false MICRONAUT_ENVIRONMENTS=demo \
-    java ${BENCH_JAVA_OPTS:-} ${APP_JSA:+-XX:SharedArchiveFile=$APP_JSA} -jar "$JAR" >>"$APP_LOG" 2>&1 &
+  MICRONAUT_ENVIRONMENTS=demo run_jar "$APP_JDBC" "$1" "$APP_NAMESPACE" ${APP_JSA:+-XX:SharedArchiveFile=$APP_JSA}
   APP_PID=$!
+}
+
+# run_jar JDBC_URL PORT NAMESPACE [JVM OPTION...]: the jar in the background, its output to APP_LOG.
+run_jar() {
+  DATASOURCES_DEFAULT_URL="$1" MICRONAUT_SERVER_PORT=$2 BESKPLAN_MESSAGING_NAMESPACE="$3" BESKPLAN_MAIL_ENABLED=false \
+    java ${BENCH_JAVA_OPTS:-} "${@:4}" -jar "$JAR" >>"$APP_LOG" 2>&1 &
 }
 
 # record_cds: a class-data-sharing archive for the starts that follow (launch_app maps it), recorded by a training
@@ -53,17 +57,13 @@ record_cds() {
   jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
   dropdb $PG --if-exists "$db" 2>/dev/null
   createdb $PG "$db"
-  DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" MICRONAUT_SERVER_PORT=$1 \
-    BESKPLAN_MESSAGING_NAMESPACE="${APP_NAMESPACE}cds" BESKPLAN_MAIL_ENABLED=false \
-    java ${BENCH_JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" >>"$APP_LOG" 2>&1 &
+  run_jar "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" "$1" "${APP_NAMESPACE}cds" -XX:ArchiveClassesAtExit="$jsa"
   local pid=$! url=$APP_URL
   APP_URL="http://127.0.0.1:$1" APP_PID=$pid wait_healthy
   APP_URL=$url
   kill "$pid"; wait "$pid" 2>/dev/null || true
   dropdb $PG --if-exists "$db" 2>/dev/null || true
-  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE}cds\." || true); do
-    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
-  done
+  delete_queues "${APP_NAMESPACE}cds"
   APP_JSA=$jsa
   log "class-data-sharing archive recorded ($(( $(stat -c %s "$jsa") / 1048576 )) MiB)"
 }
@@ -72,6 +72,13 @@ wait_healthy() {
   until curl -sf "$APP_URL/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then log "the app died, see $APP_LOG"; exit 1; fi
     sleep 0.05
+  done
+}
+
+# delete_queues NAMESPACE: the local broker's queues of that namespace.
+delete_queues() {
+  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^$1\." || true); do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
   done
 }
 
@@ -114,9 +121,7 @@ stop_app() {
   fi
   if [ -n "${APP_JSA:-}" ]; then rm -f "$APP_JSA"; fi
   # The run's queues (its exchanges are left; they hold nothing).
-  for q in $(rabbitmqctl -q list_queues name 2>/dev/null | grep "^${APP_NAMESPACE:-none}\." || true); do
-    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
-  done
+  delete_queues "${APP_NAMESPACE:-none}"
 }
 
 # The fault runs (run-faults.sh, run-cluster.sh). fault_run NAME [PLANS]: PLANS lifecycles (default 500), PER_SECOND

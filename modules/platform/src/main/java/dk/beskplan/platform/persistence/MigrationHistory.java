@@ -48,8 +48,13 @@ final class MigrationHistory {
 
     static boolean upToDate(DataSource dataSource, List<ModuleMigrations.Target> targets) {
         try (Connection connection = dataSource.getConnection()) {
+            // The plumbing's folder serves every module: read its scripts once.
+            Map<String, Optional<Map<String, Migration>>> folders = new HashMap<>();
             for (ModuleMigrations.Target target : targets) {
-                Optional<Map<String, Migration>> scripts = scripts(target.path());
+                if (!folders.containsKey(target.path())) {
+                    folders.put(target.path(), scripts(target.path()));
+                }
+                Optional<Map<String, Migration>> scripts = folders.get(target.path());
                 Optional<Map<String, Migration>> applied = applied(connection, target);
                 if (scripts.isEmpty() || applied.isEmpty() || !scripts.get().equals(applied.get())) {
                     LOG.debug("Schema {} ({}) differs from its scripts: Flyway runs", target.schema(), target.location());
