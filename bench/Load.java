@@ -186,6 +186,7 @@ public class Load {
         if (!warmUp) {
             getAtFixedRate(official, 200, 15);
             pdfRender(official);
+            logins();
         } else {
             getAtFixedRate(official, 200, 10, new AtomicInteger()); // the server's GET path, compiled before it is measured
         }
@@ -397,6 +398,20 @@ public class Load {
             times.add(System.nanoTime() - t);
         }
         printPercentiles("PDF of Holbæk 2025, 10 renders (ms)", times);
+    }
+
+    /**
+     * Five logins one after another: a password check is 600,000 rounds of PBKDF2 (docs/security.md), so what the JIT
+     * makes of that loop decides how long a person waits at the login form (docs/adr/0029).
+     */
+    void logins() throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            new Session("holbaek.embedsmand");
+            times.add(System.nanoTime() - t);
+        }
+        printPercentiles("POST /api/login, 5 logins (ms)", times);
     }
 
     /** A plan with 6 goals and 20 success criteria of several target kinds. */

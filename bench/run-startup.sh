@@ -5,7 +5,7 @@
 #
 #   bench/run-startup.sh [N]        default 5
 #   SKIP_BUILD=1 bench/run-startup.sh
-#   BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" bench/run-startup.sh   with the container's JVM options
+#   BENCH_JAVA_OPTS="-XX:+UseSerialGC" bench/run-startup.sh   with the container's JVM options
 # Loopback only; it drops its database and the run's queues when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."

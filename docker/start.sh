@@ -1,13 +1,13 @@
 #!/bin/sh
 # Starts Beskplan in the container. Class-data sharing (docs/operations.md, "Start-up"): the server's first start
 # records the classes it loaded in an archive when it stops; later starts of the same container map that archive
-# and reach healthy about 30 % sooner (3.75 s instead of 5.2 s on 2 cores, bench/run-startup.sh). The JVM ignores an
+# and reach healthy about 40 % sooner (3.3-3.9 s instead of 5-7 s on 2 cores, bench/run-startup.sh). The JVM ignores an
 # archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
-# The JIT compiles with C1 only and the serial collector collects (docs/adr/0029: on 2 cores the C2 compiler took more
-# CPU than the application for minutes after a start); BESKPLAN_JAVA_OPTS replaces these two settings.
+# The serial collector collects (docs/adr/0029: on 2 cores its pauses are milliseconds and it needs no threads of its
+# own); BESKPLAN_JAVA_OPTS replaces this setting.
 set -eu
 archive=/app/cds/beskplan.jsa
-jvm="-XX:MaxRAMPercentage=75 ${BESKPLAN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+jvm="-XX:MaxRAMPercentage=75 ${BESKPLAN_JAVA_OPTS:--XX:+UseSerialGC}"
 if [ "$#" -gt 0 ]; then
   # shellcheck disable=SC2086 # $jvm is a list of options
   exec java $jvm -jar /app/beskplan.jar "$@"

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The application's logging, set up in code: logback finds it through {@code META-INF/services} before it looks for
- * an XML file. Parsing a {@code logback.xml} took a tenth of a start (docs/performance.md, "Start-up").
+ * an XML file. Parsing a {@code logback.xml} was 5–10 % of the main thread's work in a start (docs/performance.md).
  *
  * <p>{@code BESKPLAN_LOG_FORMAT} chooses the lines: {@code text} (default) or {@code json}, one JSON object per line
  * (logback's {@link JsonEncoder}: timestamp, level, threadName, loggerName, message, mdc, throwable) for a log
