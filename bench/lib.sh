@@ -37,9 +37,10 @@ start_app() {
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
-# launch_app PORT: starts the jar (again) on APP_DB, e.g. after a kill -9.
+# launch_app PORT: starts the jar (again) on APP_DB, e.g. after a kill -9; with the demo environment unless
+# APP_ENVIRONMENTS says otherwise (empty: production's, as a restart of a running installation is).
 launch_app() {
-  MICRONAUT_ENVIRONMENTS=demo run_jar "$APP_JDBC" "$1" "$APP_NAMESPACE" ${APP_JSA:+-XX:SharedArchiveFile=$APP_JSA}
+  MICRONAUT_ENVIRONMENTS=${APP_ENVIRONMENTS-demo} run_jar "$APP_JDBC" "$1" "$APP_NAMESPACE" ${APP_JSA:+-XX:SharedArchiveFile=$APP_JSA}
   APP_PID=$!
 }
 
