@@ -8,6 +8,8 @@
 #
 #   bench/run-cluster.sh [PLANS]            default 500
 #   SKIP_BUILD=1 bench/run-cluster.sh       reuse modules/app/target/beskplan.jar
+#   NO_CDS=1 bench/run-cluster.sh           start the instances as plain java -jar (default: with a class-data-sharing
+#                                          archive recorded by a training start, as run-faults.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -45,7 +47,7 @@ cleanup() {
   for p in "${APP_PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null; done
   for n in 1 2 3; do mq "$n" stop >/dev/null 2>&1; done
   [ -z "${KEEP_DB:-}" ] && dropdb $PG --if-exists "${APP_DB:-none}" 2>/dev/null
-  rm -rf "$WORK"
+  rm -rf "$WORK" "${APP_JSA:-}"
 }
 trap cleanup EXIT
 
@@ -65,6 +67,8 @@ ADDRESSES="127.0.0.1:${PORTS[0]},127.0.0.1:${PORTS[1]},127.0.0.1:${PORTS[2]}"
 # Each instance lists the nodes in another order, so the two connect to different nodes.
 ADDRESSES_B="127.0.0.1:${PORTS[1]},127.0.0.1:${PORTS[2]},127.0.0.1:${PORTS[0]}"
 export BESKPLAN_MESSAGING_BROKER_ADDRESSES=$ADDRESSES
+# Both instances map a class-data-sharing archive, as the container does after its first start (docker/start.sh).
+if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 start_app beskplan_cluster "$PORT_A" "cluster"
 APP_PIDS[0]=$APP_PID
 log "instance A healthy after $STARTUP_MS ms; waiting for the demo data"
@@ -104,7 +108,7 @@ log "fault 2: kill -9 application instance B (pid ${APP_PIDS[1]})"
 kill -9 "${APP_PIDS[1]}"; wait "${APP_PIDS[1]}" 2>/dev/null || true
 sleep 10
 t=$(date +%s%N)
-launch_b
+APP_ENVIRONMENTS= launch_b   # a restart is production's: no demo environment
 log "  instance B up again after $(( ($(date +%s%N) - t) / 1000000 )) ms; connections per node: $(connected_nodes 2)"
 
 verify_lifecycles
