@@ -126,12 +126,15 @@ stop_app() {
 }
 
 # The fault runs (run-faults.sh, run-cluster.sh). fault_run NAME [PLANS]: PLANS lifecycles (default 500), PER_SECOND
-# a second (default 4), and WORK, a folder of their own.
+# a second (default 4), WORK, a folder of their own, and WITH_CDS unless NO_CDS.
 fault_run() {
   PLANS=${2:-500}
   PER_SECOND=${PER_SECOND:-4}
   WORK=$(mktemp -d "/tmp/beskplan-$1-XXXX")
   chmod 755 "$WORK"
+  # The app maps a class-data-sharing archive, as the container does after its first start (docker/start.sh), so a
+  # restart after kill -9 is a production restart; NO_CDS=1 starts it as plain java -jar.
+  if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 }
 
 # drive_lifecycles URLS: PLANS lifecycles through the API (round-robin over the comma-separated URLS) in the

@@ -67,8 +67,6 @@ ADDRESSES="127.0.0.1:${PORTS[0]},127.0.0.1:${PORTS[1]},127.0.0.1:${PORTS[2]}"
 # Each instance lists the nodes in another order, so the two connect to different nodes.
 ADDRESSES_B="127.0.0.1:${PORTS[1]},127.0.0.1:${PORTS[2]},127.0.0.1:${PORTS[0]}"
 export BESKPLAN_MESSAGING_BROKER_ADDRESSES=$ADDRESSES
-# Both instances map a class-data-sharing archive, as the container does after its first start (docker/start.sh).
-if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 start_app beskplan_cluster "$PORT_A" "cluster"
 APP_PIDS[0]=$APP_PID
 log "instance A healthy after $STARTUP_MS ms; waiting for the demo data"

@@ -58,7 +58,6 @@ mq enable_feature_flag all >/dev/null 2>&1 || true
 # --- The application on them ----------------------------------------------------------------------------------
 PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
 export RABBITMQ_PORT=$MQ_PORT
-if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 start_app beskplan "$APP_PORT" "faults"
 log "app healthy after $STARTUP_MS ms; waiting for the demo data"
 wait_demo_data

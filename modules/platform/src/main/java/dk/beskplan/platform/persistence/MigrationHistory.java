@@ -49,8 +49,9 @@ final class MigrationHistory {
 
     static boolean upToDate(DataSource dataSource, List<ModuleMigrations.Target> targets) {
         try (Connection connection = dataSource.getConnection()) {
-            // The plumbing's folder serves every module: read its scripts once. The jar's SQL entries are listed once
-            // for all folders: walking the application jar's 31,000 entries once per folder took a third of a start.
+            // The plumbing's folder serves every module: read its scripts once. The jar's SQL entries are listed
+            // once for all folders: walking the application jar's 31,000 entries once per folder was almost a third
+            // of a start's main thread (docs/performance.md).
             Map<String, Optional<Map<String, Migration>>> folders = new HashMap<>();
             Map<String, List<JarEntry>> sqlEntriesByJar = new HashMap<>();
             for (ModuleMigrations.Target target : targets) {
