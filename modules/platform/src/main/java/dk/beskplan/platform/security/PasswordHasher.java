@@ -42,6 +42,12 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
     }
 
+    /** Whether a stored hash was made with this hasher's iteration count (so it costs what a new one would). */
+    public boolean hasCurrentCost(String stored) {
+        String[] parts = stored.split("\\$");
+        return parts.length == 4 && parts[0].equals("pbkdf2-sha256") && parts[1].equals(Integer.toString(iterations));
+    }
+
     /** A hash of a random password: used to spend the same time when the user does not exist. */
     public String decoy() {
         return hash(Long.toHexString(RANDOM.nextLong()) + "-decoy-password");
