@@ -2,10 +2,11 @@
 # The benchmark (docs/performance.md): builds the jar, starts Beskplan on a fresh database against the local
 # PostgreSQL and RabbitMQ, drives PLANS whole plan lifecycles through the HTTP API with CONCURRENCY clients
 # (bench/Load.java), and prints lifecycles/s, workflow steps/s, HTTP latency percentiles per step, message
-# latencies, GET at a fixed rate, PDF render time, the app's start-up time and peak RSS, the app's CPU per workflow
-# step and per message consumed (from /proc/<pid>/stat, also without the JIT compiler's threads and by kind of thread)
-# with a profile summary (Java Flight Recorder's samples by module; the recorder starts with the application, see
-# below), and PostgreSQL's own commit rate measured with pgbench in the same run at the same concurrency.
+# latencies, GET at a fixed rate (as a lean client sees it, and by the app's own timer), PDF render time, the app's
+# start-up time and peak RSS, the app's CPU per workflow step and per message consumed (from /proc/<pid>/stat, also
+# without the JIT compiler's threads and by kind of thread) with a profile summary (Java Flight Recorder's samples
+# by module; the recorder starts with the application, see below), and PostgreSQL's own commit rate measured with
+# pgbench in the same run at the same concurrency.
 #
 #   bench/run-load.sh [PLANS] [CONCURRENCY]       defaults: 200 plans, 8 clients
 #   SKIP_BUILD=1 bench/run-load.sh ...            reuse modules/app/target/beskplan.jar
@@ -48,6 +49,9 @@ if [ -z "${NO_JFR:-}" ]; then
   # the JIT then compiles much of the application again; started with the measured run, that doubled the compiler's CPU.
   BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:StartFlightRecording=name=boot,settings=default,disk=false"
 fi
+# The app's own timer for the fixed-rate GETs: Load.java reads its http.server.requests histogram from /prometheus
+# (off by default in production, where one histogram per route would multiply the series a scraper stores).
+export MICRONAUT_METRICS_BINDERS_WEB_SERVER_HISTOGRAM=true
 start_app beskplan_bench "$PORT" "bench-$(date +%s)"
 log "healthy after ${STARTUP_MS} ms; waiting for the demo data"
 wait_demo_data
