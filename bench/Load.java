@@ -371,8 +371,8 @@ public class Load {
     /**
      * The fixed-rate GETs go through plain blocking HttpURLConnections (kept alive by the JDK): each request is sent
      * and read on its own thread. java.net.http's client hands every response between its selector and executor
-     * threads; on the two cores it shares with the app and PostgreSQL that client alone tripled the p99 (11-14 ms
-     * against 3-4 ms by the app's own timer and 6-7 ms from a Python client, 2026-12-03).
+     * threads; on the two cores it shares with the app and PostgreSQL its p99 was 11-14 ms where blocking connections
+     * saw 9-10 ms, a Python client 6-7 ms and the app's own timer at most 1.4-4.2 ms (docs/performance.md, 2026-12-03).
      */
     List<Long> getAtFixedRate(Session official, int perSecond, int seconds, AtomicInteger errors) throws Exception {
         java.net.URL url = URI.create(base + "/api/plans/" + planIds.get(0)).toURL();
