@@ -175,7 +175,7 @@ class FormsInTheBrowserTest {
         browser.login("holbaek.sekretaer", DemoUsers.PASSWORD).open("/approval/inbox");
         browser.awaitText(HEARING_BODY);
         browser.fillById("answer-" + importedPlanId, "Rådet bakker op om planen.")
-                .setValue("answeredOn-" + importedPlanId, LocalDate.now().toString());
+                .setValue("answeredOn-" + importedPlanId, Committee.today().toString());
         browser.click("Registrér høringssvar").awaitText("Høringssvaret er registreret");
 
         // The plan, now for the committee, and the demo's status report onto the planned meeting.
@@ -199,7 +199,7 @@ class FormsInTheBrowserTest {
 
         String meetingPath = meetingUrl.replace(app.url().replaceAll("/$", ""), "");
         browser.open("/approval/moeder");
-        LocalDate later = LocalDate.now().plusDays(60);
+        LocalDate later = Committee.today().plusDays(60);
         browser.setValue("date", later.toString()).setValue("submissionDeadline", later.minusDays(7).toString())
                 .fill("Sted", "Rådhuset, mødelokale 2").click("Opret møde").awaitText("Mødet er oprettet.");
         String laterMeetingPath = browser.url().replace(app.url().replaceAll("/$", ""), "").replaceAll("\\?.*", "");
@@ -248,7 +248,7 @@ class FormsInTheBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("#error-summary a")).getAttribute("href")).endsWith("#" + dueId);
         browser.checkAccessibility();
         WebElement due = browser.driver.findElement(By.cssSelector("form[data-form='followup.plan.dueDate'] input[type=date]"));
-        browser.setValue(due.getAttribute("id"), LocalDate.now().plusDays(20).toString());
+        browser.setValue(due.getAttribute("id"), Committee.today().plusDays(20).toString());
         browser.click("Flyt fristen").awaitText("Fristen er flyttet.");
 
         browser.press("form[data-form='followup.plan.manager'] button");
@@ -289,7 +289,8 @@ class FormsInTheBrowserTest {
         assertThat(browser.driver.findElements(By.id("midyear-due"))).isEmpty();
         UUID thisYear = FollowUps.approve(app, "250", FollowUps.document("250"), app.api().login("frederikssund.embedsmand", DemoUsers.PASSWORD));
         browser.open("/followup/planer/" + thisYear);
-        browser.setValue("midyear-due", LocalDate.now().toString()).click("Tilføj halvårsstatus");
+        // Today as the form judges it, in Denmark: from 23:00 UTC the machine's own date is yesterday there.
+        browser.setValue("midyear-due", Committee.today().toString()).click("Tilføj halvårsstatus");
         browser.awaitText("Halvårsstatus er tilføjet.");
         browser.click("Log ud");
 
@@ -305,7 +306,7 @@ class FormsInTheBrowserTest {
         Api official = app.api().login("holbaek.embedsmand", DemoUsers.PASSWORD);
         String plan2025 = official.get("/api/plans").jsonList().stream().filter(p -> "Beskæftigelsesplan 2025".equals(p.get("title")))
                 .map(p -> (String) p.get("id")).findFirst().orElseThrow();
-        browser.open("/arkiv/planer/" + plan2025 + "/status?dato=" + LocalDate.now());
+        browser.open("/arkiv/planer/" + plan2025 + "/status?dato=" + Committee.today());
         browser.setValue("dato", "2020-01-01").click("Vis planen på datoen");
         browser.awaitText("Planen fandtes ikke endnu den 1. januar 2020");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Planen den 1. januar 2020");

@@ -22,8 +22,8 @@ public class DemoUsers {
     public static final String PASSWORD = "demo-adgangskode-2026";
     /**
      * {@link #PASSWORD} hashed once with the default 600,000 rounds (DemoUsersTest checks it). The password is
-     * published, so a fixed salt gives nothing away; hashing it at start-up cost a fresh demo start 0.3 s of its main
-     * thread (docs/performance.md).
+     * published, so a fixed salt gives nothing away; hashing it at start-up took half a second of a fresh demo
+     * start's main thread (docs/performance.md).
      */
     static final String PASSWORD_HASH = "pbkdf2-sha256$600000$OnpDcW5j+C+RLFLZpeZgVg$oco4qsPSqc3JhwzkcqIZPl0ubVgAnRHdqKYMj5lOeE8";
     private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);

@@ -33,8 +33,8 @@ public class PasswordHasher {
     }
 
     public boolean matches(String password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
+        String[] parts = parts(stored);
+        if (parts == null) {
             return false;
         }
         byte[] salt = Base64.getDecoder().decode(parts[2]);
@@ -44,8 +44,14 @@ public class PasswordHasher {
 
     /** Whether a stored hash was made with this hasher's iteration count (so it costs what a new one would). */
     public boolean hasCurrentCost(String stored) {
+        String[] parts = parts(stored);
+        return parts != null && parts[1].equals(Integer.toString(iterations));
+    }
+
+    /** A stored hash's four parts (scheme, rounds, salt, hash), or null when it is not one of ours. */
+    private static String[] parts(String stored) {
         String[] parts = stored.split("\\$");
-        return parts.length == 4 && parts[0].equals("pbkdf2-sha256") && parts[1].equals(Integer.toString(iterations));
+        return parts.length == 4 && parts[0].equals("pbkdf2-sha256") ? parts : null;
     }
 
     /** A hash of a random password: used to spend the same time when the user does not exist. */
