@@ -83,8 +83,10 @@ sleep 8;  log "fault 4: stop RabbitMQ for 60 s"; mq stop_app
 sleep 60
 backlog=$(unpublished)
 log "  backlog in the outboxes: $backlog messages; starting RabbitMQ"
+t0=$(date +%s%N)
 mq start_app
 t=$(date +%s%N)
+log "  RabbitMQ's start_app took $(( (t - t0) / 1000000 )) ms"
 back=$(psql $PG -d "$APP_DB" -tAc "select now()")
 # The backlog is what was waiting when the broker came back; new work keeps arriving meanwhile.
 until [ "$(unpublished "and created_at <= '$back'")" = "0" ]; do sleep 0.05; done
@@ -92,6 +94,15 @@ drain_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 until [ "$(unpublished)" = "0" ]; do sleep 0.1; done
 settle_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 log "  backlog published in $drain_ms ms; all outboxes empty after $settle_ms ms"
+# Where the drain's time went: the client's reconnect (the app's log), then each module's relay, from the broker's return.
+recovered=$(grep -a "connection recovered" "$APP_LOG" | tail -1 | cut -c1-12)
+log "  the app reconnected at $recovered UTC; the broker was back at $(date -u -d "@${t:0:10}.${t:10:3}" +%H:%M:%S.%3N)"
+for m in drafting approval followup archive; do
+  log "  $m: $(psql $PG -d "$APP_DB" -tAc "select count(*) || ' backlog messages, first published after '
+    || coalesce(round(extract(epoch from min(published_at) - '$back')::numeric * 1000)::text, '-') || ' ms, last after '
+    || coalesce(round(extract(epoch from max(published_at) - '$back')::numeric * 1000)::text, '-') || ' ms'
+    from $m.outbox where created_at <= '$back' and published_at >= '$back'")"
+done
 sleep 5;  log "fault 5: restart PostgreSQL";    pg -m fast restart -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1"
 sleep 8;  log "fault 6: SIGTERM the app";       kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
 

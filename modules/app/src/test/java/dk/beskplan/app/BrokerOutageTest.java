@@ -87,6 +87,29 @@ class BrokerOutageTest {
         }
     }
 
+    /**
+     * A plan's messages go out in order, one per relay batch; when several of one plan waited for the broker, the
+     * relay goes on with the next at once instead of leaving it for the next commit or sweep (an hour here).
+     */
+    @Test
+    void aPlansWaitingMessagesGoOutTogetherWhenTheBrokerIsBack() throws Exception {
+        TestServices services = TestServices.get();
+        try (TcpProxy proxy = new TcpProxy(services.rabbitHost(), services.rabbitPort(), false);
+             TestApp app = TestApp.start(Map.of("rabbitmq.port", proxy.port(), "beskplan.messaging.sweep-interval", "1h"))) {
+            Fixtures.seedUsers(app);
+            Api official = Fixtures.as(app, "a.official");
+            String planId = Fixtures.createPlan(official, Fixtures.A);
+            assertThat(official.post("/api/plans/" + planId + "/submit", Map.of()).status()).isEqualTo(200);
+            Eventually.await(WAIT, "three messages of the plan waiting", () -> unpublished(app, "drafting"), n -> n == 3);
+
+            try (MessageProbe probe = app.probe()) {
+                proxy.restore();
+                Eventually.await(Duration.ofSeconds(10), "all three published", () -> unpublished(app, "drafting"), n -> n == 0);
+                assertThat(probe.await("drafting.plan-document-frozen", planId, WAIT)).isNotNull();
+            }
+        }
+    }
+
     static int unpublished(TestApp app, String module) {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 public final class OutboxRelay implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private record Row(long id, String messageId, String type, String orderingKey, String envelope) {
+    /** An outbox row at the head of its plan's queue; {@code queued}: how many of that plan's messages wait, itself included. */
+    private record Row(long id, String messageId, String type, String orderingKey, String envelope, int queued) {
     }
 
     private final ModuleDescriptor module;
@@ -78,8 +79,9 @@ public final class OutboxRelay implements Runnable {
                 break;
             }
             try {
-                // Keep going while batches come back full: a backlog drains without waiting for sweeps.
-                while (running && publishBatch() >= config.getRelayBatchSize()) {
+                // Keep going while more is waiting (a backlog, or a plan's next message, committed while the batch
+                // before ran): it is published now, not after the next commit or sweep.
+                while (running && publishBatch()) {
                     Thread.onSpinWait();
                 }
             } catch (Exception e) {
@@ -90,33 +92,41 @@ public final class OutboxRelay implements Runnable {
         closeChannel();
     }
 
-    /** Publishes one batch; returns how many rows it picked. */
-    int publishBatch() {
+    /**
+     * Publishes one batch; returns whether more is waiting: the batch was full, or a plan had messages queued behind
+     * the one just published (a batch takes one per plan, to keep each plan's order).
+     */
+    boolean publishBatch() {
         Connection connection = broker.get();
         if (connection == null || !connection.isOpen()) {
-            return 0;
+            return false;
         }
         return transactions.executeWrite(status -> {
             boolean mine = sql.queryOne("select pg_try_advisory_xact_lock(hashtext(?))",
                     rs -> rs.getBoolean(1), "beskplan.outbox." + module.name()).orElse(false);
             if (!mine) {
-                return 0;
+                return false;
             }
-            List<Row> batch = sql.query("select id, message_id, type, ordering_key, envelope from ("
-                            + " select distinct on (ordering_key) id, message_id, type, ordering_key, envelope"
+            List<Row> batch = sql.query("select id, message_id, type, ordering_key, envelope, queued from ("
+                            + " select distinct on (ordering_key) id, message_id, type, ordering_key, envelope,"
+                            + " count(*) over (partition by ordering_key) as queued"
                             + " from " + module.table("outbox") + " where published_at is null"
                             + " order by ordering_key, id) heads order by id limit ?",
                     rs -> new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("type"),
-                            rs.getString("ordering_key"), rs.getString("envelope")),
+                            rs.getString("ordering_key"), rs.getString("envelope"), rs.getInt("queued")),
                     config.getRelayBatchSize());
             if (batch.isEmpty()) {
-                return 0;
+                return false;
             }
             publish(connection, batch);
             List<Long> published = new ArrayList<>();
             List<Long> unroutable = new ArrayList<>();
+            boolean more = false;
             for (Row row : batch) {
-                (returned.contains(row.messageId()) ? unroutable : published).add(row.id());
+                boolean returnedAsUnroutable = returned.contains(row.messageId());
+                (returnedAsUnroutable ? unroutable : published).add(row.id());
+                // An unroutable head stays where it is, so what queues behind it must wait for a retry, not spin.
+                more |= !returnedAsUnroutable && row.queued() > 1;
             }
             sql.update("update " + module.table("outbox") + " set published_at = now(), attempts = attempts + 1"
                     + " where id = any(?)", (Object) toArray(published));
@@ -126,7 +136,7 @@ public final class OutboxRelay implements Runnable {
                 sql.update("update " + module.table("outbox") + " set attempts = attempts + 1,"
                         + " last_error = 'unroutable: no queue bound' where id = any(?)", (Object) toArray(unroutable));
             }
-            return batch.size();
+            return more || (!published.isEmpty() && batch.size() >= config.getRelayBatchSize());
         });
     }
 
