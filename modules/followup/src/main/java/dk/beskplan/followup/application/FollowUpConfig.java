@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code beskplan.followup.*}: when reminders go (days before the due date; the due day always reminds), when an
  * overdue round is escalated, and how often the reminder scheduler looks. Due dates, the mid-year round and the
- * escalation contact are set per municipality (follow-up settings).
+ * escalation contact are set per municipality (follow-up settings). Dates are Danish ({@link Reporting#ZONE}), not a
+ * setting: a municipality's deadlines are its own days.
  */
 @ConfigurationProperties("beskplan.followup")
 public class FollowUpConfig {
@@ -17,7 +18,6 @@ public class FollowUpConfig {
     private int escalateAfterDays = 1;
     private boolean schedulerEnabled = true;
     private Duration schedulerInterval = Duration.ofMinutes(5);
-    private String zone = "Europe/Copenhagen";
 
     public ReminderPolicy policy() {
         return new ReminderPolicy(reminderDaysBefore, escalateAfterDays);
@@ -31,6 +31,4 @@ public class FollowUpConfig {
     public void setSchedulerEnabled(boolean schedulerEnabled) { this.schedulerEnabled = schedulerEnabled; }
     public Duration getSchedulerInterval() { return schedulerInterval; }
     public void setSchedulerInterval(Duration schedulerInterval) { this.schedulerInterval = schedulerInterval; }
-    public String getZone() { return zone; }
-    public void setZone(String zone) { this.zone = zone; }
 }
