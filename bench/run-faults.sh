@@ -94,9 +94,11 @@ drain_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 until [ "$(unpublished)" = "0" ]; do sleep 0.1; done
 settle_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 log "  backlog published in $drain_ms ms; all outboxes empty after $settle_ms ms"
-# Where the drain's time went: the client's reconnect (the app's log), then each module's relay, from the broker's return.
+# Where the drain's time went: the client's reconnect (the app's log, in the machine's time zone), then each module's
+# relay, from the broker's return. Rows stamped before that moment are not among these counts: published_at is the
+# relay transaction's start, and the broker may take connections before start_app returns.
 recovered=$(grep -a "connection recovered" "$APP_LOG" | tail -1 | cut -c1-12)
-log "  the app reconnected at $recovered UTC; the broker was back at $(date -u -d "@${t:0:10}.${t:10:3}" +%H:%M:%S.%3N)"
+log "  the app reconnected at $recovered; the broker was back at $(date -d "@${t:0:10}.${t:10:3}" +%H:%M:%S.%3N)"
 for m in drafting approval followup archive; do
   log "  $m: $(psql $PG -d "$APP_DB" -tAc "select count(*) || ' backlog messages, first published after '
     || coalesce(round(extract(epoch from min(published_at) - '$back')::numeric * 1000)::text, '-') || ' ms, last after '
