@@ -19,6 +19,8 @@ public class PasswordHasher {
     public static final int MIN_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    /** The first part of every stored hash: which scheme made it. */
+    private static final String SCHEME = "pbkdf2-sha256";
 
     private final int iterations;
 
@@ -29,7 +31,7 @@ public class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
+        return SCHEME + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
     }
 
     public boolean matches(String password, String stored) {
@@ -51,7 +53,7 @@ public class PasswordHasher {
     /** A stored hash's four parts (scheme, rounds, salt, hash), or null when it is not one of ours. */
     private static String[] parts(String stored) {
         String[] parts = stored.split("\\$");
-        return parts.length == 4 && parts[0].equals("pbkdf2-sha256") ? parts : null;
+        return parts.length == 4 && parts[0].equals(SCHEME) ? parts : null;
     }
 
     /** A hash of a random password: used to spend the same time when the user does not exist. */
