@@ -2,12 +2,15 @@
 # PostgreSQL and RabbitMQ (demo data), wait until it is healthy, stop it and clean up. Loopback only.
 PG_PORT=${PG_PORT:-5432}
 PG="-h 127.0.0.1 -p $PG_PORT -U postgres"
-JAR=modules/app/target/beskplan.jar
+# BENCH_JAR=/path/to/other.jar bench/run-….sh: the same run with another build (not rebuilt), to compare two versions.
+JAR=${BENCH_JAR:-modules/app/target/beskplan.jar}
 
 log() { echo "[bench] $*" >&2; }
 
 build_jar() {
-  if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+  if [ -n "${BENCH_JAR:-}" ]; then
+    [ -f "$JAR" ] || { log "no jar at $JAR"; exit 1; }
+  elif [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
     log "building the jar"
     ./mvnw -B -q -DskipTests clean package
   fi
