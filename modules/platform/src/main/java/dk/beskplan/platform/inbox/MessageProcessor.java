@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 /**
  * Applies one delivered message to one module: the inbox record and the handlers' state changes commit in
  * one transaction, and only then is the message acknowledged. A message id seen before is acknowledged
- * without running the handlers again. A module that keeps every message (the archive) applies the deliveries
- * waiting at its consumer together, in one such transaction ({@link #processBatch}, docs/adr/0027).
+ * without running the handlers again. The deliveries waiting at a module's consumer are applied together, in one
+ * such transaction ({@link #processBatch}, docs/adr/0027 and docs/adr/0030).
  */
 @Singleton
 public class MessageProcessor {
@@ -85,28 +85,15 @@ public class MessageProcessor {
         return new TreeSet<>(handlersByModule.getOrDefault(module.name(), Map.of()).keySet());
     }
 
-    /** True when the module consumes in batches ({@link #processBatch}): a module that keeps every message. */
-    public boolean consumesInBatches(ModuleDescriptor module) {
-        return everyMessageHandlers.containsKey(module.name());
-    }
-
     /**
-     * Applies the message. Transient database failures are retried here with back-off (they say nothing
-     * about the message, so they must not count towards its delivery limit) until {@code stopping} says
-     * the application is shutting down.
-     */
-    public Outcome process(ModuleDescriptor module, byte[] body, BooleanSupplier stopping) {
-        Envelope envelope = read(module, body);
-        return envelope == null ? Outcome.DEAD_LETTER : processOne(module, envelope, stopping);
-    }
-
-    /**
-     * Applies several deliveries, in their order, in one transaction: one inbox insert for all of them, then the
-     * module's handlers ({@link EveryMessageHandler#handleAll}); the consumer acknowledges them after its commit. An
-     * unreadable one is dead-lettered and left out. When the transaction fails for anything but a transient reason,
-     * nothing of it is kept and each message is applied again on its own ({@link #process}'s rules), so a poison
-     * message is requeued (and dead-lettered at the delivery limit) while the others are applied. One outcome per body,
-     * in the same order.
+     * Applies the deliveries waiting at a module's consumer (one or more), in their order, in one transaction: one inbox
+     * insert for all of them, then the module's handlers (the archive's {@link EveryMessageHandler#handleAll}, each
+     * message's {@link MessageHandler}); the consumer acknowledges them after its commit. Transient database failures
+     * are retried with back-off (they say nothing about the messages, so they must not count towards their delivery
+     * limit) until {@code stopping} says the application is shutting down. An unreadable body is dead-lettered and left
+     * out. When the transaction fails for anything but a transient reason, nothing of it is kept and each message is
+     * applied again on its own, in its own transaction, so a poison message is requeued (and dead-lettered at the
+     * delivery limit) while the others are applied. One outcome per body, in the same order.
      */
     public List<Outcome> processBatch(ModuleDescriptor module, List<byte[]> bodies, BooleanSupplier stopping) {
         Outcome[] outcomes = new Outcome[bodies.size()];

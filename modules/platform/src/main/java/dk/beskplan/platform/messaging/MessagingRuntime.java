@@ -77,9 +77,10 @@ public class MessagingRuntime {
         this.relays = relays;
         this.sql = sql;
         this.transactions = transactions;
-        // One thread per module's consumer channel, so a slow module never holds up another.
+        // The connection's delivery threads, one per module's consumer channel; they only queue each delivery for its
+        // module's batch.
         this.deliveryThreads = Executors.newFixedThreadPool(Math.max(2, modules.size() + 1), named("beskplan-delivery"));
-        // The batches of the modules that consume in batches, off the connection's delivery threads.
+        // The modules' batches (one at a time per module), off the delivery threads, so a slow module never holds up another.
         this.batchThreads = Executors.newCachedThreadPool(named("beskplan-batch"));
     }
 
@@ -206,27 +207,7 @@ public class MessagingRuntime {
     private void startConsumer(Connection c, ModuleDescriptor module) throws IOException {
         Channel ch = c.createChannel();
         ch.basicQos(config.getPrefetch());
-        com.rabbitmq.client.Consumer consumer = processor.consumesInBatches(module) ? new BatchConsumer(ch, module) : new DefaultConsumer(ch) {
-            @Override
-            public void handleDelivery(String consumerTag, com.rabbitmq.client.Envelope delivery,
-                                       AMQP.BasicProperties properties, byte[] body) throws IOException {
-                inFlight.incrementAndGet();
-                try {
-                    switch (processor.process(module, body, () -> stopping)) {
-                        case ACK -> getChannel().basicAck(delivery.getDeliveryTag(), false);
-                        case REQUEUE -> getChannel().basicNack(delivery.getDeliveryTag(), false, true);
-                        case DEAD_LETTER -> getChannel().basicReject(delivery.getDeliveryTag(), false);
-                    }
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            }
-
-            @Override
-            public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
-                channelLost(module, sig);
-            }
-        };
+        com.rabbitmq.client.Consumer consumer = new BatchConsumer(ch, module);
         String tag = ch.basicConsume(config.queue(module.name()), false, "beskplan-" + module.name(), consumer);
         synchronized (consumers) {
             consumers.put(ch, tag);
@@ -244,11 +225,11 @@ public class MessagingRuntime {
     }
 
     /**
-     * A consumer that applies the deliveries waiting at it together (docs/adr/0027): each delivery is queued here, and
-     * one task at a time takes all that wait, applies them in one transaction ({@link MessageProcessor#processBatch}) and
-     * settles them after its commit: one multiple-ack when all were applied, else each by its outcome. A batch takes at
-     * most half the prefetch, so that the next deliveries keep arriving (and gather for the following batch) while one
-     * is applied.
+     * A module's consumer, which applies the deliveries waiting at it together (docs/adr/0027, docs/adr/0030): each
+     * delivery is queued here, and one task at a time takes all that wait, applies them in one transaction
+     * ({@link MessageProcessor#processBatch}) and settles them after its commit: one multiple-ack when all were applied,
+     * else each by its outcome. A batch takes at most half the prefetch, so that the next deliveries keep arriving (and
+     * gather for the following batch) while one is applied.
      */
     private final class BatchConsumer extends DefaultConsumer {
         private final ModuleDescriptor module;

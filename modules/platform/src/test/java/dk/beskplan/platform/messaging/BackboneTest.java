@@ -91,6 +91,53 @@ class BackboneTest {
     }
 
     @Test
+    void deliveriesWaitingTogetherAreAppliedInOneTransactionAndAPoisonOneAmongThemHoldsUpNoOther() throws Exception {
+        String deadLetters = app.namespace() + ".probe.dead-letters";
+        int deadBefore = channel.queueDeclarePassive(deadLetters).getMessageCount();
+        ProbeModule.POISON_ATTEMPTS.set(0);
+
+        // Three messages arrive while the consumer is busy with the one before them: applied together, in one transaction
+        // (their rows in probe.applied were inserted by one transaction: the same xmin).
+        whileTheConsumerIsHeld(List.of(envelope("together-1"), envelope("together-2"), envelope("together-3")));
+        Eventually.await(WAIT, "the three applied", () -> count("select count(*) from probe.applied where text like 'together-%'"), n -> n == 3);
+        assertThat(count("select count(distinct xmin::text) from probe.applied where text like 'together-%'")).isEqualTo(1);
+
+        // A poison message among them: the batch is rolled back, then each is applied on its own; the poison message goes
+        // to the dead letters after its delivery limit, the others are applied once each.
+        whileTheConsumerIsHeld(List.of(envelope("beside-poison-1"), envelope("poison"), envelope("beside-poison-2")));
+        Eventually.await(WAIT, "the poison message in the dead-letter queue", () -> uncheckedCount(deadLetters), n -> n == deadBefore + 1);
+        Eventually.await(WAIT, "the other two applied", () -> count("select count(*) from probe.applied where text like 'beside-poison-%'"), n -> n == 2);
+        assertThat(count("select count(*) from probe.applied where text like 'beside-poison-%'")).isEqualTo(2);
+        assertThat(ProbeModule.POISON_ATTEMPTS.get()).isGreaterThanOrEqualTo(3);
+        channel.basicGet(deadLetters, true);
+    }
+
+    /**
+     * Publishes a first message and, while the probe's handler waits for the test's lock on probe.applied, the given
+     * ones, so that they are waiting at the consumer together when the lock is released.
+     */
+    private void whileTheConsumerIsHeld(List<Envelope> waiting) throws Exception {
+        var settings = app.context();
+        try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
+                settings.getRequiredProperty("datasources.default.url", String.class),
+                settings.getRequiredProperty("datasources.default.username", String.class),
+                settings.getProperty("datasources.default.password", String.class).orElse(""))) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table probe.applied in exclusive mode");
+            publish(envelope("held"));
+            Eventually.await(WAIT, "the first delivery waiting for the lock", () -> count(
+                    "select count(*) from pg_locks where not granted and relation = 'probe.applied'::regclass"), n -> n == 1);
+            channel.confirmSelect();
+            for (Envelope envelope : waiting) {
+                publish(envelope);
+            }
+            channel.waitForConfirmsOrDie(WAIT.toMillis()); // in the queue; then none ready means all at the consumer
+            Eventually.await(WAIT, "the messages delivered to the consumer", () -> uncheckedCount(app.namespace() + ".probe"), n -> n == 0);
+            lock.rollback();
+        }
+    }
+
+    @Test
     void messagesOfOnePlanArePublishedInTheOrderTheyWereWritten() {
         Outbox outbox = app.bean(Outbox.class);
         UUID planA = UUID.randomUUID();
