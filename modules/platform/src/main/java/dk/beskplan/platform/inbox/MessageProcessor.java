@@ -34,10 +34,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Applies one delivered message to one module: the inbox record and the handlers' state changes commit in
- * one transaction, and only then is the message acknowledged. A message id seen before is acknowledged
- * without running the handlers again. The deliveries waiting at a module's consumer are applied together, in one
- * such transaction ({@link #processBatch}, docs/adr/0027 and docs/adr/0030).
+ * Applies the delivered messages to a module: the inbox records and the handlers' state changes commit in one
+ * transaction, and only then are the messages acknowledged. A message id seen before is acknowledged without running
+ * the handlers again. The deliveries waiting at a module's consumer share one such transaction ({@link #processBatch},
+ * docs/adr/0027 and docs/adr/0030).
  */
 @Singleton
 public class MessageProcessor {

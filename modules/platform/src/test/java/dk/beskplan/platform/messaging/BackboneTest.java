@@ -117,11 +117,9 @@ class BackboneTest {
      * ones, so that they are waiting at the consumer together when the lock is released.
      */
     private void whileTheConsumerIsHeld(List<Envelope> waiting) throws Exception {
-        var settings = app.context();
+        TestServices services = TestServices.get();
         try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
-                settings.getRequiredProperty("datasources.default.url", String.class),
-                settings.getRequiredProperty("datasources.default.username", String.class),
-                settings.getProperty("datasources.default.password", String.class).orElse(""))) {
+                app.context().getRequiredProperty("datasources.default.url", String.class), services.pgUser(), services.pgPassword())) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("lock table probe.applied in exclusive mode");
             publish(envelope("held"));
