@@ -121,6 +121,7 @@ public class Load {
         long deliveriesBefore = inboxRows();
         long cpuBefore = appCpuMillis();
         long compilerBefore = compilerCpuMillis();
+        Map<String, ThreadCpu> threadsBefore = threadCpu();
         long start = System.nanoTime();
         for (int i = 0; i < plans; i++) {
             int n = i;
@@ -138,6 +139,7 @@ public class Load {
         done.await();
         long httpPhase = System.nanoTime() - start;
         long cpuHttp = appCpuMillis() - cpuBefore;
+        Map<String, ThreadCpu> threadsHttp = threadCpu();
         pool.shutdown();
 
         // The last message of every lifecycle is follow-up opening; wait until the archive has it for every plan.
@@ -159,6 +161,13 @@ public class Load {
             // /proc/<pid>/stat, so the figures include the message work each step causes while the phase runs.
             print("app CPU in the http phase (ms)", cpuHttp);
             print("app CPU per workflow step, http phase (ms)", String.format("%.2f", cpuHttp / (double) (plans * stepsPerLifecycle)));
+            // The same phase's CPU by what the threads do: a step's own work (its request, its messages) apart from the
+            // background renders of frozen PDFs that the steps set going and from the JIT compiler's first minutes.
+            Map<String, Long> byWork = cpuByWork(threadsBefore, threadsHttp, cpuHttp);
+            for (String work : WORK_KINDS) {
+                print("app CPU per workflow step, http phase, " + work + " (ms)",
+                        String.format("%.2f", byWork.getOrDefault(work, 0L) / (double) (plans * stepsPerLifecycle)));
+            }
             print("app CPU until all archived (ms)", cpuWhole);
             print("app CPU per workflow step, until all archived (ms)", String.format("%.2f", cpuWhole / (double) (plans * stepsPerLifecycle)));
             print("messages consumed (inbox rows)", deliveries);
@@ -228,30 +237,80 @@ public class Load {
         }
     }
 
+    /** The kinds of work {@link #cpuByWork} tells apart, in the order printed. */
+    static final List<String> WORK_KINDS = List.of("requests", "messages", "frozen PDF renders", "JIT compiler",
+            "GC and JVM", "other", "threads that ended");
+
+    /** The kind of work a thread of the app does, by its name as the kernel keeps it (15 characters). */
+    static String workOf(String thread) {
+        if (thread.startsWith("io-executor") || thread.startsWith("default-eventLo")) {
+            return "requests";
+        } else if (thread.startsWith("beskplan-") || thread.startsWith("AMQP ")) {
+            return "messages"; // deliveries, the modules' batches, outbox relays, the broker connection
+        } else if (thread.startsWith("frozen-pdfs") || thread.startsWith("pdf-render")) {
+            return "frozen PDF renders"; // in the phases measured here no one downloads a PDF
+        } else if (thread.matches("C\\d CompilerThre.*")) {
+            return "JIT compiler";
+        } else if (thread.startsWith("VM ") || thread.startsWith("GC ") || thread.startsWith("Sweeper")
+                || thread.startsWith("Notification") || thread.startsWith("Service Thread") || thread.startsWith("Signal")) {
+            return "GC and JVM"; // with the code cache's sweeper
+        }
+        return "other";
+    }
+
+    /** A thread's kind of work and the CPU it has spent so far (ms). */
+    record ThreadCpu(String work, long millis) {
+    }
+
+    /** The app's threads now, by thread id, from /proc/APP_PID/task/*; empty when APP_PID is not given. */
+    static Map<String, ThreadCpu> threadCpu() {
+        Map<String, ThreadCpu> threads = new java.util.HashMap<>();
+        String pid = System.getenv("APP_PID");
+        if (pid == null || pid.isBlank()) {
+            return threads;
+        }
+        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                threads.put(task.getName(), new ThreadCpu(workOf(name), cpuTicks(stat) * 1000 / clockTicks()));
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the thread ended while we looked
+            }
+        }
+        return threads;
+    }
+
     /**
-     * The CPU the JIT compiler's threads have spent so far (ms), from /proc/APP_PID/task/*: the compiling a process does
-     * in its first minutes, not work a step asks for. A compiler thread the JVM ended meanwhile is not counted, so the
-     * CPU "without the compiler" is, if anything, too high.
+     * What each kind of work spent between two looks at the app's threads (ms), thread by thread (a pool's thread that
+     * ended meanwhile takes its earlier CPU with it, so sums by kind would not do). The CPU of threads that ended within
+     * the phase is only known as the rest of the process's total, {@code processMillis}: "threads that ended".
+     */
+    static Map<String, Long> cpuByWork(Map<String, ThreadCpu> before, Map<String, ThreadCpu> after, long processMillis) {
+        Map<String, Long> byWork = new java.util.HashMap<>();
+        long counted = 0;
+        for (var thread : after.entrySet()) {
+            ThreadCpu earlier = before.get(thread.getKey());
+            long ms = thread.getValue().millis() - (earlier == null ? 0 : earlier.millis());
+            byWork.merge(thread.getValue().work(), ms, Long::sum);
+            counted += ms;
+        }
+        byWork.put("threads that ended", Math.max(0, processMillis - counted));
+        return byWork;
+    }
+
+    /**
+     * The CPU the JIT compiler's threads have spent so far (ms): the compiling a process does in its first minutes, not
+     * work a step asks for. A compiler thread the JVM ended meanwhile is not counted, so the CPU "without the compiler"
+     * is, if anything, too high. -1 when APP_PID is not given.
      */
     static long compilerCpuMillis() {
         String pid = System.getenv("APP_PID");
         if (pid == null || pid.isBlank()) {
             return -1;
         }
-        long ticks = 0;
-        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
-        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-            try {
-                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.matches("C\\d CompilerThre.*")) {
-                    ticks += cpuTicks(stat);
-                }
-            } catch (java.io.IOException | RuntimeException gone) {
-                // the thread ended while we looked
-            }
-        }
-        return ticks * 1000 / clockTicks();
+        return threadCpu().values().stream().filter(t -> t.work().equals("JIT compiler")).mapToLong(ThreadCpu::millis).sum();
     }
 
     /** User + system CPU ticks from a /proc stat line: after the command name (which may hold spaces), fields 14 and 15. */

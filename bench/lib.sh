@@ -86,21 +86,23 @@ delete_queues() {
   done
 }
 
-# thread_cpu PID: the process's CPU seconds so far by kind of thread (its name without numbers, as the kernel keeps
-# it: 15 characters), one "seconds name" a line. Threads that ended are not counted.
+# thread_cpu PID: the process's threads now, one "thread-id CPU-ticks name" a line, the name without numbers (as the
+# kernel keeps it: 15 characters).
 thread_cpu() {
-  local tck
-  tck=$(getconf CLK_TCK)
   for t in /proc/"$1"/task/*; do
     { read -r name < "$t/comm" && read -r stat < "$t/stat"; } 2>/dev/null || continue
     set -- ${stat##*) }  # fields after the name: state is $1, utime $12, stime $13
-    echo "$(( ${12} + ${13} )) ${name//[0-9]/N}"
-  done | awk -v tck="$tck" '{ t = $1; $1 = ""; c[substr($0, 2)] += t } END { for (k in c) printf "%.2f %s\n", c[k] / tck, k }'
+    echo "${t##*/} $(( ${12} + ${13} )) ${name//[0-9]/N}"
+  done
 }
 
-# thread_cpu_delta BEFORE AFTER: what each kind of thread spent between two thread_cpu listings, largest first.
+# thread_cpu_delta BEFORE AFTER: what each kind of thread spent between two thread_cpu listings (seconds), largest
+# first. Thread by thread: a pool's thread that ended meanwhile takes its earlier CPU with it, so sums by name would not
+# do; what threads that ended within the interval spent is not counted.
 thread_cpu_delta() {
-  awk 'NR == FNR { t = $1; $1 = ""; b[$0] = t; next } { t = $1; $1 = ""; d = t - b[$0]; if (d >= 0.05) printf "%8.1f s %s\n", d, $0 }' \
+  awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { b[$1] = $2; next }
+    { d = $2 - b[$1]; n = $0; sub(/^[^ ]+ [^ ]+ /, "", n); c[n] += d }
+    END { for (n in c) if (c[n] / tck >= 0.05) printf "%8.1f s  %s\n", c[n] / tck, n }' \
     <(echo "$1") <(echo "$2") | sort -rn
 }
 

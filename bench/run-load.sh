@@ -64,7 +64,7 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 threads_before=$(thread_cpu "$APP_PID")
 
-log "driving $PLANS lifecycles with $CONCURRENCY clients (profiled with Java Flight Recorder)"
+log "driving $PLANS lifecycles with $CONCURRENCY clients ($([ -n "${NO_JFR:-}" ] && echo "not profiled" || echo "profiled with Java Flight Recorder"))"
 results=$(mktemp)
 profile=$(mktemp --suffix=.jfr)
 [ -z "${NO_JFR:-}" ] && jcmd "$APP_PID" JFR.start name=load settings=default filename="$profile" >/dev/null
