@@ -1,8 +1,8 @@
 #!/bin/sh
 # Starts Beskplan in the container. Class-data sharing (docs/operations.md, "Start-up"): the server's first start
 # records the classes it loaded in an archive when it stops; later starts of the same container map that archive
-# and reach healthy about 40 % sooner (3.3-3.9 s instead of 5-7 s on 2 cores, bench/run-startup.sh). The JVM ignores an
-# archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
+# and reach healthy sooner (figures in docs/operations.md, "Start-up"; bench/run-startup.sh measures them). The JVM
+# ignores an archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
 # The serial collector collects (docs/adr/0029: on 2 cores its pauses are milliseconds and it needs no threads of its
 # own); BESKPLAN_JAVA_OPTS replaces this setting.
 set -eu
