@@ -53,21 +53,18 @@ run_jar() {
     java ${BENCH_JAVA_OPTS:-} "${@:4}" -jar "$JAR" >>"$APP_LOG" 2>&1 &
 }
 
-# record_cds: a class-data-sharing archive for the starts that follow (launch_app maps it), recorded by a training
-# start and stop on a scratch database without the demo, as the container records one at its first start
-# (docker/start.sh, docs/operations.md "Start-up"). Sets APP_JSA; call it after prepare_app (or start_app).
+# record_cds: a class-data-sharing archive for the starts that follow (launch_app maps it), recorded as the image
+# records its own (docker/record-cds.sh: a training start without the demo and without a broker, here on a scratch
+# database), so that the benchmarks start the application as a container does. Sets APP_JSA; call it after prepare_app
+# (or start_app).
 record_cds() {
   local db="${APP_DB}_cds" jsa
   jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
   dropdb $PG --if-exists "$db" 2>/dev/null
   createdb $PG "$db"
-  run_jar "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" "$1" "${APP_NAMESPACE}cds" -XX:ArchiveClassesAtExit="$jsa"
-  local pid=$! url=$APP_URL
-  APP_URL="http://127.0.0.1:$1" APP_PID=$pid wait_healthy
-  APP_URL=$url
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  TRAIN_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" TRAIN_PORT="$1" JAVA_OPTS="${BENCH_JAVA_OPTS:-}" \
+    docker/record-cds.sh "$JAR" "$jsa" >/dev/null
   dropdb $PG --if-exists "$db" 2>/dev/null || true
-  delete_queues "${APP_NAMESPACE}cds"
   APP_JSA=$jsa
   log "class-data-sharing archive recorded ($(( $(stat -c %s "$jsa") / 1048576 )) MiB)"
 }
@@ -137,8 +134,8 @@ fault_run() {
   PER_SECOND=${PER_SECOND:-4}
   WORK=$(mktemp -d "/tmp/beskplan-$1-XXXX")
   chmod 755 "$WORK"
-  # The app maps a class-data-sharing archive, as the container does after its first start (docker/start.sh), so a
-  # restart after kill -9 is a production restart; NO_CDS=1 starts it as plain java -jar.
+  # The app maps a class-data-sharing archive, as the container does (docker/start.sh), so a restart after kill -9 is
+  # a production restart; NO_CDS=1 starts it as plain java -jar.
   if [ -z "${NO_CDS:-}" ]; then WITH_CDS=1; fi
 }
 

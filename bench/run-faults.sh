@@ -10,9 +10,9 @@
 #   bench/run-faults.sh [PLANS]            default 500
 #   SKIP_BUILD=1 bench/run-faults.sh       reuse modules/app/target/beskplan.jar
 #   NO_CDS=1 bench/run-faults.sh           start the app as plain java -jar; by default it maps a class-data-sharing
-#                                          archive recorded by a training start, as the container does after its
-#                                          first start (docker/start.sh), so a restart after kill -9 is a
-#                                          production restart
+#                                          archive recorded by a training start, as the image brings one
+#                                          (docker/record-cds.sh), so a restart after kill -9 is a production
+#                                          restart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

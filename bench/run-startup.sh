@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up to healthy (docs/performance.md): on a database migrated by a first start, without the demo, N starts
-# each as the deployable starts (java -jar), then N starts with a class-data-sharing archive (AppCDS) recorded by a
-# training start. Prints each start's milliseconds to /health answering UP, and the medians.
+# each as the deployable starts (java -jar), then N starts with a class-data-sharing archive (AppCDS) recorded as the
+# image records its own (docker/record-cds.sh); then the first start of a new installation with the demo (docker
+# compose up): N starts each on a fresh database, as java -jar and with that archive, in turn. Prints each start's
+# milliseconds to /health answering UP, and the medians.
 #
 #   bench/run-startup.sh [N]        default 5
 #   SKIP_BUILD=1 bench/run-startup.sh
@@ -18,7 +20,6 @@ db=beskplan_startup
 namespace="startup-$(date +%s)"
 prepare_app "$db" "$PORT" "$namespace" startup
 trap stop_app EXIT
-jsa=$(mktemp -u /tmp/beskplan-XXXX.jsa)
 
 # One start without the demo, as the deployable runs in production; the first one migrates the database.
 start_once() {
@@ -40,11 +41,26 @@ for _ in $(seq 1 "$N"); do plain+=("$(start_once)"); done
 echo "start-up to healthy, migrated database, no demo (ms): ${plain[*]}"
 echo "median (ms): $(printf '%s\n' "${plain[@]}" | median)"
 
-log "training start for the class-data-sharing archive: $(start_once -XX:ArchiveClassesAtExit="$jsa") ms"
+record_cds "$PORT"
+jsa=$APP_JSA
 cds=()
 for _ in $(seq 1 "$N"); do cds+=("$(start_once -XX:SharedArchiveFile="$jsa")"); done
 echo "start-up to healthy with AppCDS (ms): ${cds[*]}"
 echo "median with AppCDS (ms): $(printf '%s\n' "${cds[@]}" | median)"
 echo "archive size (MiB): $(( $(stat -c %s "$jsa") / 1048576 ))"
-rm -f "$jsa"
+
+# The demo on a fresh database: the migrations run, the demo users are made, the demo plans are brought in behind.
+fresh_plain=() fresh_cds=()
+for _ in $(seq 1 "$N"); do
+  prepare_app "$db" "$PORT" "$namespace" startup
+  fresh_plain+=("$(MICRONAUT_ENVIRONMENTS=demo start_once)")
+  delete_queues "$namespace"  # what the demo had sent is no message for the next fresh database
+  prepare_app "$db" "$PORT" "$namespace" startup
+  fresh_cds+=("$(MICRONAUT_ENVIRONMENTS=demo start_once -XX:SharedArchiveFile="$jsa")")
+  delete_queues "$namespace"
+done
+echo "start-up to healthy, demo, fresh database (ms): ${fresh_plain[*]}"
+echo "median (ms): $(printf '%s\n' "${fresh_plain[@]}" | median)"
+echo "the same with AppCDS (ms): ${fresh_cds[*]}"
+echo "median with AppCDS (ms): $(printf '%s\n' "${fresh_cds[@]}" | median)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

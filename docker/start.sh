@@ -1,8 +1,8 @@
 #!/bin/sh
-# Starts Beskplan in the container. Class-data sharing (docs/operations.md, "Start-up"): the server's first start
-# records the classes it loaded in an archive when it stops; later starts of the same container map that archive
-# and reach healthy sooner (figures in docs/operations.md, "Start-up"; bench/run-startup.sh measures them). The JVM
-# ignores an archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
+# Starts Beskplan in the container. Class-data sharing (docs/operations.md, "Start-up"): the image brings an archive
+# of the classes a start loads, recorded when it was built (docker/record-cds.sh, docs/adr/0031), and every start maps
+# it, the first one included; an image built without one records it at the first start, when the server stops. The
+# JVM ignores an archive it cannot use. Commands (create-admin, verify-archive, …) run without it and leave it alone.
 # The serial collector collects (docs/adr/0029: on 2 cores its pauses are milliseconds and it needs no threads of its
 # own); BESKPLAN_JAVA_OPTS replaces this setting.
 set -eu

@@ -35,6 +35,7 @@ public class DemoUsers {
      * the same rounds, else hashed once here (the tests' fewer rounds keep their logins cheap).
      */
     private String passwordHash;
+    private boolean ready;
 
     public DemoUsers(UserAccounts users, PasswordHasher hasher) {
         this.users = users;
@@ -46,8 +47,14 @@ public class DemoUsers {
         ensure();
     }
 
-    /** Idempotent: the demo users exist afterwards (also called by other demo loaders before they act). */
+    /**
+     * Idempotent: the demo users exist afterwards (also called by other demo loaders before they act). Once per start:
+     * the later calls find them made and return at once.
+     */
     public synchronized void ensure() {
+        if (ready) {
+            return;
+        }
         users.ensureMunicipality("316", "Holbæk Kommune");
         users.ensureMunicipality("250", "Frederikssund Kommune");
         demo("holbaek.embedsmand", "Hanne Holm (embedsmand)", "316", Roles.OFFICIAL);
@@ -61,6 +68,7 @@ public class DemoUsers {
         demo("frederikssund.admin", "Frank Falk (lokal administrator)", "250", Roles.LOCAL_ADMIN);
         demo("admin", "Administrator", null, Roles.ADMIN);
         LOG.info("Demo mode: demo users ready (password '{}')", PASSWORD);
+        ready = true;
     }
 
     private void demo(String username, String name, String municipality, String role) {
