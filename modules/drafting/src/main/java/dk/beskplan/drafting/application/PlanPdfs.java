@@ -87,7 +87,7 @@ public class PlanPdfs {
                     return;
                 }
                 try {
-                    renderOnce(request);
+                    renderAndStore(request);
                 } catch (RenderBusy busy) {
                     if (busy.outOfMemory()) {
                         failed(request, busy);
@@ -114,6 +114,13 @@ public class PlanPdfs {
      * transaction, and answers the bytes kept (another instance may have stored its rendering first).
      */
     private byte[] renderOnce(FrozenDocumentRepository.Request request) {
+        renderAndStore(request);
+        return transactions.executeRead(status -> frozen.find(request.planId(), request.revision(), request.kind()))
+                .orElseThrow().pdf();
+    }
+
+    /** As {@link #renderOnce}, for the worker, which needs no bytes back: no reading them again. */
+    private void renderAndStore(FrozenDocumentRepository.Request request) {
         PlanService.Document document = transactions.executeRead(status -> {
             Plan plan = plans.find(request.planId()).orElseThrow();
             PlanRepository.Revision revision = plans.revision(request.planId(), request.revision()).orElseThrow();
@@ -127,8 +134,6 @@ public class PlanPdfs {
                 rendered::html,
                 pdf -> store(request, document.plan(), new FrozenPdf(request.planId(), request.revision(), request.kind(),
                         request.contentHash(), rendered.fileName() + ".pdf", pdf, Hashes.sha256Hex(pdf))));
-        return transactions.executeRead(status -> frozen.find(request.planId(), request.revision(), request.kind()))
-                .orElseThrow().pdf();
     }
 
     private void store(FrozenDocumentRepository.Request request, Plan plan, FrozenPdf pdf) {
