@@ -73,6 +73,9 @@ unpublished() {
   psql $PG -d "$APP_DB" -tAc "select $q" 2>/dev/null || echo "?"
 }
 
+# frozen_waiting: frozen revisions whose PDF drafting's worker has not rendered yet.
+frozen_waiting() { psql $PG -d "$APP_DB" -tAc "select count(*) from drafting.frozen_document where pdf is null" 2>/dev/null || echo "?"; }
+
 log "driving $PLANS lifecycles, $PER_SECOND a second"
 drive_lifecycles "$APP_URL"
 
@@ -92,8 +95,13 @@ back=$(psql $PG -d "$APP_DB" -tAc "select now()")
 until [ "$(unpublished "and created_at <= '$back'")" = "0" ]; do sleep 0.05; done
 drain_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 until [ "$(unpublished)" = "0" ]; do sleep 0.1; done
+empty_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+waiting=$(frozen_waiting)
+# Settled: nothing left to send, including the frozen documents whose PDF drafting's worker has still to render (each
+# becomes a drafting.plan-document-frozen message only then). New lifecycles keep coming meanwhile.
+until [ "$(unpublished)" = "0" ] && [ "$(frozen_waiting)" = "0" ]; do sleep 0.1; done
 settle_ms=$(( ($(date +%s%N) - t) / 1000000 ))
-log "  backlog published in $drain_ms ms; all outboxes empty after $settle_ms ms"
+log "  backlog published in $drain_ms ms; all outboxes empty after $empty_ms ms ($waiting frozen PDFs still to render); nothing left to send after $settle_ms ms"
 # Where the drain's time went: the client's reconnect (the app's log, in the machine's time zone), then each module's
 # relay, from the broker's return. Rows stamped before that moment are not among these counts: published_at is the
 # relay transaction's start, and the broker may take connections before start_app returns.
@@ -105,10 +113,19 @@ for m in drafting approval followup archive; do
     || coalesce(round(extract(epoch from max(published_at) - '$back')::numeric * 1000)::text, '-') || ' ms'
     from $m.outbox where created_at <= '$back' and published_at >= '$back'")"
 done
+# The approvals the return set going each have their approved version's PDF rendered by drafting's worker, one at a
+# time, before drafting.plan-document-frozen is written.
+log "  drafting's worker: $(psql $PG -d "$APP_DB" -tAc "select count(*) || ' frozen PDFs rendered since the broker''s return, the last after '
+  || coalesce(round(extract(epoch from max(rendered_at) - '$back')::numeric * 1000)::text, '-') || ' ms'
+  from drafting.frozen_document where rendered_at >= '$back'")"
+log "  frozen PDFs requested during the outage, rendered before the broker's return / after: $(psql $PG -d "$APP_DB" -tAc "select
+  string_agg(kind || ' ' || before || ' / ' || after, ', ') from (select kind, count(*) filter (where rendered_at < '$back') as before,
+  count(*) filter (where rendered_at >= '$back') as after from drafting.frozen_document
+  where requested_at between timestamptz '$back' - interval '62 seconds' and '$back' group by kind) k")"
 sleep 5;  log "fault 5: restart PostgreSQL";    pg -m fast restart -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1"
 sleep 8;  log "fault 6: SIGTERM the app";       kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; restart_app
 
-verify_lifecycles "outbox backlog when RabbitMQ came back after 60 s: $backlog messages, published in $drain_ms ms (all outboxes empty after $settle_ms ms, with the work the broker's return set going)"
+verify_lifecycles "outbox backlog when RabbitMQ came back after 60 s: $backlog messages, published in $drain_ms ms (all outboxes empty after $empty_ms ms and nothing left to send, frozen PDFs included, after $settle_ms ms, with the work the broker's return set going)"
 echo "dead-letter queues (messages):"
 mq list_queues --no-table-headers name messages | awk '/dead-letters/ { print "  " $1 ": " $2; total += $2 } END { print "  total: " total + 0; exit total > 0 }' || RESULT=1
 echo "queues still holding messages: $(mq list_queues --no-table-headers name messages | awk '$2 > 0 && !/dead-letters/' | wc -l)"

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *     does not parse or is refused), 401 and 403 (not signed in, no role, no CSRF token), 404 (an addressed resource
  *     not there or not the user's), 406 (an Accept header naming nothing the operation gives), 409 (a change that
  *     conflicts with the resource's state or version), 413 and 415 (a body too large or of another type), 428 (an
- *     If-Match header missing where one is required), 503 (the PDF renderer busy) and 500; the login's 401 and 403;</li>
+ *     If-Match header missing where one is required), 503 (the database unreachable, or the PDF renderer busy) and 500; the login's 401 and 403;</li>
  *     <li>binary answers (PDF, zip, CSV, workbooks, calendars, images) as binary, not as base64 strings;</li>
  *     <li>response properties the serialiser leaves out when empty (strings, lists, maps) are not "required";</li>
  *     <li>operation ids unique across modules.</li>

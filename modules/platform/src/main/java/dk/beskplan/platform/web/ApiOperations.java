@@ -32,7 +32,8 @@ final class ApiOperations {
             Map.entry("415", new String[]{"UnsupportedMediaType", "The body's Content-Type is not one this operation reads"}),
             Map.entry("428", new String[]{"PreconditionRequired", "The If-Match header with the version read is required"}),
             Map.entry("500", new String[]{"ServerError", "An unexpected error; nothing was changed"}),
-            Map.entry("503", new String[]{"ServiceUnavailable", "The document renderer is busy; try again after Retry-After seconds"})));
+            Map.entry("503", new String[]{"ServiceUnavailable", "Briefly unavailable: the database cannot be reached (a restart, a"
+                    + " failover) or, for a document, the PDF renderer is busy; try again after Retry-After seconds"})));
 
     private ApiOperations() {
     }
@@ -119,24 +120,14 @@ final class ApiOperations {
             errors.add("401");
             errors.add("403");
         }
-        if (producesPdf(responses, facts)) {
-            errors.add("503");
-        }
+        // Any operation when the database cannot be reached (DatabaseUnavailable); a PDF's also when the renderer is busy.
+        errors.add("503");
         errors.add("500");
         for (String status : errors) {
             responses.put(status, Map.of("$ref", "#/components/responses/" + PROBLEMS.get(status)[0]));
         }
         op.put("responses", responses);
         return op;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean producesPdf(Map<String, Object> responses, ApiDescription.RouteFacts facts) {
-        if (facts.produces().contains("application/pdf") || facts.produces().contains("application/zip")) {
-            return true;
-        }
-        return responses.values().stream().anyMatch(r -> ((Map<String, Object>) r).getOrDefault("content", Map.of()) instanceof Map<?, ?> c
-                && (c.containsKey("application/pdf") || c.containsKey("application/zip")));
     }
 
     /** A success answer whose media type is not JSON, HTML or plain text is a file (CSV too): binary, not a base64 string. */

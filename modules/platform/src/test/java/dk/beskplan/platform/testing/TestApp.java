@@ -87,6 +87,11 @@ public final class TestApp implements AutoCloseable {
         return namespace;
     }
 
+    /** The JDBC address of this application's database (a database of its own, see {@link TestServices}). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     public ApplicationContext context() {
         return server.getApplicationContext();
     }

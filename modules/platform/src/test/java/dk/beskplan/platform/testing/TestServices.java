@@ -155,7 +155,8 @@ public final class TestServices {
         }
     }
 
-    private void adminSql(String statement) {
+    /** One statement as the test PostgreSQL's administrator, on its maintenance database (e.g. to take a database out of reach). */
+    public void adminSql(String statement) {
         try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), pgUser, pgPassword);
              var st = connection.createStatement()) {
             st.execute(statement);
