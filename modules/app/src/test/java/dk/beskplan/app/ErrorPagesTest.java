@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Errors as people and programs meet them: a browser gets a Danish page in the site's layout (lang="da", a title,
- * one main, a way back) for 400, 401 (→ login and back), 403, 404, 405, 409, 413 and 500; the API keeps
+ * one main, a way back) for 400, 401 (→ login and back), 403, 404, 405, 409, 413, 500 and 503; the API keeps
  * problem+json; malformed JSON is answered in Danish naming line and column. With
  * {@code -Dbeskplan.screenshots=DIR} the pages are saved as PNG.
  */
@@ -121,7 +121,7 @@ class ErrorPagesTest {
             assertThat(browser.text()).contains("Til forsiden").contains("Tilgængelighedserklæring").contains("Planer");
             browser.checkAccessibility();
             screenshot(browser, "fejlside-404");
-            for (int status : new int[]{400, 403, 405, 409, 413, 500}) {
+            for (int status : new int[]{400, 403, 405, 409, 413, 500, 503}) {
                 browser.open("/test-fejl/" + status).awaitText("Fejlkode " + status);
                 browser.checkAccessibility();
             }

@@ -32,10 +32,12 @@ class FailingOnPurpose {
         throw new ProblemException(code, switch (status) {
             case 409 -> "Konflikt";
             case 413 -> "Forespørgslen er for stor";
+            case 503 -> "Prøv igen om lidt";
             default -> code.getReason();
         }, switch (status) {
             case 409 -> "Planen er ændret af en anden i mellemtiden";
             case 413 -> "Filen fylder mere end 10 MB";
+            case 503 -> "Databasen kunne ikke nås lige nu. Prøv igen om et øjeblik.";
             default -> "Prøvefejl";
         }, List.of());
     }
