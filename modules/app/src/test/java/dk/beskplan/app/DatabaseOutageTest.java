@@ -36,7 +36,7 @@ class DatabaseOutageTest {
                 assertThat(api.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(api.header("Retry-After")).isEqualTo("5");
                 assertThat(api.json()).containsEntry("title", "Prøv igen om lidt")
-                        .containsEntry("detail", "Databasen kunne ikke nås lige nu. Prøv igen om et øjeblik.");
+                        .containsEntry("detail", "Databasen kunne ikke nås lige nu.");
 
                 Api.Response page = official.getPage("/plans/" + planId);
                 assertThat(page.status()).as(page.body()).isEqualTo(503);

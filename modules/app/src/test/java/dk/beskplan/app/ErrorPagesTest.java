@@ -47,6 +47,10 @@ class ErrorPagesTest {
         assertPage(official.getPage("/findes-ikke"), 404, "Findes ikke");
         assertPage(official.getPage("/plans/" + UUID.randomUUID()), 404, "Findes ikke");
         assertPage(official.getPage("/plans/ikke-et-id"), 400, "Ugyldig");
+        // The import form's address opened again (after a refused import): the page with the form, not a bad id.
+        Api.Response importAddress = official.getPage("/plans/import");
+        assertThat(importAddress.status()).isEqualTo(303);
+        assertThat(importAddress.header("Location")).isEqualTo("/plans#document");
         // A bad value in the address: the parameter is named once, in Danish, without the parser's words.
         assertBadParameter(official.getPage("/plans/ikke-et-id"), "id: er ikke et gyldigt id");
         assertBadParameter(official.getPage("/plans/" + planId + "/sammenlign?fra=abc"), "fra: skal være et helt tal");

@@ -37,7 +37,7 @@ class FailingOnPurpose {
         }, switch (status) {
             case 409 -> "Planen er ændret af en anden i mellemtiden";
             case 413 -> "Filen fylder mere end 10 MB";
-            case 503 -> "Databasen kunne ikke nås lige nu. Prøv igen om et øjeblik.";
+            case 503 -> "Databasen kunne ikke nås lige nu.";
             default -> "Prøvefejl";
         }, List.of());
     }

@@ -1,5 +1,6 @@
 package dk.beskplan.platform.web;
 
+import dk.beskplan.platform.persistence.ConnectionPool;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.http.HttpRequest;
@@ -27,10 +28,12 @@ public class DatabaseUnavailable extends ProblemException {
 
     DatabaseUnavailable() {
         super(HttpStatus.SERVICE_UNAVAILABLE, "Prøv igen om lidt",
-                "Databasen kunne ikke nås lige nu. Prøv igen om et øjeblik.", List.of());
+                "Databasen kunne ikke nås lige nu.", List.of());
     }
 
-    static HttpResponse<?> answer(HttpRequest<?> request, RuntimeException cause) {
+    static HttpResponse<?> answer(HttpRequest<?> request, RuntimeException cause, ConnectionPool pool) {
+        // The database restarted or failed over: the pool's other connections are dead too.
+        pool.evictAfterDeadConnection();
         // Logged once per request, without the stack: the pool and the driver have logged the cause already.
         LOG.warn("{} {}: the database could not be reached ({}); answered 503", request.getMethod(), request.getPath(),
                 cause.toString());
@@ -39,9 +42,15 @@ public class DatabaseUnavailable extends ProblemException {
 
     /** Each kind of failure below answered the same way. */
     abstract static class Handler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
+        private final ConnectionPool pool;
+
+        Handler(ConnectionPool pool) {
+            this.pool = pool;
+        }
+
         @Override
         public HttpResponse<?> handle(HttpRequest request, E exception) {
-            return answer(request, exception);
+            return answer(request, exception, pool);
         }
     }
 
@@ -49,17 +58,26 @@ public class DatabaseUnavailable extends ProblemException {
     @Produces
     @Singleton
     static class NoConnectionHandler extends Handler<CannotGetJdbcConnectionException> {
+        NoConnectionHandler(ConnectionPool pool) {
+            super(pool);
+        }
     }
 
     /** The connection the pool handed out could not be set up for the transaction: it had been closed meanwhile. */
     @Produces
     @Singleton
     static class ConnectionHandler extends Handler<ConnectionException> {
+        ConnectionHandler(ConnectionPool pool) {
+            super(pool);
+        }
     }
 
     /** The transaction could not begin on the connection it got. */
     @Produces
     @Singleton
     static class TransactionHandler extends Handler<CannotCreateTransactionException> {
+        TransactionHandler(ConnectionPool pool) {
+            super(pool);
+        }
     }
 }

@@ -87,6 +87,16 @@ public class PlanPages {
         }
     }
 
+    /**
+     * The import form's own address, opened by hand or from the history after a refused import: the plans page with
+     * the form, instead of "/plans/{id}" refusing "import" as an id.
+     */
+    @Get("/import")
+    @Secured({Roles.OFFICIAL, Roles.SECRETARY, Roles.MANAGER, Roles.ADMIN, Roles.READER})
+    public MutableHttpResponse<?> importForm() {
+        return HttpResponse.seeOther(URI.create("/plans#document"));
+    }
+
     @Post("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Secured(Roles.OFFICIAL)
