@@ -31,9 +31,7 @@ public class DatabaseUnavailable extends ProblemException {
                 "Databasen kunne ikke nås lige nu.", List.of());
     }
 
-    static HttpResponse<?> answer(HttpRequest<?> request, RuntimeException cause, ConnectionPool pool) {
-        // The database restarted or failed over: the pool's other connections are dead too.
-        pool.evictAfterDeadConnection();
+    static HttpResponse<?> answer(HttpRequest<?> request, RuntimeException cause) {
         // Logged once per request, without the stack: the pool and the driver have logged the cause already.
         LOG.warn("{} {}: the database could not be reached ({}); answered 503", request.getMethod(), request.getPath(),
                 cause.toString());
@@ -42,24 +40,32 @@ public class DatabaseUnavailable extends ProblemException {
 
     /** Each kind of failure below answered the same way. */
     abstract static class Handler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
-        private final ConnectionPool pool;
+        /** Set where the failure was a connection found dead: the database restarted or failed over, so are the rest. */
+        private final ConnectionPool deadConnections;
 
-        Handler(ConnectionPool pool) {
-            this.pool = pool;
+        Handler(ConnectionPool deadConnections) {
+            this.deadConnections = deadConnections;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, E exception) {
-            return answer(request, exception, pool);
+            if (deadConnections != null) {
+                deadConnections.evictAfterDeadConnection();
+            }
+            return answer(request, exception);
         }
     }
 
-    /** No connection: the pool could not open or hand one out within its time-out. */
+    /**
+     * No connection: the pool could not open or hand one out within its time-out. Nothing is evicted: every connection
+     * may simply be busy under load, and closing them would add to it; the pool checks an idle connection before it
+     * hands it out.
+     */
     @Produces
     @Singleton
     static class NoConnectionHandler extends Handler<CannotGetJdbcConnectionException> {
-        NoConnectionHandler(ConnectionPool pool) {
-            super(pool);
+        NoConnectionHandler() {
+            super(null);
         }
     }
 
